@@ -1,0 +1,225 @@
+using System.Collections.Immutable;
+
+namespace OneStopWorkflow.Engine.Calendar;
+
+/// <summary>
+/// Working time of a jurisdiction: the weekly working days and hours, and per year the public holidays and
+/// make-up working days, all from data. Deadlines are computed here and nowhere else.
+/// Vietnam has kept UTC+07:00 without daylight saving since 1975, so the calendar holds a fixed offset and
+/// needs no time-zone database.
+/// </summary>
+public sealed class WorkingCalendar
+{
+    private readonly ImmutableHashSet<DayOfWeek> _workingWeekdays;
+    private readonly ImmutableDictionary<DateOnly, CalendarDay> _holidays;
+    private readonly ImmutableDictionary<DateOnly, CalendarDay> _makeUpDays;
+
+    public WorkingCalendar(WorkingCalendarOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Hours.IsDefaultOrEmpty)
+        {
+            throw new ArgumentException("A working calendar needs at least one period of working hours.",
+                nameof(options));
+        }
+
+        Name = options.Name;
+        TimeZoneId = options.TimeZoneId;
+        Offset = options.Offset;
+        Hours = [.. options.Hours.OrderBy(h => h.Start)];
+        Years = options.Years;
+        _workingWeekdays = options.WorkingWeekdays;
+        _holidays = options.Holidays.ToImmutableDictionary(d => d.Date);
+        _makeUpDays = options.MakeUpWorkingDays.ToImmutableDictionary(d => d.Date);
+        HoursPerDay = (decimal)Hours.Sum(h => h.Length.TotalHours);
+    }
+
+    public string Name { get; }
+
+    public string TimeZoneId { get; }
+
+    public TimeSpan Offset { get; }
+
+    public ImmutableArray<WorkingHours> Hours { get; }
+
+    /// <summary>The years whose holidays are known; any other year is refused.</summary>
+    public ImmutableSortedSet<int> Years { get; }
+
+    /// <summary>Working hours in one working day (8 for 07:00–11:30 and 13:30–17:00).</summary>
+    public decimal HoursPerDay { get; }
+
+    public IEnumerable<CalendarDay> Holidays => _holidays.Values.OrderBy(d => d.Date);
+
+    public IEnumerable<CalendarDay> MakeUpWorkingDays => _makeUpDays.Values.OrderBy(d => d.Date);
+
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    public bool IsWorkingDay(DateOnly date)
+    {
+        if (!Years.Contains(date.Year))
+        {
+            throw new CalendarYearMissingException(Name, date.Year);
+        }
+
+        if (_makeUpDays.ContainsKey(date))
+        {
+            return true;
+        }
+
+        return !_holidays.ContainsKey(date) && _workingWeekdays.Contains(date.DayOfWeek);
+    }
+
+    /// <summary>What the day is, for people: a holiday's or make-up day's name, or null for an ordinary day.</summary>
+    public string? DescribeDay(DateOnly date) =>
+        _holidays.TryGetValue(date, out var holiday) ? holiday.Name
+        : _makeUpDays.TryGetValue(date, out var makeUp) ? makeUp.Name
+        : null;
+
+    public bool IsWorkingTime(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && Hours.Any(h => time >= h.Start && time < h.End);
+    }
+
+    /// <summary>The instant itself when it is working time, else the start of the next working period.</summary>
+    public DateTimeOffset NextOpening(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        if (IsWorkingDay(date))
+        {
+            foreach (var period in Hours)
+            {
+                if (time < period.Start)
+                {
+                    return At(date, period.Start);
+                }
+
+                if (time < period.End)
+                {
+                    return local;
+                }
+            }
+        }
+
+        return At(NextWorkingDay(date), Hours[0].Start);
+    }
+
+    /// <summary>The first working day after <paramref name="date"/>.</summary>
+    public DateOnly NextWorkingDay(DateOnly date)
+    {
+        do
+        {
+            date = date.AddDays(1);
+        }
+        while (!IsWorkingDay(date));
+
+        return date;
+    }
+
+    /// <summary>
+    /// Adds working days the way the law counts them: the day of receipt is not counted and the result is the
+    /// same clock time N working days later, counted from the next opening when the instant is outside working
+    /// hours. A fraction of a day counts in working hours.
+    /// </summary>
+    public DateTimeOffset AddWorkingDays(DateTimeOffset instant, decimal days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var start = NextOpening(instant);
+        var whole = (int)decimal.Floor(days);
+        var date = DateOnly.FromDateTime(start.DateTime);
+        for (var i = 0; i < whole; i++)
+        {
+            date = NextWorkingDay(date);
+        }
+
+        var landed = At(date, TimeOnly.FromDateTime(start.DateTime));
+        var fraction = days - whole;
+        return fraction == 0 ? landed : AddWorkingHours(landed, fraction * HoursPerDay);
+    }
+
+    /// <summary>
+    /// Adds working hours, skipping lunch breaks, nights, weekends and holidays. A result that falls exactly at
+    /// the close of a period is that close (17:00), never the next opening.
+    /// </summary>
+    public DateTimeOffset AddWorkingHours(DateTimeOffset instant, decimal hours)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        var remaining = TimeSpan.FromTicks((long)(hours * TimeSpan.TicksPerHour));
+        var cursor = NextOpening(instant);
+        while (true)
+        {
+            var date = DateOnly.FromDateTime(cursor.DateTime);
+            var time = TimeOnly.FromDateTime(cursor.DateTime);
+            var period = Hours.First(h => time >= h.Start && time < h.End);
+            var available = period.End - time;
+            if (remaining <= available)
+            {
+                return cursor + remaining;
+            }
+
+            remaining -= available;
+            cursor = NextOpening(At(date, period.End));
+        }
+    }
+
+    /// <summary>Working time between two instants (zero when <paramref name="to"/> is not after <paramref name="from"/>).</summary>
+    public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var localFrom = ToLocal(from);
+        var localTo = ToLocal(to);
+        var total = TimeSpan.Zero;
+        for (var date = DateOnly.FromDateTime(localFrom.DateTime);
+             date <= DateOnly.FromDateTime(localTo.DateTime);
+             date = date.AddDays(1))
+        {
+            if (!IsWorkingDay(date))
+            {
+                continue;
+            }
+
+            foreach (var period in Hours)
+            {
+                var start = Max(At(date, period.Start), localFrom);
+                var end = Min(At(date, period.End), localTo);
+                if (end > start)
+                {
+                    total += end - start;
+                }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Working time between two instants, in working days of <see cref="HoursPerDay"/> hours.</summary>
+    public decimal WorkingDaysBetween(DateTimeOffset from, DateTimeOffset to) =>
+        (decimal)WorkingTimeBetween(from, to).TotalHours / HoursPerDay;
+
+    /// <summary>The close of the working day an instant falls on, or of the next working day after a close.</summary>
+    public DateTimeOffset CloseOfWorkingDay(DateTimeOffset instant)
+    {
+        var opening = NextOpening(instant);
+        return At(DateOnly.FromDateTime(opening.DateTime), Hours[^1].End);
+    }
+
+    /// <summary>The start of the first working day after the one an instant falls on.</summary>
+    public DateTimeOffset OpeningOfNextWorkingDay(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        return At(NextWorkingDay(DateOnly.FromDateTime(local.DateTime)), Hours[0].Start);
+    }
+
+    public DateTimeOffset At(DateOnly date, TimeOnly time) => new(date.ToDateTime(time), Offset);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Diagnostics;
+
+namespace OneStopWorkflow.Engine.Definitions;
+
+/// <summary>A typed case field or action input, with its validation.</summary>
+public sealed record FieldDefinition
+{
+    public required string Name { get; init; }
+    public required FieldType Type { get; init; }
+    public required LocalizedText Label { get; init; }
+    public bool Required { get; init; }
+    public ImmutableArray<string> Choices { get; init; } = [];
+    public decimal? Min { get; init; }
+    public decimal? Max { get; init; }
+    public int? MaxLength { get; init; }
+    public SourceLocation Location { get; init; }
+}

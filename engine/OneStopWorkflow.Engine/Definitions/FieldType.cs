@@ -1,0 +1,11 @@
+namespace OneStopWorkflow.Engine.Definitions;
+
+public enum FieldType
+{
+    Text,
+    Number,
+    WholeNumber,
+    Date,
+    Boolean,
+    Choice,
+}

@@ -1,0 +1,8 @@
+namespace OneStopWorkflow.Engine.Definitions;
+
+public enum Outcome
+{
+    Resolved,
+    Refused,
+    Withdrawn,
+}

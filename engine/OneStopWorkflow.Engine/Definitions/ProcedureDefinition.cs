@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Diagnostics;
+
+namespace OneStopWorkflow.Engine.Definitions;
+
+/// <summary>
+/// One immutable version of an administrative procedure, as loaded from <c>procedure.json</c>.
+/// Cases are pinned to a version and its content hash for their whole life.
+/// </summary>
+public sealed record ProcedureDefinition
+{
+    public required ProcedureCode Code { get; init; }
+    public required int Version { get; init; }
+    public string? NationalCode { get; init; }
+    public required LocalizedText Title { get; init; }
+    public ImmutableArray<string> LegalBasis { get; init; } = [];
+
+    /// <summary>Jurisdiction levels whose one-stop units may receive this procedure: province, commune.</summary>
+    public ImmutableArray<string> ReceivableAt { get; init; } = [];
+
+    public required string Calendar { get; init; }
+    public required StatutoryDeadline StatutoryDeadline { get; init; }
+
+    /// <summary>Dossiers received after this local time count from the next working day (15:00, Decree 61 art. 18).</summary>
+    public TimeOnly? CutOff { get; init; }
+
+    public WorkingDuration DueSoon { get; init; } = WorkingDuration.Days(1);
+    public ImmutableArray<DeadlineAdjustment> DeadlineAdjustments { get; init; } = [];
+    public ImmutableArray<FieldDefinition> Fields { get; init; } = [];
+    public ImmutableArray<ComponentDefinition> Components { get; init; } = [];
+    public ImmutableArray<DocumentDefinition> Documents { get; init; } = [];
+    public required StepId Start { get; init; }
+    public ImmutableArray<StepDefinition> Steps { get; init; } = [];
+
+    /// <summary>Escalations on the case as a whole, measured against its appointment.</summary>
+    public ImmutableArray<EscalationDefinition> Escalations { get; init; } = [];
+
+    /// <summary>Documents issued when the applicant withdraws (the stop notice, Mẫu 05).</summary>
+    public ImmutableArray<string> WithdrawalDocuments { get; init; } = [];
+
+    public SourceLocation Location { get; init; }
+
+    public StepDefinition? FindStep(StepId id) => Steps.FirstOrDefault(s => s.Id == id);
+
+    public StepDefinition Step(StepId id) =>
+        FindStep(id) ?? throw new InvalidOperationException($"Step '{id}' is not in {Code} v{Version}.");
+
+    public DocumentDefinition? FindDocument(string id) => Documents.FirstOrDefault(d => d.Id == id);
+
+    public override string ToString() => $"{Code} v{Version}";
+}

@@ -1,0 +1,26 @@
+using OneStopWorkflow.Engine.Diagnostics;
+using Scriban;
+
+namespace OneStopWorkflow.Engine.Rules;
+
+/// <summary>
+/// A Scriban expression written by policy staff (a guard, a routing or an escalation condition), parsed and
+/// checked once when its version loads. Evaluate it with <see cref="RuleEvaluator"/>.
+/// </summary>
+public sealed class RuleExpression
+{
+    internal RuleExpression(string source, SourceLocation location, Template compiled)
+    {
+        Source = source;
+        Location = location;
+        Compiled = compiled;
+    }
+
+    public string Source { get; }
+
+    public SourceLocation Location { get; }
+
+    internal Template Compiled { get; }
+
+    public override string ToString() => Source;
+}

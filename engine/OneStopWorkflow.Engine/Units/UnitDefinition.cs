@@ -1,0 +1,22 @@
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Diagnostics;
+
+namespace OneStopWorkflow.Engine.Units;
+
+/// <summary>An agency or office of the jurisdiction tree: a province, its departments and offices, its communes.</summary>
+public sealed record UnitDefinition
+{
+    public required string Code { get; init; }
+    public required LocalizedText Name { get; init; }
+    public required Jurisdiction Level { get; init; }
+
+    /// <summary>What kind of body it is: people-committee, service-centre, department, office, branch, commune, ward.</summary>
+    public required string Kind { get; init; }
+
+    public string? Parent { get; init; }
+
+    /// <summary>Mountainous, island or disadvantaged communes, where some procedures allow more time.</summary>
+    public bool Remote { get; init; }
+
+    public SourceLocation Location { get; init; }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace OneStopWorkflow.Engine.Units;
+
+/// <summary>The jurisdiction tree and the roles known to it, loaded from <c>procedures/units/*.json</c>.</summary>
+public sealed class UnitDirectory
+{
+    private readonly ImmutableDictionary<string, UnitDefinition> _units;
+
+    public UnitDirectory(IEnumerable<UnitDefinition> units, IEnumerable<RoleDefinition> roles)
+    {
+        _units = units.ToImmutableDictionary(u => u.Code, StringComparer.Ordinal);
+        Roles = roles.ToImmutableDictionary(r => r.Code, StringComparer.Ordinal);
+    }
+
+    public static readonly UnitDirectory Empty = new([], []);
+
+    public IEnumerable<UnitDefinition> Units => _units.Values.OrderBy(u => u.Code, StringComparer.Ordinal);
+
+    public ImmutableDictionary<string, RoleDefinition> Roles { get; }
+
+    public UnitDefinition? Find(string code) => _units.GetValueOrDefault(code);
+
+    public UnitDefinition Get(string code) =>
+        Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not in the unit directory.");
+
+    public UnitDefinition? ParentOf(string code) => Find(code)?.Parent is { } parent ? Find(parent) : null;
+
+    /// <summary>True when <paramref name="ancestor"/> is the unit itself or above it in the tree.</summary>
+    public bool IsWithin(string code, string ancestor)
+    {
+        for (var unit = Find(code); unit is not null; unit = unit.Parent is { } p ? Find(p) : null)
+        {
+            if (unit.Code == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
