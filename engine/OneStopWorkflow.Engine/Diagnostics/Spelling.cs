@@ -7,7 +7,14 @@ internal static class Spelling
     {
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        var list = candidates.ToList();
+        var prefixed = list.Where(c => c.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (name.Length >= 3 && prefixed.Count == 1)
+        {
+            return prefixed[0];
+        }
+
+        foreach (var candidate in list)
         {
             var distance = Distance(name, candidate);
             if (distance < bestDistance)

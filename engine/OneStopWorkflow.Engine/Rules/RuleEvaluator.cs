@@ -22,6 +22,9 @@ public static class RuleEvaluator
             LoopLimit = 1000,
             RecursiveLimit = 20,
             LimitToString = 10_000,
+
+            // Rules see script objects and plain values only; no member of a .NET object is ever exposed.
+            MemberFilter = _ => false,
         };
         context.PushGlobal(model);
         try
