@@ -7,5 +7,6 @@ var root = new RootCommand("onestop: validate, simulate and inspect OneStopWorkf
 {
     ValidateCommand.Create(TimeProvider.System),
     CalendarCommand.Create(),
+    SimulateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

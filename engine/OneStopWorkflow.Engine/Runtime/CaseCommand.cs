@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Definitions;
+
+namespace OneStopWorkflow.Engine.Runtime;
+
+/// <summary>
+/// Something someone asks of a case. <see cref="ExpectedVersion"/>, when set, is the number of events the
+/// caller saw; a case that has moved on since is refused ("changed since you opened it").
+/// </summary>
+public abstract record CaseCommand(Actor Actor)
+{
+    public int? ExpectedVersion { get; init; }
+
+    public abstract string Name { get; }
+}
+
+/// <summary>
+/// Starts a case at the receiving unit. The intake action (default <c>accept</c>) is taken at once by the clerk;
+/// the sequence and the lookup secret are supplied by the caller (the store owns the sequence).
+/// </summary>
+public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseCommand(Actor)
+{
+    public string Channel { get; init; } = "counter";
+    public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public int Sequence { get; init; } = 1;
+    public string Secret { get; init; } = "";
+    public string IntakeAction { get; init; } = "accept";
+    public ImmutableDictionary<string, string> Input { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public override string Name => "receive";
+}
+
+/// <summary>Takes an action on an open task; <see cref="Step"/> picks the task when several are open.</summary>
+public sealed record ActCommand(Actor Actor, string Action) : CaseCommand(Actor)
+{
+    public StepId? Step { get; init; }
+    public ImmutableDictionary<string, string> Input { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public override string Name => $"act {Action}";
+}
+
+/// <summary>The applicant brings the requested supplement; a clerk records it.</summary>
+public sealed record ResubmitCommand(Actor Actor) : CaseCommand(Actor)
+{
+    public override string Name => "resubmit";
+}
+
+/// <summary>Hands a task up to the parent unit (<c>parent</c>) or a named province unit, with a reason.</summary>
+public sealed record HandUpCommand(Actor Actor, string To, string Reason) : CaseCommand(Actor)
+{
+    public StepId? Step { get; init; }
+    public override string Name => "hand-up";
+}
+
+/// <summary>A leader moves a task to another unit.</summary>
+public sealed record ReassignCommand(Actor Actor, string To, string Reason) : CaseCommand(Actor)
+{
+    public StepId? Step { get; init; }
+    public override string Name => "reassign";
+}
+
+/// <summary>The apology: a new promised date, allowed once; compliance still measures the original appointment.</summary>
+public sealed record RescheduleCommand(Actor Actor, DateTimeOffset NewAppointment, string Reason) : CaseCommand(Actor)
+{
+    public override string Name => "reschedule";
+}
+
+/// <summary>The applicant stops the case before a result is issued.</summary>
+public sealed record WithdrawCommand(Actor Actor, string Reason) : CaseCommand(Actor)
+{
+    public override string Name => "withdraw";
+}
+
+/// <summary>Time-driven work: escalations whose time has come. Idempotent.</summary>
+public sealed record TickCommand() : CaseCommand(Actor.System)
+{
+    public override string Name => "tick";
+}

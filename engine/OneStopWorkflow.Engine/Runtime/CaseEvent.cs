@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Definitions;
+
+namespace OneStopWorkflow.Engine.Runtime;
+
+/// <summary>One entry of a case's trail. Every event names who acted, in which role, at which unit, and when.</summary>
+public abstract record CaseEvent(DateTimeOffset At, EventActor Actor)
+{
+    public abstract string Type { get; }
+}
+
+public sealed record CaseReceived(
+    DateTimeOffset At, EventActor Actor, CaseId Id, ProcedureCode Procedure, int Version, string ProcedureHash,
+    string DossierCode, string Secret, string Unit, string Channel, ImmutableDictionary<string, string> Fields)
+    : CaseEvent(At, Actor)
+{
+    public override string Type => "case-received";
+}
+
+public sealed record ClockStarted(DateTimeOffset At, EventActor Actor, DateTimeOffset Appointment) : CaseEvent(At, Actor)
+{
+    public override string Type => "clock-started";
+}
+
+public sealed record ClockPaused(DateTimeOffset At, EventActor Actor, StepId Step) : CaseEvent(At, Actor)
+{
+    public override string Type => "clock-paused";
+}
+
+public sealed record ClockResumed(DateTimeOffset At, EventActor Actor, TimeSpan PausedWorkingTime, DateTimeOffset Appointment)
+    : CaseEvent(At, Actor)
+{
+    public override string Type => "clock-resumed";
+}
+
+public sealed record ClockRestarted(DateTimeOffset At, EventActor Actor, DateTimeOffset Appointment) : CaseEvent(At, Actor)
+{
+    public override string Type => "clock-restarted";
+}
+
+public sealed record TaskActivated(
+    DateTimeOffset At, EventActor Actor, string Task, StepId Step, string Unit, string? Role, DateTimeOffset? Due,
+    StepId? Branch) : CaseEvent(At, Actor)
+{
+    public override string Type => "task-activated";
+}
+
+public sealed record TaskCompleted(
+    DateTimeOffset At, EventActor Actor, string Task, string Action, ImmutableDictionary<string, string> Input)
+    : CaseEvent(At, Actor)
+{
+    public override string Type => "task-completed";
+}
+
+public sealed record TaskCancelled(DateTimeOffset At, EventActor Actor, string Task) : CaseEvent(At, Actor)
+{
+    public override string Type => "task-cancelled";
+}
+
+public sealed record TaskReassigned(DateTimeOffset At, EventActor Actor, string Task, string From, string To, string Reason)
+    : CaseEvent(At, Actor)
+{
+    public override string Type => "task-reassigned";
+}
+
+public sealed record BranchJoined(DateTimeOffset At, EventActor Actor, StepId Join, StepId Branch) : CaseEvent(At, Actor)
+{
+    public override string Type => "branch-joined";
+}
+
+public sealed record EscalationFired(
+    DateTimeOffset At, EventActor Actor, string Key, string Rule, StepId? Step, string? Notify, string? To)
+    : CaseEvent(At, Actor)
+{
+    public override string Type => "escalation-fired";
+}
+
+public sealed record DocumentIssued(DateTimeOffset At, EventActor Actor, string Document, string? Form, StepId? Step)
+    : CaseEvent(At, Actor)
+{
+    public override string Type => "document-issued";
+}
+
+public sealed record CaseRescheduled(DateTimeOffset At, EventActor Actor, DateTimeOffset PromisedAppointment, string Reason)
+    : CaseEvent(At, Actor)
+{
+    public override string Type => "case-rescheduled";
+}
+
+public sealed record CaseFinished(DateTimeOffset At, EventActor Actor, Outcome Outcome, string? Reason) : CaseEvent(At, Actor)
+{
+    public override string Type => "case-finished";
+}

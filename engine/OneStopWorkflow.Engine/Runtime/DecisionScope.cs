@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Rules;
+
+namespace OneStopWorkflow.Engine.Runtime;
+
+/// <summary>
+/// Accumulates the events of one decision, applying each to the state as it is emitted, so that the state a
+/// decision returns is exactly the fold of its events. Thrown <see cref="RejectedException"/>s unwind it.
+/// </summary>
+internal sealed class DecisionScope(DecisionContext context, CaseState state)
+{
+    private readonly List<CaseEvent> _events = [];
+    private int _depth;
+
+    public DecisionContext Context { get; } = context;
+
+    public CaseState State { get; private set; } = state;
+
+    public ProcedureDefinition Procedure => Context.Procedure;
+
+    public DateTimeOffset Now => Context.Now;
+
+    public ImmutableArray<CaseEvent> Events => [.. _events];
+
+    public void Emit(CaseEvent e)
+    {
+        _events.Add(e);
+        State = State.Apply(e);
+    }
+
+    public static EventActor System(CaseState state) => new("system", "system", state.ReceivingUnit);
+
+    public string NextTaskId() => $"t{State.Tasks.Count + 1}";
+
+    /// <summary>Moves the case into a step: activates a task, fans out, joins, acts automatically, or ends.</summary>
+    public void Enter(StepId id, StepId? branch, EventActor actor)
+    {
+        if (++_depth > 200)
+        {
+            throw new RejectedException("routing-loop",
+                $"The procedure moves through more than 200 steps without waiting for anyone (last: '{id}'); fix its routing.");
+        }
+
+        var step = Procedure.Step(id);
+        switch (step.Kind)
+        {
+            case StepKind.Task or StepKind.Wait:
+                Activate(step, branch, actor);
+                break;
+            case StepKind.Parallel:
+                foreach (var b in step.Branches)
+                {
+                    Enter(b, b, actor);
+                }
+
+                break;
+            case StepKind.Join:
+                ArriveAtJoin(step, branch, actor);
+                break;
+            case StepKind.Auto:
+                Issue(step.Documents, step.Id, actor);
+                Enter(step.Next!.Value, branch, actor);
+                break;
+            case StepKind.End:
+                Issue(step.Documents, step.Id, actor);
+                Finish(step.Outcome!.Value, null, actor);
+                break;
+        }
+    }
+
+    public void Finish(Outcome outcome, string? reason, EventActor actor)
+    {
+        foreach (var task in State.OpenTasks.ToList())
+        {
+            Emit(new TaskCancelled(Now, actor, task.Id));
+        }
+
+        Emit(new CaseFinished(Now, actor, outcome, reason));
+    }
+
+    public void Issue(IEnumerable<string> documents, StepId? step, EventActor actor)
+    {
+        foreach (var id in documents)
+        {
+            Emit(new DocumentIssued(Now, actor, id, Procedure.FindDocument(id)?.Form, step));
+        }
+    }
+
+    /// <summary>Leaves a wait step: the clock resumes (appointment moves by the paused working time) or restarts.</summary>
+    public void LeaveWait(StepDefinition step, EventActor actor)
+    {
+        if (State.Appointment is null)
+        {
+            return;
+        }
+
+        if (step.Clock == ClockBehaviour.Pause && State.PausedSince is { } since)
+        {
+            var paused = Context.Calendar.WorkingTimeBetween(since, Now);
+            var moved = Context.Calendar.AddWorkingHours(State.Appointment.Value, (decimal)paused.TotalHours);
+            Emit(new ClockResumed(Now, actor, paused, paused == TimeSpan.Zero ? State.Appointment.Value : moved));
+        }
+        else if (step.Clock == ClockBehaviour.Restart)
+        {
+            Emit(new ClockRestarted(Now, actor, ComputeAppointment(Now)));
+        }
+    }
+
+    public DateTimeOffset ComputeAppointment(DateTimeOffset start)
+    {
+        var extra = 0m;
+        foreach (var adjustment in Procedure.DeadlineAdjustments)
+        {
+            var result = RuleEvaluator.EvaluateCondition(adjustment.When, RuleModel.For(Context, State, null, null));
+            if (result.Failed)
+            {
+                throw new RejectedException("rule-failed", $"Deadline adjustment '{adjustment.Id}': {result.Error}.");
+            }
+
+            if (result.Value is true)
+            {
+                extra += adjustment.Add.ToHours(Context.Calendar.HoursPerDay);
+            }
+        }
+
+        return Deadlines.Appointment(Procedure, Context.Calendar, start, extra);
+    }
+
+    public void Reassign(TaskState task, string to, string reason, EventActor actor) =>
+        Emit(new TaskReassigned(Now, actor, task.Id, task.Unit, to, reason));
+
+    /// <summary>The parent of a unit, or the named unit; an unknown target refuses the command.</summary>
+    public string ResolveTarget(string unit, string to)
+    {
+        var target = to == "parent" ? Context.Units.ParentOf(unit)?.Code : Context.Units.Find(to)?.Code;
+        return target ?? throw new RejectedException("unknown-unit",
+            to == "parent" ? $"Unit '{unit}' has no parent unit to hand up to." : $"Unit '{to}' is not in the unit directory.");
+    }
+
+    private void Activate(StepDefinition step, StepId? branch, EventActor actor)
+    {
+        var unit = ResolveUnit(step);
+        var due = step.Budget is { } budget ? Deadlines.Add(Context.Calendar, Now, budget) : (DateTimeOffset?)null;
+        var taskId = NextTaskId();
+        Emit(new TaskActivated(Now, actor, taskId, step.Id, unit, step.Role, due, branch));
+        if (step.Kind == StepKind.Wait && step.Clock == ClockBehaviour.Pause && State.Appointment is not null)
+        {
+            Emit(new ClockPaused(Now, actor, step.Id));
+        }
+
+        foreach (var escalation in step.Escalations.Where(e => e.Trigger == EscalationTrigger.Jurisdiction))
+        {
+            var task = State.Tasks.Find(t => t.Id == taskId)!;
+            var holds = RuleEvaluator.EvaluateCondition(escalation.When!, RuleModel.For(Context, State, task, null));
+            if (holds.Failed)
+            {
+                throw new RejectedException("rule-failed", $"Escalation '{escalation.Id}' of step '{step.Id}': {holds.Error}.");
+            }
+
+            if (holds.Value is true)
+            {
+                var to = ResolveTarget(task.Unit, escalation.ReassignTo!);
+                Emit(new EscalationFired(Now, System(State), $"{taskId}/{escalation.Id}", escalation.Id, step.Id,
+                    escalation.Notify, to));
+                Reassign(task, to, $"escalation {escalation.Id}", System(State));
+                Issue(escalation.Documents, step.Id, System(State));
+            }
+        }
+    }
+
+    private string ResolveUnit(StepDefinition step)
+    {
+        switch (step.Unit.Kind)
+        {
+            case UnitAssignmentKind.Fixed:
+                return step.Unit.Value!;
+            case UnitAssignmentKind.SameAsStep:
+                return State.Tasks.LastOrDefault(t => t.Step.Value == step.Unit.Value)?.Unit ?? State.ReceivingUnit;
+            case UnitAssignmentKind.Rule:
+                var result = RuleEvaluator.Evaluate(step.Unit.Rule!, RuleModel.For(Context, State, null, null));
+                if (result.Failed || result.Value is not string code || Context.Units.Find(code) is null)
+                {
+                    throw new RejectedException("routing-failed",
+                        $"Step '{step.Id}' could not be routed: {result.Error ?? $"rule \"{step.Unit.Rule}\" gave '{result.Value}', which is not a unit code"}.");
+                }
+
+                return code;
+            default:
+                return State.ReceivingUnit;
+        }
+    }
+
+    private void ArriveAtJoin(StepDefinition join, StepId? branch, EventActor actor)
+    {
+        var parallel = Procedure.Steps.First(s => s.Kind == StepKind.Parallel && s.Join == join.Id);
+        if (branch is { } b)
+        {
+            Emit(new BranchJoined(Now, actor, join.Id, b));
+        }
+
+        var arrived = State.JoinArrivals.GetValueOrDefault(join.Id) ?? [];
+        if (parallel.Branches.All(arrived.Contains))
+        {
+            Enter(join.Next!.Value, null, actor);
+        }
+    }
+}
+
+/// <summary>Unwinds a decision that must be refused; caught where the decision is made.</summary>
+internal sealed class RejectedException(string code, string message) : Exception(message)
+{
+    public Rejection Rejection { get; } = new(code, message);
+}

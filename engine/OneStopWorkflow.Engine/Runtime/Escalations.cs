@@ -1,0 +1,91 @@
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Rules;
+
+namespace OneStopWorkflow.Engine.Runtime;
+
+/// <summary>
+/// Time-driven escalations. Each fires at most once per (case, task activation, rule): the key is kept in the
+/// case state, so ticking twice, or days late, changes nothing more.
+/// </summary>
+internal static class Escalations
+{
+    public static void Tick(DecisionScope scope)
+    {
+        if (scope.State.IsFinished)
+        {
+            return;
+        }
+
+        foreach (var task in scope.State.OpenTasks.ToList())
+        {
+            var step = scope.Procedure.Step(task.Step);
+            foreach (var escalation in step.Escalations.Where(e => e.Trigger != EscalationTrigger.Jurisdiction))
+            {
+                var key = $"{task.Id}/{escalation.Id}";
+                var current = scope.State.Tasks.Find(t => t.Id == task.Id)!;
+                if (current.IsOpen && current.Due is { } due && IsDue(scope, escalation, due)
+                    && !scope.State.FiredEscalations.Contains(key) && Holds(scope, escalation, current))
+                {
+                    Fire(scope, escalation, key, current);
+                }
+            }
+        }
+
+        if (scope.State.Appointment is not { } appointment || scope.State.PausedSince is not null)
+        {
+            return;
+        }
+
+        foreach (var escalation in scope.Procedure.Escalations.Where(e => e.Trigger != EscalationTrigger.Jurisdiction))
+        {
+            var key = $"case/{escalation.Id}";
+            var task = scope.State.OpenTasks.FirstOrDefault();
+            if (IsDue(scope, escalation, appointment) && !scope.State.FiredEscalations.Contains(key)
+                && Holds(scope, escalation, task))
+            {
+                Fire(scope, escalation, key, task);
+            }
+        }
+    }
+
+    private static bool IsDue(DecisionScope scope, EscalationDefinition escalation, DateTimeOffset due)
+    {
+        var calendar = scope.Context.Calendar;
+        return escalation.Trigger == EscalationTrigger.Overdue
+            ? scope.Now > due && scope.Now >= Deadlines.Add(calendar, due, escalation.After)
+            : Deadlines.StatusOf(calendar, due, scope.Now, scope.Procedure.DueSoon) != DeadlineStatus.OnTime;
+    }
+
+    private static bool Holds(DecisionScope scope, EscalationDefinition escalation, TaskState? task)
+    {
+        if (escalation.When is null)
+        {
+            return true;
+        }
+
+        var result = RuleEvaluator.EvaluateCondition(escalation.When, RuleModel.For(scope.Context, scope.State, task, null));
+        return result.Failed
+            ? throw new RejectedException("rule-failed", $"Escalation '{escalation.Id}': {result.Error}.")
+            : result.Value is true;
+    }
+
+    private static void Fire(DecisionScope scope, EscalationDefinition escalation, string key, TaskState? task)
+    {
+        var system = DecisionScope.System(scope.State);
+        var target = escalation.ReassignTo is { } to && task is not null ? scope.ResolveTarget(task.Unit, to) : null;
+        scope.Emit(new EscalationFired(scope.Now, system, key, escalation.Id, task?.Step, escalation.Notify, target));
+        if (target is not null)
+        {
+            scope.Reassign(task!, target, $"escalation {escalation.Id}", system);
+        }
+
+        if (escalation.Reschedule is { } extension && scope.State.PromisedAppointment is null
+            && scope.State.Appointment is { } appointment)
+        {
+            var promised = Deadlines.Add(scope.Context.Calendar, appointment, extension);
+            scope.Emit(new CaseRescheduled(scope.Now, system, promised, $"escalation {escalation.Id}"));
+        }
+
+        scope.Issue(escalation.Documents, task?.Step, system);
+    }
+}

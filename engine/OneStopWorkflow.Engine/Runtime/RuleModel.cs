@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Units;
+using Scriban.Runtime;
+
+namespace OneStopWorkflow.Engine.Runtime;
+
+/// <summary>Builds the read-only script model rules see: plain values and script objects only.</summary>
+internal static class RuleModel
+{
+    public static ScriptObject For(
+        DecisionContext context, CaseState state, TaskState? task, ImmutableDictionary<string, string>? input)
+    {
+        var unit = context.Units.Find(state.ReceivingUnit);
+        var caseObject = new ScriptObject
+        {
+            ["fields"] = Fields(context.Procedure.Fields, state.Fields),
+            ["unit"] = Unit(unit, state.ReceivingUnit),
+            ["received_at"] = Iso(state.ReceivedAt),
+            ["channel"] = state.Channel,
+            ["dossier_code"] = state.DossierCode,
+            ["procedure"] = context.Procedure.Code.Value,
+            ["appointment"] = state.Appointment is { } a ? Iso(a) : null,
+        };
+        var taskObject = new ScriptObject
+        {
+            ["step"] = task?.Step.Value ?? "",
+            ["unit"] = task?.Unit ?? "",
+            ["role"] = task?.Role ?? "",
+            ["activated_at"] = task is null ? null : Iso(task.ActivatedAt),
+            ["due"] = task?.Due is { } due ? Iso(due) : null,
+        };
+        var inputFields = context.Procedure.FindStep(task?.Step ?? default)?.Actions.SelectMany(a => a.Input) ?? [];
+        var model = new ScriptObject
+        {
+            ["case"] = caseObject,
+            ["task"] = taskObject,
+            ["now"] = Iso(context.Now),
+            ["input"] = Fields([.. inputFields.DistinctBy(f => f.Name)], input ?? ImmutableDictionary<string, string>.Empty),
+        };
+        return model;
+    }
+
+    private static ScriptObject Unit(UnitDefinition? unit, string code) => new()
+    {
+        ["code"] = code,
+        ["level"] = unit is null ? "" : unit.Level.ToString().ToLowerInvariant(),
+        ["parent"] = unit?.Parent ?? "",
+        ["name"] = unit?.Name.Vi ?? code,
+        ["remote"] = unit?.Remote ?? false,
+    };
+
+    private static ScriptObject Fields(ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values)
+    {
+        var result = new ScriptObject();
+        foreach (var field in definitions)
+        {
+            result[field.Name] = values.TryGetValue(field.Name, out var text) ? Typed(field.Type, text) : null;
+        }
+
+        return result;
+    }
+
+    internal static object? Typed(FieldType type, string text) => type switch
+    {
+        FieldType.Number => decimal.Parse(text, CultureInfo.InvariantCulture),
+        FieldType.WholeNumber => long.Parse(text, CultureInfo.InvariantCulture),
+        FieldType.Boolean => text == "true",
+        _ => text,
+    };
+
+    private static string Iso(DateTimeOffset instant) =>
+        instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,323 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Rules;
+
+namespace OneStopWorkflow.Engine.Runtime;
+
+/// <summary>
+/// The pure decision function of the engine: given a pinned procedure version, a case, a command and the time,
+/// it returns the events to append or a rejection with reasons. No I/O, no clock.
+/// </summary>
+public static class Workflow
+{
+    public static Decision Decide(DecisionContext context, CaseState? state, CaseCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(command);
+        try
+        {
+            if (command is ReceiveCommand receive)
+            {
+                return state is null
+                    ? Receive(context, receive)
+                    : Decision.Rejected(new Rejection("case-exists", $"Case {state.Id} already exists."));
+            }
+
+            if (state is null)
+            {
+                return Decision.Rejected(new Rejection("case-missing", "The case does not exist; receive it first."));
+            }
+
+            if (Precheck(context, state, command) is { } rejection)
+            {
+                return Decision.Rejected(rejection);
+            }
+
+            var scope = new DecisionScope(context, state);
+            switch (command)
+            {
+                case ActCommand act: Act(scope, act); break;
+                case ResubmitCommand resubmit: Resubmit(scope, resubmit); break;
+                case HandUpCommand handUp: HandUp(scope, handUp); break;
+                case ReassignCommand reassign: Reassign(scope, reassign); break;
+                case RescheduleCommand reschedule: Reschedule(scope, reschedule); break;
+                case WithdrawCommand withdraw: Withdraw(scope, withdraw); break;
+                case TickCommand: Escalations.Tick(scope); break;
+                default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
+            }
+
+            return Decision.Accepted(scope.Events, scope.State);
+        }
+        catch (RejectedException ex)
+        {
+            return Decision.Rejected(ex.Rejection);
+        }
+        catch (CalendarYearMissingException ex)
+        {
+            return Decision.Rejected(new Rejection("calendar-year-missing", ex.Message));
+        }
+    }
+
+    /// <summary>The actions an actor may take now: the UI offers exactly these.</summary>
+    public static ImmutableArray<AvailableAction> AvailableActions(DecisionContext context, CaseState state, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        var result = ImmutableArray.CreateBuilder<AvailableAction>();
+        foreach (var task in state.OpenTasks)
+        {
+            if (Authorization.ActingAs(actor, task, context.Units) is null)
+            {
+                continue;
+            }
+
+            var step = context.Procedure.Step(task.Step);
+            foreach (var action in step.Actions)
+            {
+                var guard = action.Guard is null || action.Input.Any(f => action.Guard.Source.Contains("input.", StringComparison.Ordinal))
+                    ? RuleResult.Of(true)
+                    : RuleEvaluator.EvaluateCondition(action.Guard, RuleModel.For(context, state, task, null));
+                if (guard.Value is true)
+                {
+                    result.Add(new AvailableAction(task.Id, task.Step, action.Id, action.Title, action.Input));
+                }
+            }
+
+            if (step.Awaits == WaitParty.Applicant)
+            {
+                result.Add(new AvailableAction(task.Id, task.Step, "resubmit", new LocalizedText("Nhận hồ sơ bổ sung", "Record the supplement"), []));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static Rejection? Precheck(DecisionContext context, CaseState state, CaseCommand command)
+    {
+        if (command.ExpectedVersion is { } expected && expected != state.Version)
+        {
+            return new Rejection("case-changed",
+                $"Case {state.DossierCode} changed since you opened it (version {expected}, now {state.Version}); reload it and try again.");
+        }
+
+        if (context.Now < state.LastEventAt)
+        {
+            return new Rejection("time-backwards",
+                $"The command is dated {context.Now:O}, before the case's last event ({state.LastEventAt:O}); time cannot run backwards.");
+        }
+
+        if (state.ProcedureHash != context.ProcedureHash || state.ProcedureVersion != context.Procedure.Version)
+        {
+            throw new InvalidOperationException(
+                $"Case {state.Id} is pinned to {state.Procedure} v{state.ProcedureVersion} ({state.ProcedureHash}) but was decided against v{context.Procedure.Version} ({context.ProcedureHash}).");
+        }
+
+        return state.IsFinished && command is not TickCommand
+            ? new Rejection("case-finished", $"Case {state.DossierCode} is finished ({state.Outcome}); nothing more can be done.")
+            : null;
+    }
+
+    private static Decision Receive(DecisionContext context, ReceiveCommand command)
+    {
+        var procedure = context.Procedure;
+        if (context.Units.Find(command.Unit) is not { } unit)
+        {
+            return Decision.Rejected(new Rejection("unknown-unit", $"Unit '{command.Unit}' is not in the unit directory."));
+        }
+
+        if (!procedure.ReceivableAt.IsEmpty && !procedure.ReceivableAt.Contains(unit.Level.ToString().ToLowerInvariant()))
+        {
+            return Decision.Rejected(new Rejection("not-receivable",
+                $"{procedure.Title.Vi} is received at {string.Join(", ", procedure.ReceivableAt)} level, not at {unit.Name.Vi}."));
+        }
+
+        if (!command.Actor.IsAt(command.Unit))
+        {
+            return Decision.Rejected(new Rejection("not-authorized",
+                $"{Authorization.Describe(command.Actor)} does not work at {command.Unit} and cannot receive dossiers there."));
+        }
+
+        var problems = FieldValidator.Validate(procedure.Fields, command.Fields);
+        if (!problems.IsEmpty)
+        {
+            return new Decision([], null, problems);
+        }
+
+        var role = command.Actor.Memberships.First(m => m.Unit == command.Unit).Role;
+        var actor = new EventActor(command.Actor.User, role, command.Unit);
+        var received = new CaseReceived(context.Now, actor, command.Id, procedure.Code, procedure.Version, context.ProcedureHash,
+            DossierCode.Format(command.Unit, context.Calendar.ToLocal(context.Now), command.Sequence), command.Secret,
+            command.Unit, command.Channel, command.Fields);
+        var scope = new DecisionScope(context, CaseState.Start(received));
+        scope.Enter(procedure.Start, null, actor);
+        var events = ImmutableArray.Create<CaseEvent>(received).AddRange(scope.Events);
+        if (command.IntakeAction.Length == 0)
+        {
+            return Decision.Accepted(events, scope.State);
+        }
+
+        var intake = new ActCommand(command.Actor, command.IntakeAction) { Step = procedure.Start, Input = command.Input };
+        var act = new DecisionScope(context, scope.State);
+        Act(act, intake);
+        return Decision.Accepted(events.AddRange(act.Events), act.State);
+    }
+
+    private static TaskState FindTask(DecisionScope scope, StepId? step, string what)
+    {
+        var open = scope.State.OpenTasks.Where(t => step is null || t.Step == step).ToList();
+        return open.Count switch
+        {
+            1 => open[0],
+            0 => throw new RejectedException("no-open-task", step is null
+                ? $"Case {scope.State.DossierCode} has no open task to {what}."
+                : $"Step '{step}' has no open task in case {scope.State.DossierCode}."),
+            _ => throw new RejectedException("ambiguous-task",
+                $"Several tasks are open ({string.Join(", ", open.Select(t => t.Step))}); say which step to {what}."),
+        };
+    }
+
+    private static void Act(DecisionScope scope, ActCommand command)
+    {
+        var candidates = scope.State.OpenTasks
+            .Where(t => command.Step is null || t.Step == command.Step)
+            .Where(t => command.Step is not null || scope.Procedure.Step(t.Step).FindAction(command.Action) is not null)
+            .ToList();
+        var task = candidates.Count == 1 ? candidates[0] : FindTask(scope, command.Step, command.Action);
+        var step = scope.Procedure.Step(task.Step);
+        var action = step.FindAction(command.Action) ?? throw new RejectedException("unknown-action",
+            $"Step '{step.Id}' has no action '{command.Action}'; it offers: {string.Join(", ", step.Actions.Select(a => a.Id))}.");
+        var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
+            "not-authorized",
+            $"{Authorization.Describe(command.Actor)} may not act on step '{step.Id}': it belongs to {task.Role ?? "the staff"} at {task.Unit} (or a leader of that unit or its parent).");
+        var problems = FieldValidator.Validate(action.Input, command.Input);
+        if (!problems.IsEmpty)
+        {
+            throw new RejectedException(problems[0].Code, string.Join(" ", problems.Select(p => p.Message)));
+        }
+
+        CheckGuard(scope, action, task, command.Input);
+        scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, action.Id, command.Input));
+        if (action.StartsClock && scope.State.Appointment is null)
+        {
+            scope.Emit(new ClockStarted(scope.Now, actor, scope.ComputeAppointment(scope.Now)));
+        }
+
+        if (step.Kind == StepKind.Wait)
+        {
+            scope.LeaveWait(step, actor);
+        }
+
+        scope.Issue(action.Documents, step.Id, actor);
+        scope.Enter(action.To, task.Branch, actor);
+    }
+
+    private static void CheckGuard(DecisionScope scope, ActionDefinition action, TaskState task, ImmutableDictionary<string, string> input)
+    {
+        if (action.Guard is null)
+        {
+            return;
+        }
+
+        var result = RuleEvaluator.EvaluateCondition(action.Guard, RuleModel.For(scope.Context, scope.State, task, input));
+        if (result.Failed)
+        {
+            throw new RejectedException("rule-failed", $"Action '{action.Id}': {result.Error}.");
+        }
+
+        if (result.Value is not true)
+        {
+            throw new RejectedException("guard-failed",
+                $"Action '{action.Id}' is not allowed: {(action.GuardDescription?.Vi ?? action.Guard.Source)} does not hold.");
+        }
+    }
+
+    private static void Resubmit(DecisionScope scope, ResubmitCommand command)
+    {
+        var task = scope.State.OpenTasks.FirstOrDefault(t => scope.Procedure.Step(t.Step).Awaits == WaitParty.Applicant)
+            ?? throw new RejectedException("not-waiting", $"Case {scope.State.DossierCode} is not waiting for the applicant.");
+        var step = scope.Procedure.Step(task.Step);
+        var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
+            "not-authorized", $"{Authorization.Describe(command.Actor)} does not work at {task.Unit}, where the supplement is handed in.");
+        scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, "resubmit", ImmutableDictionary<string, string>.Empty));
+        scope.LeaveWait(step, actor);
+        scope.Enter(step.ResubmitTo!.Value, task.Branch, actor);
+    }
+
+    private static void HandUp(DecisionScope scope, HandUpCommand command)
+    {
+        RequireReason(command.Reason, "hand the case up");
+        var task = FindTask(scope, command.Step, "hand up");
+        var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
+            "not-authorized", $"{Authorization.Describe(command.Actor)} may not hand up step '{task.Step}' of {task.Unit}.");
+        var to = scope.ResolveTarget(task.Unit, command.To);
+        if (scope.Context.Units.Get(to).Level != Units.Jurisdiction.Province)
+        {
+            throw new RejectedException("not-a-province-unit", $"A case is handed up to a province unit; {to} is not one.");
+        }
+
+        scope.Emit(new EscalationFired(scope.Now, actor, $"{task.Id}/manual-{scope.State.Version}", "manual", task.Step, null, to));
+        scope.Reassign(task, to, command.Reason, actor);
+    }
+
+    private static void Reassign(DecisionScope scope, ReassignCommand command)
+    {
+        RequireReason(command.Reason, "reassign the task");
+        var task = FindTask(scope, command.Step, "reassign");
+        var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units);
+        if (actor?.Role != "leader")
+        {
+            throw new RejectedException("not-authorized",
+                $"Only a leader of {task.Unit} or of its parent may reassign its tasks; {Authorization.Describe(command.Actor)} is not.");
+        }
+
+        scope.Reassign(task, scope.ResolveTarget(task.Unit, command.To), command.Reason, actor);
+    }
+
+    private static void Reschedule(DecisionScope scope, RescheduleCommand command)
+    {
+        RequireReason(command.Reason, "reschedule");
+        var state = scope.State;
+        if (state.PromisedAppointment is not null)
+        {
+            throw new RejectedException("already-rescheduled",
+                $"Case {state.DossierCode} was already given a new date ({state.PromisedAppointment:yyyy-MM-dd HH:mm}); the law allows it once.");
+        }
+
+        if (state.Appointment is not { } appointment || command.NewAppointment <= appointment)
+        {
+            throw new RejectedException("bad-date", "The new date must come after the current appointment.");
+        }
+
+        var units = state.OpenTasks.Select(t => t.Unit).Append(state.ReceivingUnit);
+        var unit = units.FirstOrDefault(u => command.Actor.Holds(u, "leader")) ?? throw new RejectedException(
+            "not-authorized", $"Only a leader of a unit handling case {state.DossierCode} may set a new date.");
+        var actor = new EventActor(command.Actor.User, "leader", unit);
+        scope.Emit(new CaseRescheduled(scope.Now, actor, command.NewAppointment, command.Reason));
+        scope.Issue(scope.Procedure.Documents.Where(d => d.Form == "04").Select(d => d.Id), null, actor);
+    }
+
+    private static void Withdraw(DecisionScope scope, WithdrawCommand command)
+    {
+        RequireReason(command.Reason, "withdraw");
+        var unit = scope.State.ReceivingUnit;
+        var membership = command.Actor.Memberships.FirstOrDefault(m => m.Unit == unit);
+        if (membership == default)
+        {
+            throw new RejectedException("not-authorized",
+                $"A withdrawal is recorded at the receiving unit {unit}; {Authorization.Describe(command.Actor)} does not work there.");
+        }
+
+        var actor = new EventActor(command.Actor.User, membership.Role, unit);
+        scope.Issue(scope.Procedure.WithdrawalDocuments, null, actor);
+        scope.Finish(Outcome.Withdrawn, command.Reason, actor);
+    }
+
+    private static void RequireReason(string reason, string what)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RejectedException("reason-required", $"Give a reason to {what}.");
+        }
+    }
+}
