@@ -75,7 +75,8 @@ public static class Workflow
             var step = context.Procedure.Step(task.Step);
             foreach (var action in step.Actions)
             {
-                var guard = action.Guard is null || action.Input.Any(f => action.Guard.Source.Contains("input.", StringComparison.Ordinal))
+                // A guard that reads the action's input can only be judged once the input is typed.
+                var guard = action.Guard is null || action.Guard.Source.Contains("input.", StringComparison.Ordinal)
                     ? RuleResult.Of(true)
                     : RuleEvaluator.EvaluateCondition(action.Guard, RuleModel.For(context, state, task, null));
                 if (guard.Value is true)
