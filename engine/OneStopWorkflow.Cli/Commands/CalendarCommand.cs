@@ -79,7 +79,7 @@ internal static class CalendarCommand
             var dueAt = request.Days is { } d
                 ? workingCalendar.AddWorkingDays(start, d)
                 : workingCalendar.AddWorkingHours(start, request.Hours!.Value);
-            Console.WriteLine(Iso.Format(workingCalendar.ToLocal(dueAt)));
+            Console.WriteLine(workingCalendar.Format(dueAt));
             return 0;
         }
         catch (CalendarYearMissingException ex)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace OneStopWorkflow.Engine.Calendar;
 
@@ -54,6 +55,10 @@ public sealed class WorkingCalendar
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => instant.ToOffset(Offset);
 
+    /// <summary>An instant as ISO-8601 local time with the calendar's offset: <c>2026-05-06T10:00:00+07:00</c>.</summary>
+    public string Format(DateTimeOffset instant) =>
+        ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     public bool IsWorkingDay(DateOnly date)
     {
         if (!Years.Contains(date.Year))
@@ -68,12 +73,6 @@ public sealed class WorkingCalendar
 
         return !_holidays.ContainsKey(date) && _workingWeekdays.Contains(date.DayOfWeek);
     }
-
-    /// <summary>What the day is, for people: a holiday's or make-up day's name, or null for an ordinary day.</summary>
-    public string? DescribeDay(DateOnly date) =>
-        _holidays.TryGetValue(date, out var holiday) ? holiday.Name
-        : _makeUpDays.TryGetValue(date, out var makeUp) ? makeUp.Name
-        : null;
 
     public bool IsWorkingTime(DateTimeOffset instant)
     {
@@ -198,10 +197,6 @@ public sealed class WorkingCalendar
 
         return total;
     }
-
-    /// <summary>Working time between two instants, in working days of <see cref="HoursPerDay"/> hours.</summary>
-    public decimal WorkingDaysBetween(DateTimeOffset from, DateTimeOffset to) =>
-        (decimal)WorkingTimeBetween(from, to).TotalHours / HoursPerDay;
 
     /// <summary>The close of the working day an instant falls on, or of the next working day after a close.</summary>
     public DateTimeOffset CloseOfWorkingDay(DateTimeOffset instant)

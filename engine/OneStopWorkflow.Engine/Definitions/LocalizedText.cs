@@ -1,9 +1,4 @@
 namespace OneStopWorkflow.Engine.Definitions;
 
 /// <summary>Text shown to people, in Vietnamese (the legal language) and English.</summary>
-public sealed record LocalizedText(string Vi, string En)
-{
-    public static readonly LocalizedText Empty = new("", "");
-
-    public string In(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? En : Vi;
-}
+public sealed record LocalizedText(string Vi, string En);

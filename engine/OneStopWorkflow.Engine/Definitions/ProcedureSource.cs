@@ -9,8 +9,6 @@ namespace OneStopWorkflow.Engine.Definitions;
 /// </summary>
 public sealed record ProcedureSource(string Path, string Json, ImmutableDictionary<string, string> Files)
 {
-    public static ProcedureSource FromJson(string path, string json) => new(path, json, ImmutableDictionary<string, string>.Empty);
-
     /// <summary>The folder of the version, as a logical path ending in '/'.</summary>
     public string Folder => Path.Contains('/', StringComparison.Ordinal) ? Path[..(Path.LastIndexOf('/') + 1)] : "";
 }

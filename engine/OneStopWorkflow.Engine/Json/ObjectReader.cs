@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Diagnostics;
 
@@ -252,6 +251,4 @@ internal sealed class ObjectReader
         WrongType(node, "an array");
         return [];
     }
-
-    public static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -31,7 +31,6 @@ public sealed record CaseState
     public ImmutableDictionary<StepId, ImmutableHashSet<StepId>> JoinArrivals { get; init; } =
         ImmutableDictionary<StepId, ImmutableHashSet<StepId>>.Empty;
     public ImmutableHashSet<string> FiredEscalations { get; init; } = [];
-    public int SupplementRequests { get; init; }
     public Outcome? Outcome { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
@@ -88,8 +87,7 @@ public sealed record CaseState
                     Branch = a.Branch, UnitHistory = [a.Unit],
                 }),
             },
-            TaskCompleted c => WithTask(c.Task, t => t with { CompletedAt = c.At, Action = c.Action })
-                with { SupplementRequests = SupplementRequests + (c.Action == "request-supplement" ? 1 : 0) },
+            TaskCompleted c => WithTask(c.Task, t => t with { CompletedAt = c.At, Action = c.Action }),
             TaskCancelled c => WithTask(c.Task, t => t with { Cancelled = true, CompletedAt = c.At }),
             TaskReassigned r => WithTask(r.Task, t => t with { Unit = r.To, UnitHistory = t.UnitHistory.Add(r.To) }),
             BranchJoined j => this with

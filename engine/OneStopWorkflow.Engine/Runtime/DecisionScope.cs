@@ -109,22 +109,19 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
 
     public DateTimeOffset ComputeAppointment(DateTimeOffset start)
     {
-        var extra = 0m;
-        foreach (var adjustment in Procedure.DeadlineAdjustments)
-        {
-            var result = RuleEvaluator.EvaluateCondition(adjustment.When, RuleModel.For(Context, State, null, null));
-            if (result.Failed)
-            {
-                throw new RejectedException("rule-failed", $"Deadline adjustment '{adjustment.Id}': {result.Error}.");
-            }
-
-            if (result.Value is true)
-            {
-                extra += adjustment.Add.ToHours(Context.Calendar.HoursPerDay);
-            }
-        }
-
+        var extra = Procedure.DeadlineAdjustments
+            .Where(a => Holds(a.When, null, null, $"Deadline adjustment '{a.Id}'"))
+            .Sum(a => a.Add.ToHours(Context.Calendar.HoursPerDay));
         return Deadlines.Appointment(Procedure, Context.Calendar, start, extra);
+    }
+
+    /// <summary>Evaluates a condition on the case; a rule that fails refuses the command, naming its owner.</summary>
+    public bool Holds(RuleExpression rule, TaskState? task, ImmutableDictionary<string, string>? input, string owner)
+    {
+        var result = RuleEvaluator.EvaluateCondition(rule, RuleModel.For(Context, State, task, input));
+        return result.Failed
+            ? throw new RejectedException("rule-failed", $"{owner}: {result.Error}.")
+            : result.Value is true;
     }
 
     public void Reassign(TaskState task, string to, string reason, EventActor actor) =>
@@ -152,13 +149,7 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
         foreach (var escalation in step.Escalations.Where(e => e.Trigger == EscalationTrigger.Jurisdiction))
         {
             var task = State.Tasks.Find(t => t.Id == taskId)!;
-            var holds = RuleEvaluator.EvaluateCondition(escalation.When!, RuleModel.For(Context, State, task, null));
-            if (holds.Failed)
-            {
-                throw new RejectedException("rule-failed", $"Escalation '{escalation.Id}' of step '{step.Id}': {holds.Error}.");
-            }
-
-            if (holds.Value is true)
+            if (Holds(escalation.When!, task, null, $"Escalation '{escalation.Id}' of step '{step.Id}'"))
             {
                 var to = ResolveTarget(task.Unit, escalation.ReassignTo!);
                 Emit(new EscalationFired(Now, System(State), $"{taskId}/{escalation.Id}", escalation.Id, step.Id,

@@ -1,5 +1,4 @@
 using OneStopWorkflow.Engine.Definitions;
-using OneStopWorkflow.Engine.Rules;
 
 namespace OneStopWorkflow.Engine.Runtime;
 
@@ -56,18 +55,8 @@ internal static class Escalations
             : Deadlines.StatusOf(calendar, due, scope.Now, scope.Procedure.DueSoon) != DeadlineStatus.OnTime;
     }
 
-    private static bool Holds(DecisionScope scope, EscalationDefinition escalation, TaskState? task)
-    {
-        if (escalation.When is null)
-        {
-            return true;
-        }
-
-        var result = RuleEvaluator.EvaluateCondition(escalation.When, RuleModel.For(scope.Context, scope.State, task, null));
-        return result.Failed
-            ? throw new RejectedException("rule-failed", $"Escalation '{escalation.Id}': {result.Error}.")
-            : result.Value is true;
-    }
+    private static bool Holds(DecisionScope scope, EscalationDefinition escalation, TaskState? task) =>
+        escalation.When is null || scope.Holds(escalation.When, task, null, $"Escalation '{escalation.Id}'");
 
     private static void Fire(DecisionScope scope, EscalationDefinition escalation, string key, TaskState? task)
     {

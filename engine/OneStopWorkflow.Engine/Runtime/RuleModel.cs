@@ -13,30 +13,31 @@ internal static class RuleModel
         DecisionContext context, CaseState state, TaskState? task, ImmutableDictionary<string, string>? input)
     {
         var unit = context.Units.Find(state.ReceivingUnit);
+        var iso = context.Calendar.Format;
         var caseObject = new ScriptObject
         {
             ["fields"] = Fields(context.Procedure.Fields, state.Fields),
             ["unit"] = Unit(unit, state.ReceivingUnit),
-            ["received_at"] = Iso(state.ReceivedAt),
+            ["received_at"] = iso(state.ReceivedAt),
             ["channel"] = state.Channel,
             ["dossier_code"] = state.DossierCode,
             ["procedure"] = context.Procedure.Code.Value,
-            ["appointment"] = state.Appointment is { } a ? Iso(a) : null,
+            ["appointment"] = state.Appointment is { } a ? iso(a) : null,
         };
         var taskObject = new ScriptObject
         {
             ["step"] = task?.Step.Value ?? "",
             ["unit"] = task?.Unit ?? "",
             ["role"] = task?.Role ?? "",
-            ["activated_at"] = task is null ? null : Iso(task.ActivatedAt),
-            ["due"] = task?.Due is { } due ? Iso(due) : null,
+            ["activated_at"] = task is null ? null : iso(task.ActivatedAt),
+            ["due"] = task?.Due is { } due ? iso(due) : null,
         };
-        var inputFields = context.Procedure.FindStep(task?.Step ?? default)?.Actions.SelectMany(a => a.Input) ?? [];
+        var inputFields = task is null ? [] : context.Procedure.Step(task.Step).Actions.SelectMany(a => a.Input);
         var model = new ScriptObject
         {
             ["case"] = caseObject,
             ["task"] = taskObject,
-            ["now"] = Iso(context.Now),
+            ["now"] = iso(context.Now),
             ["input"] = Fields([.. inputFields.DistinctBy(f => f.Name)], input ?? ImmutableDictionary<string, string>.Empty),
         };
         return model;
@@ -69,7 +70,4 @@ internal static class RuleModel
         FieldType.Boolean => text == "true",
         _ => text,
     };
-
-    private static string Iso(DateTimeOffset instant) =>
-        instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

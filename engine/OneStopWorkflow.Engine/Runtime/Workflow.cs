@@ -152,16 +152,8 @@ public static class Workflow
             command.Unit, command.Channel, command.Fields);
         var scope = new DecisionScope(context, CaseState.Start(received));
         scope.Enter(procedure.Start, null, actor);
-        var events = ImmutableArray.Create<CaseEvent>(received).AddRange(scope.Events);
-        if (command.IntakeAction.Length == 0)
-        {
-            return Decision.Accepted(events, scope.State);
-        }
-
-        var intake = new ActCommand(command.Actor, command.IntakeAction) { Step = procedure.Start, Input = command.Input };
-        var act = new DecisionScope(context, scope.State);
-        Act(act, intake);
-        return Decision.Accepted(events.AddRange(act.Events), act.State);
+        Act(scope, new ActCommand(command.Actor, command.IntakeAction) { Step = procedure.Start, Input = command.Input });
+        return Decision.Accepted(ImmutableArray.Create<CaseEvent>(received).AddRange(scope.Events), scope.State);
     }
 
     private static TaskState FindTask(DecisionScope scope, StepId? step, string what)
@@ -180,11 +172,7 @@ public static class Workflow
 
     private static void Act(DecisionScope scope, ActCommand command)
     {
-        var candidates = scope.State.OpenTasks
-            .Where(t => command.Step is null || t.Step == command.Step)
-            .Where(t => command.Step is not null || scope.Procedure.Step(t.Step).FindAction(command.Action) is not null)
-            .ToList();
-        var task = candidates.Count == 1 ? candidates[0] : FindTask(scope, command.Step, command.Action);
+        var task = TaskFor(scope, command);
         var step = scope.Procedure.Step(task.Step);
         var action = step.FindAction(command.Action) ?? throw new RejectedException("unknown-action",
             $"Step '{step.Id}' has no action '{command.Action}'; it offers: {string.Join(", ", step.Actions.Select(a => a.Id))}.");
@@ -213,20 +201,23 @@ public static class Workflow
         scope.Enter(action.To, task.Branch, actor);
     }
 
+    /// <summary>The named step's task, else the one open task that offers the action, else the only open task.</summary>
+    private static TaskState TaskFor(DecisionScope scope, ActCommand command)
+    {
+        if (command.Step is not null)
+        {
+            return FindTask(scope, command.Step, command.Action);
+        }
+
+        var offering = scope.State.OpenTasks
+            .Where(t => scope.Procedure.Step(t.Step).FindAction(command.Action) is not null)
+            .ToList();
+        return offering.Count == 1 ? offering[0] : FindTask(scope, null, command.Action);
+    }
+
     private static void CheckGuard(DecisionScope scope, ActionDefinition action, TaskState task, ImmutableDictionary<string, string> input)
     {
-        if (action.Guard is null)
-        {
-            return;
-        }
-
-        var result = RuleEvaluator.EvaluateCondition(action.Guard, RuleModel.For(scope.Context, scope.State, task, input));
-        if (result.Failed)
-        {
-            throw new RejectedException("rule-failed", $"Action '{action.Id}': {result.Error}.");
-        }
-
-        if (result.Value is not true)
+        if (action.Guard is not null && !scope.Holds(action.Guard, task, input, $"Action '{action.Id}'"))
         {
             throw new RejectedException("guard-failed",
                 $"Action '{action.Id}' is not allowed: {(action.GuardDescription?.Vi ?? action.Guard.Source)} does not hold.");

@@ -1,16 +1,16 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OneStopWorkflow.Engine.Calendar;
 using OneStopWorkflow.Engine.Json;
 using OneStopWorkflow.Engine.Runtime;
 
 namespace OneStopWorkflow.Engine.Simulation;
 
 /// <summary>Writes the outcome of a scenario as stable, indented JSON (the golden files compare it).</summary>
-internal static class ScenarioReport
+internal sealed class ScenarioReport(WorkingCalendar calendar)
 {
-    public static string Write(
+    public string Write(
         DecisionContext context, CaseState? state, List<CaseEvent> events,
         List<(DateTimeOffset At, string Command, System.Collections.Immutable.ImmutableArray<Rejection> Reasons)> rejections)
     {
@@ -51,9 +51,8 @@ internal static class ScenarioReport
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void Case(Utf8JsonWriter w, DecisionContext context, CaseState state)
+    private void Case(Utf8JsonWriter w, DecisionContext context, CaseState state)
     {
-        var calendar = context.Calendar;
         w.WriteString("dossierCode", state.DossierCode);
         w.WriteString("receivedAt", Iso(state.ReceivedAt));
         Optional(w, "appointment", state.Appointment);
@@ -107,7 +106,7 @@ internal static class ScenarioReport
         return Names.Kebab(Deadlines.StatusOf(context.Calendar, due, context.Now, context.Procedure.DueSoon).ToString());
     }
 
-    private static void Events(Utf8JsonWriter w, List<CaseEvent> events)
+    private void Events(Utf8JsonWriter w, List<CaseEvent> events)
     {
         w.WriteStartArray("escalations");
         foreach (var e in events.OfType<EscalationFired>())
@@ -144,7 +143,7 @@ internal static class ScenarioReport
         w.WriteEndArray();
     }
 
-    private static string Detail(CaseEvent e) => e switch
+    private string Detail(CaseEvent e) => e switch
     {
         CaseReceived r => $": {r.DossierCode} via {r.Channel}",
         ClockStarted s => $": appointment {Iso(s.Appointment)}",
@@ -163,7 +162,9 @@ internal static class ScenarioReport
         _ => "",
     };
 
-    private static void Optional(Utf8JsonWriter w, string name, DateTimeOffset? value)
+    private string Iso(DateTimeOffset instant) => calendar.Format(instant);
+
+    private void Optional(Utf8JsonWriter w, string name, DateTimeOffset? value)
     {
         if (value is { } v)
         {
@@ -174,7 +175,4 @@ internal static class ScenarioReport
             w.WriteNull(name);
         }
     }
-
-    private static string Iso(DateTimeOffset instant) =>
-        instant.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

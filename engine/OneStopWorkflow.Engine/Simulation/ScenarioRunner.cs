@@ -39,7 +39,7 @@ public static class ScenarioRunner
         }
 
         var until = root.TryGetProperty("until", out var u) ? Instant(u) : last;
-        return ScenarioReport.Write(context with { Now = until }, state, events, rejections);
+        return new ScenarioReport(context.Calendar).Write(context with { Now = until }, state, events, rejections);
     }
 
     private static Dictionary<string, Actor> ReadActors(JsonElement root)

@@ -25,18 +25,4 @@ public sealed class UnitDirectory
         Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not in the unit directory.");
 
     public UnitDefinition? ParentOf(string code) => Find(code)?.Parent is { } parent ? Find(parent) : null;
-
-    /// <summary>True when <paramref name="ancestor"/> is the unit itself or above it in the tree.</summary>
-    public bool IsWithin(string code, string ancestor)
-    {
-        for (var unit = Find(code); unit is not null; unit = unit.Parent is { } p ? Find(p) : null)
-        {
-            if (unit.Code == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
