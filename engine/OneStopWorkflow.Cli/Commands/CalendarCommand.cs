@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using OneStopWorkflow.Cli.Catalog;
+using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Engine.Calendar;
 
 namespace OneStopWorkflow.Cli.Commands;

@@ -1,29 +1,40 @@
 using System.CommandLine;
 using System.Text.Json;
-using OneStopWorkflow.Cli.Catalog;
+using Microsoft.Extensions.DependencyInjection;
+using OneStopWorkflow.Cli.Store;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Startup;
 
 namespace OneStopWorkflow.Cli.Commands;
 
-/// <summary><c>onestop simulate &lt;version dir&gt; &lt;scenario.json&gt;</c>: runs a scenario with no database.</summary>
+/// <summary>
+/// <c>onestop simulate &lt;version dir&gt; &lt;scenario.json&gt; [--store]</c>: runs a scenario in memory, or with
+/// <c>--store</c> through the application layer into the configured database, and prints the same report.
+/// </summary>
 internal static class SimulateCommand
 {
     public static Command Create()
     {
         var version = new Argument<DirectoryInfo>("version") { Description = "A version folder, e.g. procedures/land-use-transfer/v1." };
         var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (see procedures/README.md)." };
+        var store = new Option<bool>("--store")
+        {
+            Description = "Run through the application layer into the configured database (Storage__Provider, "
+                + "ConnectionStrings__OneStop; default a SQLite file onestop.db), creating and migrating it if new.",
+        };
         var command = new Command("simulate", "Run a scenario through the engine and print the result as JSON.")
         {
-            version, scenario,
+            version, scenario, store,
         };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(version)!, result.GetValue(scenario)!, cancellationToken));
+            RunAsync(result.GetValue(version)!, result.GetValue(scenario)!, result.GetValue(store), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo version, FileInfo scenario, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DirectoryInfo version, FileInfo scenario, bool store, CancellationToken cancellationToken)
     {
         if (!File.Exists(Path.Combine(version.FullName, "procedure.json")) || !scenario.Exists)
         {
@@ -31,7 +42,8 @@ internal static class SimulateCommand
             return 2;
         }
 
-        var catalog = new CatalogFolder(CatalogFolder.FindRoot(version.FullName) ?? version.FullName, Environment.CurrentDirectory);
+        var root = CatalogFolder.FindRoot(version.FullName) ?? version.FullName;
+        var catalog = new CatalogFolder(root, Environment.CurrentDirectory);
         var (context, _) = await catalog.ReadContextAsync(null, cancellationToken);
         var loaded = ProcedureLoader.Load(await catalog.ReadVersionAsync(version.FullName, cancellationToken), context);
         foreach (var diagnostic in loaded.Diagnostics)
@@ -44,17 +56,40 @@ internal static class SimulateCommand
             return 1;
         }
 
-        var decision = new DecisionContext(procedure, loaded.Sha256!, context.Calendars[procedure.Calendar], context.Units,
-            DateTimeOffset.UnixEpoch);
         try
         {
-            Console.Write(ScenarioRunner.Run(decision, await File.ReadAllTextAsync(scenario.FullName, cancellationToken)));
+            var json = await File.ReadAllTextAsync(scenario.FullName, cancellationToken);
+            if (store)
+            {
+                return await RunStoredAsync(root, procedure, ScenarioRunner.Parse(json), cancellationToken);
+            }
+
+            var decision = new DecisionContext(procedure, loaded.Sha256!, context.Calendars[procedure.Calendar], context.Units,
+                DateTimeOffset.UnixEpoch);
+            Console.Write(ScenarioRunner.Run(decision, json));
             return 0;
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException)
         {
             await Console.Error.WriteLineAsync($"error: scenario {scenario.Name} is not valid: {ex.Message}");
             return 2;
         }
+    }
+
+    private static async Task<int> RunStoredAsync(string root, ProcedureDefinition procedure, Scenario scenario, CancellationToken cancellationToken)
+    {
+        var clock = new ScenarioClock { Now = scenario.Steps[0].At };
+        using var host = StoreHost.Build(root, clock);
+        var outcomes = await host.Services.GetRequiredService<OneStopInitializer>().InitializeAsync(cancellationToken);
+        var mine = outcomes.FirstOrDefault(o => o.Code == procedure.Code.Value && o.Version == procedure.Version);
+        if (mine is null || mine.IsRefused)
+        {
+            await Console.Error.WriteLineAsync(
+                $"error: {procedure.Code} v{procedure.Version} could not be imported into the database: {mine?.Message ?? "not found"}");
+            return 1;
+        }
+
+        Console.Write(await StoredScenario.RunAsync(host, clock, procedure, scenario, cancellationToken));
+        return 0;
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OneStopWorkflow.Cli.Catalog;
+using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Diagnostics;
 

@@ -47,6 +47,73 @@ internal static class Escalations
         }
     }
 
+    /// <summary>
+    /// The earliest instant at which a tick could fire an escalation not yet fired; triggers at or before
+    /// <paramref name="evaluatedUntil"/> were already judged by a tick and are skipped. Null when nothing is pending.
+    /// </summary>
+    public static DateTimeOffset? NextDue(DecisionContext context, CaseState state, DateTimeOffset? evaluatedUntil)
+    {
+        if (state.IsFinished)
+        {
+            return null;
+        }
+
+        var candidates = new List<DateTimeOffset>();
+        foreach (var task in state.OpenTasks.Where(t => t.Due is not null))
+        {
+            var step = context.Procedure.Step(task.Step);
+            candidates.AddRange(step.Escalations
+                .Where(e => e.Trigger != EscalationTrigger.Jurisdiction && !state.FiredEscalations.Contains($"{task.Id}/{e.Id}"))
+                .Select(e => TriggerAt(context, e, task.ActivatedAt, task.Due!.Value)));
+        }
+
+        if (state.Appointment is { } appointment && state.PausedSince is null)
+        {
+            candidates.AddRange(context.Procedure.Escalations
+                .Where(e => e.Trigger != EscalationTrigger.Jurisdiction && !state.FiredEscalations.Contains($"case/{e.Id}"))
+                .Select(e => TriggerAt(context, e, state.ReceivedAt, appointment)));
+        }
+
+        var pending = candidates.Where(c => evaluatedUntil is not { } until || c > until).ToList();
+        return pending.Count == 0 ? null : pending.Min();
+    }
+
+    /// <summary>The first instant at which <see cref="IsDue"/> holds for a deadline <paramref name="due"/>.</summary>
+    private static DateTimeOffset TriggerAt(DecisionContext context, EscalationDefinition escalation, DateTimeOffset from, DateTimeOffset due)
+    {
+        var calendar = context.Calendar;
+        if (escalation.Trigger == EscalationTrigger.Overdue)
+        {
+            var after = Deadlines.Add(calendar, due, escalation.After);
+            return after > due ? after : due.AddSeconds(1);
+        }
+
+        // Working time left shrinks as time goes on, so the first due-soon instant is found by bisection, to the second.
+        bool DueSoon(DateTimeOffset now) =>
+            Deadlines.StatusOf(calendar, due, now, context.Procedure.DueSoon) != DeadlineStatus.OnTime;
+        var low = from < due ? from : due;
+        if (DueSoon(low))
+        {
+            return low;
+        }
+
+        var high = due.AddSeconds(1);
+        while ((high - low).TotalSeconds > 1)
+        {
+            var middle = low + ((high - low) / 2);
+            if (DueSoon(middle))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        return high;
+    }
+
     private static bool IsDue(DecisionScope scope, EscalationDefinition escalation, DateTimeOffset due)
     {
         var calendar = scope.Context.Calendar;

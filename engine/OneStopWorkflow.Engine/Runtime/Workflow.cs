@@ -59,6 +59,17 @@ public static class Workflow
         }
     }
 
+    /// <summary>
+    /// When a tick should next run for this case: the earliest pending time-driven escalation. Pass the instant of
+    /// the last tick as <paramref name="evaluatedUntil"/> so that triggers it already judged are not returned again.
+    /// </summary>
+    public static DateTimeOffset? NextTick(DecisionContext context, CaseState state, DateTimeOffset? evaluatedUntil = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        return Escalations.NextDue(context, state, evaluatedUntil);
+    }
+
     /// <summary>The actions an actor may take now: the UI offers exactly these.</summary>
     public static ImmutableArray<AvailableAction> AvailableActions(DecisionContext context, CaseState state, Actor actor)
     {

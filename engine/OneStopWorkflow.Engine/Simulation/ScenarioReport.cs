@@ -11,8 +11,7 @@ namespace OneStopWorkflow.Engine.Simulation;
 internal sealed class ScenarioReport(WorkingCalendar calendar)
 {
     public string Write(
-        DecisionContext context, CaseState? state, List<CaseEvent> events,
-        List<(DateTimeOffset At, string Command, System.Collections.Immutable.ImmutableArray<Rejection> Reasons)> rejections)
+        DecisionContext context, CaseState? state, IReadOnlyList<CaseEvent> events, IReadOnlyList<ScenarioRejection> rejections)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
@@ -106,7 +105,7 @@ internal sealed class ScenarioReport(WorkingCalendar calendar)
         return Names.Kebab(Deadlines.StatusOf(context.Calendar, due, context.Now, context.Procedure.DueSoon).ToString());
     }
 
-    private void Events(Utf8JsonWriter w, List<CaseEvent> events)
+    private void Events(Utf8JsonWriter w, IReadOnlyList<CaseEvent> events)
     {
         w.WriteStartArray("escalations");
         foreach (var e in events.OfType<EscalationFired>())

@@ -17,20 +17,16 @@ public static class ScenarioRunner
     public static string Run(DecisionContext context, string scenarioJson)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var document = JsonDocument.Parse(scenarioJson);
-        var root = document.RootElement;
-        var actors = ReadActors(root);
+        var scenario = Parse(scenarioJson);
         var events = new List<CaseEvent>();
-        var rejections = new List<(DateTimeOffset At, string Command, ImmutableArray<Rejection> Reasons)>();
+        var rejections = new List<ScenarioRejection>();
         CaseState? state = null;
-        var last = DateTimeOffset.MinValue;
-        foreach (var (at, command) in Commands(root, actors, scenarioJson))
+        foreach (var (at, command) in scenario.Steps)
         {
-            last = at;
             var decision = Workflow.Decide(context with { Now = at }, state, command);
             if (decision.IsRejected)
             {
-                rejections.Add((at, command.Name, decision.Rejections));
+                rejections.Add(new ScenarioRejection(at, command.Name, decision.Rejections));
                 continue;
             }
 
@@ -38,8 +34,24 @@ public static class ScenarioRunner
             state = decision.State;
         }
 
-        var until = root.TryGetProperty("until", out var u) ? Instant(u) : last;
-        return new ScenarioReport(context.Calendar).Write(context with { Now = until }, state, events, rejections);
+        return Report(context with { Now = scenario.Until }, state, events, rejections);
+    }
+
+    /// <summary>The timed commands of a scenario, the receipt first, and the instant the report is taken at.</summary>
+    public static Scenario Parse(string scenarioJson)
+    {
+        using var document = JsonDocument.Parse(scenarioJson);
+        var root = document.RootElement;
+        var steps = Commands(root, ReadActors(root), scenarioJson).Select(c => new ScenarioStep(c.At, c.Command)).ToImmutableArray();
+        return new Scenario(steps, root.TryGetProperty("until", out var u) ? Instant(u) : steps[^1].At);
+    }
+
+    /// <summary>The report of a run as stable, indented JSON; <paramref name="context"/>'s Now is when it is taken.</summary>
+    public static string Report(
+        DecisionContext context, CaseState? state, IReadOnlyList<CaseEvent> events, IReadOnlyList<ScenarioRejection> rejections)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ScenarioReport(context.Calendar).Write(context, state, events, rejections);
     }
 
     private static Dictionary<string, Actor> ReadActors(JsonElement root)

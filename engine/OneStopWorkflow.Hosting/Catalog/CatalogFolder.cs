@@ -4,13 +4,13 @@ using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Diagnostics;
 using OneStopWorkflow.Engine.Units;
 
-namespace OneStopWorkflow.Cli.Catalog;
+namespace OneStopWorkflow.Hosting.Catalog;
 
 /// <summary>
 /// Reads a procedure catalog folder (calendars/, units/, templates/, &lt;code&gt;/v&lt;N&gt;/) from disk and
 /// hands its content to the engine. File paths in diagnostics are relative to <paramref name="displayBase"/>.
 /// </summary>
-internal sealed class CatalogFolder(string root, string displayBase)
+public sealed class CatalogFolder(string root, string displayBase)
 {
     public string Root { get; } = Path.GetFullPath(root);
 

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OneStopWorkflow.Hosting;
+
+namespace OneStopWorkflow.Cli.Store;
+
+/// <summary>
+/// The application layer for the CLI, configured like the web app: appsettings.json in the working folder and the
+/// standard environment variables (Storage__Provider, ConnectionStrings__OneStop). Logs go to stderr, warnings up.
+/// </summary>
+internal static class StoreHost
+{
+    public static IHost Build(string? proceduresFolder, TimeProvider? time)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Environment.CurrentDirectory, Args = [],
+        });
+        var overrides = new Dictionary<string, string?> { ["OneStop:Scanner:Enabled"] = "false" };
+        if (proceduresFolder is not null)
+        {
+            overrides["OneStop:ProceduresFolder"] = proceduresFolder;
+        }
+        else
+        {
+            overrides["OneStop:ImportCatalog"] = "false";
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (time is not null)
+        {
+            builder.Services.TryAddSingleton(time);
+        }
+
+        builder.Services.AddOneStopWorkflow(builder.Configuration);
+        return builder.Build();
+    }
+}

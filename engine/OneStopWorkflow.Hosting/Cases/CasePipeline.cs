@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Security;
+using OneStopWorkflow.Persistence.Cases;
+using OneStopWorkflow.Persistence.Codes;
+using OneStopWorkflow.Persistence.Storage;
+
+namespace OneStopWorkflow.Hosting.Cases;
+
+/// <summary>
+/// Load, check access, decide, save: every case command goes through here, and each is one transaction.
+/// A refused command writes nothing; a command that loses a race throws <see cref="ConcurrencyConflictException"/>.
+/// </summary>
+public sealed class CasePipeline(OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
+{
+    private static readonly IReadOnlyDictionary<int, IReadOnlyList<RenderedDocument>> NoDocuments =
+        new Dictionary<int, IReadOnlyList<RenderedDocument>>();
+
+    public async Task<CaseResult> ReceiveAsync(ReceiveCase request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = actors.Actor;
+        if (actor is null || actor.Memberships.IsEmpty)
+        {
+            return CaseResult.Refused(CaseAccess.Anonymous);
+        }
+
+        if (actor.Memberships.All(m => Roles.ReadOnly.Contains(m.Role)))
+        {
+            return CaseResult.Refused(new Rejection("read-only", $"{Authorization.Describe(actor)} may read cases but not receive them."));
+        }
+
+        var row = await ProcedureCatalog.PublishedAsync(db, request.Procedure, request.Version, cancellationToken);
+        if (row is null)
+        {
+            return CaseResult.Refused(new Rejection("procedure-unknown", request.Version is { } v
+                ? $"Procedure '{request.Procedure}' has no published version {v}."
+                : $"Procedure '{request.Procedure}' has no published version; publish one first."));
+        }
+
+        var version = await catalog.LoadAsync(row, cancellationToken);
+        var context = version.At(time.GetUtcNow());
+        var id = new CaseId(Guid.CreateVersion7(context.Now).ToString("N"));
+        var command = new ReceiveCommand(actor, id, request.Unit)
+        {
+            Channel = request.Channel, Fields = request.Fields, IntakeAction = request.IntakeAction, Input = request.Input,
+            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), Sequence = request.FirstSequence,
+        };
+
+        // Decide once before taking a number, so a refused receipt does not leave a gap in the day's book.
+        if (Workflow.Decide(context, null, command) is { IsRejected: true } refused)
+        {
+            return new CaseResult(null, refused.Rejections);
+        }
+
+        var day = context.Calendar.ToLocal(context.Now).ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var sequence = await DossierSequences.NextAsync(db, request.Unit, day, request.FirstSequence, cancellationToken);
+        var decision = Workflow.Decide(context, null, command with { Sequence = sequence });
+        if (decision.IsRejected)
+        {
+            return new CaseResult(null, decision.Rejections);
+        }
+
+        await new CaseStore(db).SaveAsync(null, decision.State!, decision.Events, Workflow.NextTick(context, decision.State!),
+            NoDocuments, actor.User, cancellationToken);
+        return new CaseResult(CaseView.Of(decision.State!, version, context.Now), []);
+    }
+
+    public async Task<CaseResult> ExecuteAsync(ICaseRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = actors.Actor;
+        if (actor is null || actor.Memberships.IsEmpty)
+        {
+            return CaseResult.Refused(CaseAccess.Anonymous);
+        }
+
+        var stored = await new CaseStore(db).FindAsync(request.CaseId, cancellationToken);
+        if (stored is null)
+        {
+            return CaseResult.Refused(NotFound(request.CaseId));
+        }
+
+        var version = await VersionOfAsync(stored, cancellationToken);
+        if (CaseAccess.CanAct(actor) is { } forbidden)
+        {
+            return CaseResult.Refused(forbidden);
+        }
+
+        var context = version.At(time.GetUtcNow());
+        var decision = Workflow.Decide(context, stored.State, request.ToEngine(actor));
+        if (decision.IsRejected)
+        {
+            return new CaseResult(null, decision.Rejections);
+        }
+
+        await new CaseStore(db).SaveAsync(stored, decision.State!, decision.Events, Workflow.NextTick(context, decision.State!),
+            NoDocuments, actor.User, cancellationToken);
+        return new CaseResult(CaseView.Of(decision.State!, version, context.Now), []);
+    }
+
+    /// <summary>Applies time-driven work to a case claimed by a scanner and releases the claim. Returns the events written.</summary>
+    public async Task<int> TickAsync(string caseId, string scanner, CancellationToken cancellationToken)
+    {
+        var stored = await new CaseStore(db).FindAsync(caseId, cancellationToken);
+        if (stored is null)
+        {
+            return 0;
+        }
+
+        var context = (await VersionOfAsync(stored, cancellationToken)).At(time.GetUtcNow());
+        var decision = Workflow.Decide(context, stored.State, new TickCommand());
+        var state = decision.State ?? stored.State;
+        var events = decision.IsRejected ? [] : decision.Events;
+        await new CaseStore(db).SaveAsync(stored, state, events, Workflow.NextTick(context, state, context.Now),
+            NoDocuments, scanner, cancellationToken);
+        return events.Length;
+    }
+
+    public Task<LoadedVersion> VersionOfAsync(StoredCase stored, CancellationToken cancellationToken) =>
+        VersionOfAsync(stored.Row.ProcedureCode, stored.Row.ProcedureVersion, cancellationToken);
+
+    public async Task<LoadedVersion> VersionOfAsync(string code, int number, CancellationToken cancellationToken)
+    {
+        var row = await ProcedureCatalog.FindAsync(db, code, number, cancellationToken)
+            ?? throw new InvalidOperationException($"Procedure {code} v{number}, which a stored case is pinned to, is not in the store.");
+        return await catalog.LoadAsync(row, cancellationToken);
+    }
+
+    internal static Rejection NotFound(string caseId) =>
+        new("not-found", $"There is no case '{caseId}'. Check the id or search by dossier code.");
+}

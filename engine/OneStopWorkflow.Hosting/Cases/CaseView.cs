@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Json;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Catalog;
+
+namespace OneStopWorkflow.Hosting.Cases;
+
+/// <summary>A task as shown to users, with its deadline status now.</summary>
+public sealed record TaskView(
+    string Id, string Step, string Unit, string? Role, DateTimeOffset ActivatedAt, DateTimeOffset? Due,
+    DateTimeOffset? CompletedAt, string? Action, string Status, string? DeadlineStatus);
+
+/// <summary>A case as shown to users: where it stands, its deadlines and tasks. Instants are in the calendar's local time.</summary>
+public sealed record CaseView
+{
+    public required string Id { get; init; }
+    public required string DossierCode { get; init; }
+    public required string Procedure { get; init; }
+    public required int ProcedureVersion { get; init; }
+    public required string ProcedureTitle { get; init; }
+    public required string ReceivingUnit { get; init; }
+    public required string Channel { get; init; }
+    public required string Status { get; init; }
+    public string? DeadlineStatus { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset? Appointment { get; init; }
+    public DateTimeOffset? PromisedAppointment { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public string? Outcome { get; init; }
+    public string? Timeliness { get; init; }
+    public required ImmutableDictionary<string, string> Fields { get; init; }
+    public required ImmutableArray<TaskView> Tasks { get; init; }
+
+    /// <summary>The number of events on the trail: pass it back as ExpectedVersion to act on what you saw.</summary>
+    public required int Version { get; init; }
+
+    public static CaseView Of(CaseState state, LoadedVersion version, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(version);
+        var calendar = version.Calendar;
+        DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? calendar.ToLocal(i) : null;
+        return new CaseView
+        {
+            Id = state.Id.Value, DossierCode = state.DossierCode, Procedure = state.Procedure.Value,
+            ProcedureVersion = state.ProcedureVersion, ProcedureTitle = version.Procedure.Title.Vi,
+            ReceivingUnit = state.ReceivingUnit, Channel = state.Channel,
+            Status = state.IsFinished ? "finished" : state.PausedSince is not null ? "paused" : "open",
+            DeadlineStatus = Kebab(Deadlines.StatusOf(state, version.Procedure, calendar, now)),
+            ReceivedAt = calendar.ToLocal(state.ReceivedAt), Appointment = Local(state.Appointment),
+            PromisedAppointment = Local(state.PromisedAppointment), FinishedAt = Local(state.FinishedAt),
+            Outcome = Kebab(state.Outcome), Timeliness = Kebab(Deadlines.TimelinessOf(state, calendar)),
+            Fields = state.Fields, Version = state.Version,
+            Tasks = [.. state.Tasks.Select(t => new TaskView(
+                t.Id, t.Step.Value, t.Unit, t.Role, calendar.ToLocal(t.ActivatedAt), Local(t.Due), Local(t.CompletedAt), t.Action,
+                t.IsOpen ? "open" : t.Cancelled ? "cancelled" : "completed",
+                t.Due is { } due ? Kebab(Deadlines.StatusOf(calendar, due, t.CompletedAt ?? now, version.Procedure.DueSoon)) : null))],
+        };
+    }
+
+    private static string? Kebab(Enum? value) => value is null ? null : Names.Kebab(value.ToString());
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Diagnostics;
+using OneStopWorkflow.Hosting.Security;
+using OneStopWorkflow.Persistence.Catalog;
+using OneStopWorkflow.Persistence.Storage;
+
+namespace OneStopWorkflow.Hosting.Catalog;
+
+/// <summary>A procedure version as listed to users.</summary>
+public sealed record ProcedureVersionSummary(
+    string Code, int Version, string Title, string Status, string Sha256, DateTimeOffset? PublishedAt, string? PublishedBy);
+
+/// <summary>Every stored version, newest first per procedure; any signed-in user may list them.</summary>
+public sealed record ListProcedureVersions : IQuery<ImmutableArray<ProcedureVersionSummary>>;
+
+/// <summary>Saves designer work as a draft version (policy staff and admins).</summary>
+public sealed record SaveProcedureDraft(string Code, int Version, string Json, ImmutableDictionary<string, string> Files)
+    : ICommand<PublishOutcome>;
+
+/// <summary>Publishes a draft after the same checks as the catalog import (policy staff and admins).</summary>
+public sealed record PublishProcedureVersion(string Code, int Version) : ICommand<PublishOutcome>;
+
+internal sealed class ProcedureVersionHandlers(OneStopDbContext db, VersionPublisher publisher, ActorAccessor actors)
+    : IQueryHandler<ListProcedureVersions, ImmutableArray<ProcedureVersionSummary>>,
+      ICommandHandler<SaveProcedureDraft, PublishOutcome>,
+      ICommandHandler<PublishProcedureVersion, PublishOutcome>
+{
+    public async ValueTask<ImmutableArray<ProcedureVersionSummary>> Handle(
+        ListProcedureVersions query, CancellationToken cancellationToken)
+    {
+        if (actors.Actor is not { Memberships.IsEmpty: false })
+        {
+            return [];
+        }
+
+        var rows = await db.ProcedureVersions.AsNoTracking().OrderBy(v => v.Code).ThenByDescending(v => v.Version)
+            .Select(v => new { v.Code, v.Version, v.Title, v.Status, v.Sha256, v.PublishedAt, v.PublishedBy })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(v => new ProcedureVersionSummary(
+            v.Code, v.Version, v.Title, v.Status.ToString().ToLowerInvariant(), v.Sha256, v.PublishedAt, v.PublishedBy))];
+    }
+
+    public async ValueTask<PublishOutcome> Handle(SaveProcedureDraft command, CancellationToken cancellationToken)
+    {
+        var path = $"{command.Code}/v{command.Version}/procedure.json";
+        return Refusal(path, command.Code, command.Version)
+            ?? await publisher.SaveDraftAsync(command.Code, command.Version,
+                new ProcedureSource(path, command.Json, command.Files), actors.Actor!.User, cancellationToken);
+    }
+
+    public async ValueTask<PublishOutcome> Handle(PublishProcedureVersion command, CancellationToken cancellationToken)
+    {
+        var path = $"{command.Code}/v{command.Version}/procedure.json";
+        if (Refusal(path, command.Code, command.Version) is { } refused)
+        {
+            return refused;
+        }
+
+        var row = await ProcedureCatalog.FindAsync(db, command.Code, command.Version, cancellationToken);
+        if (row is null || row.Status != ProcedureVersionStatus.Draft)
+        {
+            return new PublishOutcome(path, command.Code, command.Version, PublishStatus.Refused, [],
+                row is null ? $"refused: there is no draft {command.Code} v{command.Version}; save one first."
+                    : $"refused: {command.Code} v{command.Version} is already {row.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        return await publisher.PublishAsync(new ProcedureSource(path, row.CanonicalJson, VersionContent.Files(row.FilesJson)),
+            actors.Actor!.User, cancellationToken, (command.Code, command.Version));
+    }
+
+    private PublishOutcome? Refusal(string path, string code, int version)
+    {
+        var actor = actors.Actor;
+        if (actor is null || actor.Memberships.IsEmpty)
+        {
+            return new PublishOutcome(path, code, version, PublishStatus.Refused, [], CaseAccess.Anonymous.Message);
+        }
+
+        return actor.Memberships.Any(m => m.Role is Roles.Policy or Roles.Admin)
+            ? null
+            : new PublishOutcome(path, code, version, PublishStatus.Refused, ImmutableArray<Diagnostic>.Empty,
+                $"refused: only policy staff or admins change procedures; {actor.User} is neither.");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Json;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Cases;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Security;
+using OneStopWorkflow.Persistence.Storage;
+using TaskStatus = OneStopWorkflow.Persistence.Cases.TaskStatus;
+
+namespace OneStopWorkflow.Hosting.Inbox;
+
+/// <summary>An open task in a unit's inbox, with the case it belongs to and its deadline status now.</summary>
+public sealed record InboxItem(
+    string CaseId, string DossierCode, string Procedure, string TaskId, string Step, string? Role,
+    DateTimeOffset ActivatedAt, DateTimeOffset? Due, string? DeadlineStatus, DateTimeOffset? Appointment);
+
+public sealed record InboxResult(ImmutableArray<InboxItem> Items, Rejection? Rejection);
+
+/// <summary>A unit's open tasks, soonest due first (tasks without a due time last), for people of that unit or above.</summary>
+public sealed record GetInbox(string Unit) : IQuery<InboxResult>
+{
+    public int Limit { get; init; } = 200;
+}
+
+internal sealed class GetInboxHandler(
+    OneStopDbContext db, ProcedureCatalog catalog, CasePipeline pipeline, ActorAccessor actors, TimeProvider time)
+    : IQueryHandler<GetInbox, InboxResult>
+{
+    public async ValueTask<InboxResult> Handle(GetInbox query, CancellationToken cancellationToken)
+    {
+        if (actors.Actor is not { Memberships.IsEmpty: false } actor)
+        {
+            return new InboxResult([], CaseAccess.Anonymous);
+        }
+
+        var units = (await catalog.ContextAsync(cancellationToken)).Units;
+        if (!actor.Memberships.Any(m => m.Role == Roles.Admin || CaseAccess.IsAtOrAbove(m.Unit, query.Unit, units)))
+        {
+            return new InboxResult([], new Rejection("forbidden", $"The inbox of {query.Unit} is for people of that unit or above it."));
+        }
+
+        var rows = await db.Tasks.AsNoTracking()
+            .Where(t => t.Unit == query.Unit && t.Status == TaskStatus.Open)
+            .OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.ActivatedAt)
+            .Take(query.Limit)
+            .Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new
+            {
+                t.CaseId, c.DossierCode, c.ProcedureCode, c.ProcedureVersion, t.TaskId, t.Step, t.Role, t.ActivatedAt, t.Due,
+                c.Appointment,
+            })
+            .ToListAsync(cancellationToken);
+        var items = ImmutableArray.CreateBuilder<InboxItem>(rows.Count);
+        var now = time.GetUtcNow();
+        foreach (var row in rows)
+        {
+            var version = await pipeline.VersionOfAsync(row.ProcedureCode, row.ProcedureVersion, cancellationToken);
+            var calendar = version.Calendar;
+            items.Add(new InboxItem(row.CaseId, row.DossierCode, row.ProcedureCode, row.TaskId, row.Step, row.Role,
+                calendar.ToLocal(row.ActivatedAt), row.Due is { } due ? calendar.ToLocal(due) : null,
+                row.Due is { } d ? Names.Kebab(Deadlines.StatusOf(calendar, d, now, version.Procedure.DueSoon).ToString()) : null,
+                row.Appointment is { } a ? calendar.ToLocal(a) : null));
+        }
+
+        return new InboxResult(items.ToImmutable(), null);
+    }
+}

@@ -1,0 +1,30 @@
+using OneStopWorkflow.Persistence.Storage;
+
+namespace OneStopWorkflow.Hosting;
+
+/// <summary>Configuration of the application layer, bound from the <c>OneStop</c> section and <c>Storage:Provider</c>.</summary>
+public sealed record OneStopOptions
+{
+    /// <summary>Which database: sqlite (the default, a file), postgres or sqlserver.</summary>
+    public StorageProvider Provider { get; init; } = StorageProvider.Sqlite;
+
+    /// <summary><c>ConnectionStrings:OneStop</c>; for SQLite the default is a file <c>onestop.db</c> in the working folder.</summary>
+    public string ConnectionString { get; init; } = "Data Source=onestop.db";
+
+    /// <summary>The procedure catalog folder imported on start (calendars, units, templates, procedure versions).</summary>
+    public string ProceduresFolder { get; init; } = "procedures";
+
+    /// <summary>Import the catalog folder on start.</summary>
+    public bool ImportCatalog { get; init; } = true;
+
+    public ScannerOptions Scanner { get; init; } = new();
+}
+
+/// <summary>The deadline scanner: how often it looks for due work, how many cases it takes at once, and for how long.</summary>
+public sealed record ScannerOptions
+{
+    public bool Enabled { get; init; } = true;
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
+    public int Batch { get; init; } = 50;
+}

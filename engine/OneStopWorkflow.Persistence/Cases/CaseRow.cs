@@ -1,0 +1,48 @@
+namespace OneStopWorkflow.Persistence.Cases;
+
+/// <summary>
+/// The snapshot of a case for queries. The truth is the trail of <see cref="Trail.EventRow"/>s; this row is
+/// rewritten with every command, and <see cref="Version"/> (the number of events) guards it against lost updates.
+/// </summary>
+public sealed class CaseRow
+{
+    public string Id { get; set; } = null!;
+    public string DossierCode { get; set; } = null!;
+    public string Secret { get; set; } = null!;
+    public string ProcedureCode { get; set; } = null!;
+    public int ProcedureVersion { get; set; }
+    public string ProcedureHash { get; set; } = null!;
+    public string ReceivingUnit { get; set; } = null!;
+    public string Channel { get; set; } = null!;
+    public CaseStatus Status { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset? Appointment { get; set; }
+    public DateTimeOffset? PromisedAppointment { get; set; }
+
+    /// <summary>When the deadline scanner should next tick this case; null when nothing time-driven is pending.</summary>
+    public DateTimeOffset? NextDueAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+    public string? Outcome { get; set; }
+
+    /// <summary>Finished on or before the original appointment; null while open.</summary>
+    public bool? OnTime { get; set; }
+
+    /// <summary>The number of events on the trail; the optimistic concurrency token.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The hash of the last event, which the next event chains to.</summary>
+    public string LastHash { get; set; } = null!;
+
+    /// <summary>Which scanner holds the case for a tick, and until when (a lease that a crash lets expire).</summary>
+    public string? LeaseOwner { get; set; }
+
+    public DateTimeOffset? LeaseUntil { get; set; }
+}
+
+public enum CaseStatus
+{
+    Open,
+    Paused,
+    Finished,
+}

@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Persistence.Escalations;
+using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Persistence.Trail;
+
+namespace OneStopWorkflow.Persistence.Cases;
+
+/// <summary>A document rendered for an issued-document event, ready to be stored with the case.</summary>
+public sealed record RenderedDocument(string Document, string? Form, string MediaType, string Content);
+
+/// <summary>
+/// Reads cases by replaying their trail and saves decisions: the new events (hash-chained), the snapshot row,
+/// the tasks, rendered documents and escalation claims, all in one transaction guarded by the case version.
+/// </summary>
+public sealed class CaseStore(OneStopDbContext db)
+{
+    public async Task<StoredCase?> FindAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var row = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        return row is null ? null : await ReplayAsync(row, cancellationToken);
+    }
+
+    public async Task<StoredCase?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken)
+    {
+        var row = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.DossierCode == dossierCode, cancellationToken);
+        return row is null ? null : await ReplayAsync(row, cancellationToken);
+    }
+
+    private async Task<StoredCase> ReplayAsync(CaseRow row, CancellationToken cancellationToken)
+    {
+        var events = await db.Events.AsNoTracking().Where(e => e.CaseId == row.Id && e.Sequence <= row.Version)
+            .OrderBy(e => e.Sequence).Select(e => new { e.Type, e.Payload }).ToListAsync(cancellationToken);
+        return new StoredCase(CaseState.Replay(events.Select(e => EventSerializer.Deserialize(e.Type, e.Payload))), row);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="events"/> to a case last read as <paramref name="before"/> (null for a new case).
+    /// Throws <see cref="ConcurrencyConflictException"/> when the case moved on in between; then nothing is written.
+    /// </summary>
+    public async Task SaveAsync(
+        StoredCase? before, CaseState after, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt,
+        IReadOnlyDictionary<int, IReadOnlyList<RenderedDocument>> documents, string actedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(documents);
+        var row = before?.Row ?? new CaseRow { Id = after.Id.Value, LastHash = TrailHash.Genesis };
+        var expectedVersion = row.Version;
+        if (before is not null)
+        {
+            db.Cases.Attach(row);
+        }
+        else
+        {
+            db.Cases.Add(row);
+        }
+
+        var sequence = expectedVersion;
+        var previous = row.LastHash;
+        foreach (var e in events)
+        {
+            sequence++;
+            var eventRow = new EventRow
+            {
+                CaseId = row.Id, Sequence = sequence, Type = e.Type, At = e.At, User = e.Actor.User, Role = e.Actor.Role,
+                Unit = e.Actor.Unit, Payload = EventSerializer.Serialize(e), PreviousHash = previous,
+            };
+            eventRow.Hash = TrailHash.Compute(eventRow);
+            previous = eventRow.Hash;
+            db.Events.Add(eventRow);
+            if (e is EscalationFired fired)
+            {
+                db.EscalationClaims.Add(new EscalationClaimRow
+                {
+                    CaseId = row.Id, Key = fired.Key, ClaimedBy = actedBy, FiredAt = fired.At, EventSequence = sequence,
+                });
+            }
+
+            foreach (var document in documents.GetValueOrDefault(sequence) ?? [])
+            {
+                db.Documents.Add(new DocumentRow
+                {
+                    CaseId = row.Id, EventSequence = sequence, Document = document.Document, Form = document.Form,
+                    MediaType = document.MediaType, Content = document.Content, IssuedAt = e.At,
+                    Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Content))),
+                });
+            }
+        }
+
+        Snapshot(row, after, nextDueAt);
+        row.LastHash = previous;
+        row.LeaseOwner = null;
+        row.LeaseUntil = null;
+        await SyncTasksAsync(row.Id, after, before is null, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (before is not null)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConcurrencyConflictException(after.Id, expectedVersion, ex);
+        }
+    }
+
+    private static void Snapshot(CaseRow row, CaseState state, DateTimeOffset? nextDueAt)
+    {
+        row.DossierCode = state.DossierCode;
+        row.Secret = state.Secret;
+        row.ProcedureCode = state.Procedure.Value;
+        row.ProcedureVersion = state.ProcedureVersion;
+        row.ProcedureHash = state.ProcedureHash;
+        row.ReceivingUnit = state.ReceivingUnit;
+        row.Channel = state.Channel;
+        row.Status = state.IsFinished ? CaseStatus.Finished : state.PausedSince is not null ? CaseStatus.Paused : CaseStatus.Open;
+        row.ReceivedAt = state.ReceivedAt;
+        row.Appointment = state.Appointment;
+        row.PromisedAppointment = state.PromisedAppointment;
+        row.NextDueAt = nextDueAt;
+        row.FinishedAt = state.FinishedAt;
+        row.Outcome = state.Outcome?.ToString();
+        row.OnTime = state.FinishedAt is { } finished && state.Appointment is { } appointment ? finished <= appointment : null;
+        row.Version = state.Version;
+    }
+
+    private async Task SyncTasksAsync(string caseId, CaseState state, bool isNew, CancellationToken cancellationToken)
+    {
+        var existing = isNew
+            ? []
+            : await db.Tasks.Where(t => t.CaseId == caseId).ToDictionaryAsync(t => t.TaskId, cancellationToken);
+        foreach (var task in state.Tasks)
+        {
+            if (!existing.TryGetValue(task.Id, out var row))
+            {
+                row = new TaskRow { CaseId = caseId, TaskId = task.Id };
+                db.Tasks.Add(row);
+            }
+
+            row.Step = task.Step.Value;
+            row.Unit = task.Unit;
+            row.Role = task.Role;
+            row.Status = task.IsOpen ? TaskStatus.Open : task.Cancelled ? TaskStatus.Cancelled : TaskStatus.Completed;
+            row.ActivatedAt = task.ActivatedAt;
+            row.Due = task.Due;
+            row.CompletedAt = task.CompletedAt;
+            row.Action = task.Action;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using OneStopWorkflow.Engine.Runtime;
+
+namespace OneStopWorkflow.Persistence.Cases;
+
+/// <summary>A case read from the store: its state replayed from the trail, and the snapshot row it was read with.</summary>
+public sealed record StoredCase(CaseState State, CaseRow Row);

@@ -1,0 +1,24 @@
+namespace OneStopWorkflow.Persistence.Cases;
+
+/// <summary>A task of a case as the inbox sees it: which unit and role owns it, when it is due, how it ended.</summary>
+public sealed class TaskRow
+{
+    public long Id { get; set; }
+    public string CaseId { get; set; } = null!;
+    public string TaskId { get; set; } = null!;
+    public string Step { get; set; } = null!;
+    public string Unit { get; set; } = null!;
+    public string? Role { get; set; }
+    public TaskStatus Status { get; set; }
+    public DateTimeOffset ActivatedAt { get; set; }
+    public DateTimeOffset? Due { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? Action { get; set; }
+}
+
+public enum TaskStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OneStopWorkflow.Persistence.Storage;
+
+/// <summary>Creates the context of a provider and prepares a database: migrations, and WAL for SQLite files.</summary>
+public static class OneStopDatabase
+{
+    public static OneStopDbContext CreateContext(StorageProvider provider, string connectionString) => provider switch
+    {
+        StorageProvider.Sqlite => new SqliteOneStopDbContext(
+            new DbContextOptionsBuilder<SqliteOneStopDbContext>().UseSqlite(connectionString).Options),
+        StorageProvider.Postgres => new NpgsqlOneStopDbContext(
+            new DbContextOptionsBuilder<NpgsqlOneStopDbContext>().UseNpgsql(connectionString).Options),
+        StorageProvider.SqlServer => new SqlServerOneStopDbContext(
+            new DbContextOptionsBuilder<SqlServerOneStopDbContext>().UseSqlServer(connectionString).Options),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
+    };
+
+    /// <summary>Applies pending migrations. A SQLite file switches to write-ahead logging so readers never block the writer.</summary>
+    public static async Task MigrateAsync(OneStopDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Provider == StorageProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
