@@ -6,6 +6,7 @@ using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
 using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Simulation;
 using OneStopWorkflow.Hosting.Startup;
 
 namespace OneStopWorkflow.Cli.Commands;
@@ -89,7 +90,7 @@ internal static class SimulateCommand
             return 1;
         }
 
-        Console.Write(await StoredScenario.RunAsync(host, clock, procedure, scenario, cancellationToken));
+        Console.Write(await StoredScenario.RunAsync(host.Services, at => clock.Now = at, procedure, scenario, cancellationToken));
         return 0;
     }
 }

@@ -16,18 +16,12 @@ internal static class LandTransfer
 
     public static string Hash => Loaded.Value.Sha256!;
 
-    public static readonly Actor Clerk = new("clerk.lechan", [new Membership("HP.LECHAN", "clerk")]);
-    public static readonly Actor Officer = new("officer.cn1", [new Membership("HP.VPDKDD.CN1", "land-officer")]);
-    public static readonly Actor OtherClerk = new("clerk.hongan", [new Membership("HP.HONGAN", "clerk")]);
-    public static readonly Actor Leader = new("leader.cn1", [new Membership("HP.VPDKDD.CN1", "leader")]);
+    public static readonly Actor Clerk = People.ClerkLeChan;
+    public static readonly Actor Officer = People.OfficerCn1;
+    public static readonly Actor OtherClerk = People.ClerkHongAn;
+    public static readonly Actor Leader = People.LeaderCn1;
 
-    public static readonly ImmutableDictionary<string, string> Fields = new Dictionary<string, string>
-    {
-        ["applicant_name"] = "Nguyễn Văn An", ["applicant_id_number"] = "031080001234",
-        ["applicant_address"] = "12 Tô Hiệu, Lê Chân", ["applicant_kind"] = "individual", ["transferee_name"] = "Trần Thị Bình",
-        ["parcel_number"] = "215", ["map_sheet"] = "18", ["area_m2"] = "84.5", ["certificate_number"] = "CS 012345",
-        ["contract_date"] = "2026-02-27",
-    }.ToImmutableDictionary();
+    public static readonly ImmutableDictionary<string, string> Fields = LandTransferFields.Complete;
 
     public static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
@@ -11,23 +10,25 @@ using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
 
-namespace OneStopWorkflow.Cli.Store;
+namespace OneStopWorkflow.Hosting.Simulation;
 
 /// <summary>
 /// Runs a scenario through the application layer into the configured database, command by command on the
-/// scenario's clock, and reports it from what was stored, so the report proves the store round trip.
+/// scenario's clock (each command as its own scope and actor, like a web request), and reports it from what was
+/// stored, so the report proves the store round trip. The setClock callback moves the app's TimeProvider.
 /// </summary>
-internal static class StoredScenario
+public static class StoredScenario
 {
     public static async Task<string> RunAsync(
-        IHost host, ScenarioClock clock, ProcedureDefinition procedure, Scenario scenario, CancellationToken cancellationToken)
+        IServiceProvider services, Action<DateTimeOffset> setClock, ProcedureDefinition procedure, Scenario scenario,
+        CancellationToken cancellationToken)
     {
         string? caseId = null;
         var rejections = new List<ScenarioRejection>();
         foreach (var (at, command) in scenario.Steps)
         {
-            clock.Now = at;
-            await using var scope = host.Services.CreateAsyncScope();
+            setClock(at);
+            await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = command.Actor;
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             ImmutableArray<Rejection> reasons;
@@ -61,7 +62,7 @@ internal static class StoredScenario
             }
         }
 
-        await using var report = host.Services.CreateAsyncScope();
+        await using var report = services.CreateAsyncScope();
         var db = report.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var events = (await db.Events.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence)
                 .Select(e => new { e.Type, e.Payload }).ToListAsync(cancellationToken))

@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Simulation;
+using OneStopWorkflow.Hosting.Cases;
+using OneStopWorkflow.Hosting.Inbox;
+using OneStopWorkflow.Hosting.Simulation;
+using OneStopWorkflow.Persistence.Cases;
+using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Persistence.Trail;
+
+namespace OneStopWorkflow.Hosting.Tests.Store;
+
+/// <summary>
+/// The store's contract, run once per provider against a real database: every command round trip, inbox order,
+/// optimistic concurrency, the trail's hash chain and dossier codes under parallel receipt.
+/// </summary>
+public abstract class StoreSuite(StorageProvider provider)
+{
+    private static readonly Actor OfficerCity = new("officer.city", [new Membership("HP.VPDKDD", "land-officer")]);
+
+    private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
+
+    private Task<TestApp> StartAsync(string now) => StartAsync(At(now));
+
+    private async Task<TestApp> StartAsync(DateTimeOffset now) => await TestApp.StartAsync(await TestApp.DatabaseAsync(provider), now);
+
+    [Fact]
+    public async Task A_case_goes_through_every_command_and_reads_back_the_same_from_its_trail()
+    {
+        await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
+        var received = await app.ReceiveLandTransferAsync();
+        Assert.Equal("HP.LECHAN-260302-0001", received.DossierCode);
+
+        async Task<CaseView> Do(string at, Actor actor, ICaseRequest request)
+        {
+            app.Clock.SetUtcNow(At(at));
+            var result = await app.SendAsync(actor, request);
+            Assert.False(result.IsRejected, $"{request}: {string.Join("; ", result.Rejections)}");
+            return result.Case!;
+        }
+
+        var id = received.Id;
+        await Do("2026-03-02T10:00:00+07:00", People.LeaderCn1, new ReassignCase(id, "HP.VPDKDD.CN2", "CN1 is short of staff"));
+        await Do("2026-03-02T11:00:00+07:00", People.OfficerCn2, new HandUpCase(id, "parent", "Parcel spans two wards"));
+        await Do("2026-03-03T09:00:00+07:00", OfficerCity, new ActOnCase(id, "request-supplement")
+        {
+            Input = new Dictionary<string, string> { ["reason"] = "Thiếu văn bản đồng ý của bên nhận thế chấp" }.ToImmutableDictionary(),
+        });
+        await Do("2026-03-05T09:00:00+07:00", People.ClerkLeChan, new ResubmitCase(id));
+        // After a supplement the review starts again at the unit the step names, the branch office.
+        var beforeApology = await Do("2026-03-05T10:00:00+07:00", People.OfficerCn1, new ActOnCase(id, "send-to-tax"));
+        await Do("2026-03-05T11:00:00+07:00", People.LeaderCn1,
+            new RescheduleCase(id, beforeApology.Appointment!.Value.AddDays(3), "Chờ kết quả đo đạc lại"));
+        var withdrawn = await Do("2026-03-06T09:00:00+07:00", People.ClerkLeChan, new WithdrawCase(id, "Hai bên hủy hợp đồng"));
+        Assert.Equal("finished", withdrawn.Status);
+        Assert.Equal("withdrawn", withdrawn.Outcome);
+
+        var details = (await app.AsAsync(People.ClerkLeChan, m => m.Send(new GetCase(received.DossierCode)))).Details!;
+        Assert.Equal(withdrawn.Version, details.Trail.Length);
+        Assert.Equal(JsonSerializer.Serialize(withdrawn), JsonSerializer.Serialize(details.Case));
+        var replayed = CaseState.Replay(details.Trail.Select(e => EventSerializer.Deserialize(e.Type, e.Payload)));
+        Assert.Equal(withdrawn.Version, replayed.Version);
+        Assert.Contains(details.Trail, e => e.Type == "task-reassigned" && e.User == "leader.cn1");
+        Assert.Contains(details.Trail, e => e.Type == "escalation-fired" && e.User == "officer.cn2" && e.Unit == "HP.VPDKDD.CN2");
+        Assert.Contains(details.Trail, e => e.Type == "task-completed" && e.User == "officer.city" && e.Unit == "HP.VPDKDD");
+        Assert.Contains(details.Trail, e => e.Type == "case-rescheduled" && e.Role == "leader" && e.Unit == "HP.VPDKDD.CN1");
+
+        await using var db = app.Db();
+        var row = await db.Cases.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((CaseStatus.Finished, "Withdrawn", withdrawn.Version), (row.Status, row.Outcome, row.Version));
+        Assert.Null(row.NextDueAt);
+        Assert.DoesNotContain(await db.Tasks.ToListAsync(TestContext.Current.CancellationToken), t => t.Status == Persistence.Cases.TaskStatus.Open);
+    }
+
+    public static TheoryData<string> Samples() => [.. Directory
+        .EnumerateFiles(Repository.PathOf("procedures"), "*.json", SearchOption.AllDirectories)
+        .Where(f => f.Contains($"{Path.DirectorySeparatorChar}samples{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            && !f.EndsWith(".expected.json", StringComparison.Ordinal))
+        .Select(f => Path.GetRelativePath(Repository.PathOf("procedures"), f).Replace('\\', '/'))
+        .Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Every_sample_scenario_run_through_the_store_reports_exactly_its_golden_file(string sample)
+    {
+        await using var app = await StartAsync("2025-01-01T00:00:00+07:00");
+        var path = Repository.PathOf("procedures", sample);
+        var versionFolder = Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+        var procedure = ProcedureLoader.Load(Testing.Catalog.ReadVersion(versionFolder, "procedure.json"), Testing.Catalog.Context(new DateOnly(2026, 6, 1))).Procedure!;
+
+        var report = await StoredScenario.RunAsync(app.Services, at => app.Clock.SetUtcNow(at), procedure,
+            ScenarioRunner.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".expected.json"), TestContext.Current.CancellationToken), report);
+    }
+
+    [Fact]
+    public async Task The_inbox_lists_a_units_open_tasks_soonest_due_first_with_their_status()
+    {
+        await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
+        var first = await app.ReceiveLandTransferAsync();
+        app.Clock.SetUtcNow(At("2026-03-03T14:00:00+07:00"));
+        var second = await app.ReceiveLandTransferAsync();
+        app.Clock.SetUtcNow(At("2026-03-02T16:00:00+07:00").AddDays(1));
+        var third = await app.ReceiveLandTransferAsync();
+        app.Clock.SetUtcNow(At("2026-03-06T08:30:00+07:00"));
+
+        var inbox = await app.AsAsync(People.OfficerCn1, m => m.Send(new GetInbox("HP.VPDKDD.CN1")));
+
+        Assert.Null(inbox.Rejection);
+        Assert.Equal([first.DossierCode, second.DossierCode, third.DossierCode], inbox.Items.Select(i => i.DossierCode));
+        Assert.True(inbox.Items.Zip(inbox.Items.Skip(1)).All(p => p.First.Due <= p.Second.Due));
+        Assert.Equal("due-soon", inbox.Items[0].DeadlineStatus);
+        Assert.All(inbox.Items, i => Assert.Equal("land-review", i.Step));
+    }
+
+    [Fact]
+    public async Task Two_commands_on_the_same_case_at_once_commit_exactly_one_and_the_other_is_told_to_reload()
+    {
+        await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
+        var received = await app.ReceiveLandTransferAsync();
+        app.Clock.SetUtcNow(At("2026-03-03T09:00:00+07:00"));
+
+        // Both read the case at the same version, then both try to commit.
+        var outcomes = await Task.WhenAll(
+            Attempt(new ActOnCase(received.Id, "send-to-tax") { ExpectedVersion = received.Version }),
+            Attempt(new ActOnCase(received.Id, "send-to-tax") { ExpectedVersion = received.Version }),
+            Attempt(new WithdrawCase(received.Id, "Hủy hợp đồng") { ExpectedVersion = received.Version }, People.ClerkLeChan));
+
+        Assert.Equal(1, outcomes.Count(o => o is CaseResult { IsRejected: false }));
+        Assert.All(outcomes.Where(o => o is not CaseResult { IsRejected: false }), o => Assert.Contains("reload", o switch
+        {
+            ConcurrencyConflictException ex => ex.Message,
+            CaseResult r => string.Join("; ", r.Rejections),
+            _ => o.ToString()!,
+        }, StringComparison.OrdinalIgnoreCase));
+        await using var db = app.Db();
+        var events = await db.Events.Where(e => e.CaseId == received.Id).CountAsync(TestContext.Current.CancellationToken);
+        var row = await db.Cases.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(row.Version, events);
+        Assert.True((await TrailVerifier.VerifyAsync(db, null, TestContext.Current.CancellationToken)).IsClean);
+
+        async Task<object> Attempt(ICaseRequest request, Actor? actor = null)
+        {
+            try
+            {
+                return await app.SendAsync(actor ?? People.OfficerCn1, request);
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                return ex;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Each_event_chains_to_the_one_before_and_a_changed_payload_breaks_the_chain_there()
+    {
+        await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
+        var received = await app.ReceiveLandTransferAsync();
+        app.Clock.SetUtcNow(At("2026-03-03T09:00:00+07:00"));
+        await app.SendAsync(People.OfficerCn1, new ActOnCase(received.Id, "send-to-tax"));
+        await using var db = app.Db();
+        var events = await db.Events.OrderBy(e => e.Sequence).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(TrailHash.Genesis, events[0].PreviousHash);
+        Assert.All(events.Zip(events.Skip(1)), p => Assert.Equal(p.First.Hash, p.Second.PreviousHash));
+        Assert.All(events, e => Assert.Equal(TrailHash.Compute(e), e.Hash));
+        Assert.True((await TrailVerifier.VerifyAsync(db, received.Id, TestContext.Current.CancellationToken)).IsClean);
+
+        var sendToTax = events.Single(e => e.Type == "task-completed" && e.Payload.Contains("send-to-tax", StringComparison.Ordinal));
+        await db.Database.ExecuteSqlRawAsync(
+            "UPDATE events SET payload = REPLACE(payload, 'send-to-tax', 'skip-tax') WHERE sequence = {0}",
+            [sendToTax.Sequence], TestContext.Current.CancellationToken);
+
+        var report = await TrailVerifier.VerifyAsync(db, null, TestContext.Current.CancellationToken);
+        var broken = Assert.Single(report.Broken);
+        Assert.Equal((received.Id, sendToTax.Sequence), (broken.CaseId, broken.Sequence));
+    }
+
+    [Fact]
+    public async Task Eight_clerks_receiving_at_once_get_eight_distinct_consecutive_dossier_codes()
+    {
+        await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
+        var codes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () => (await app.ReceiveLandTransferAsync()).DossierCode)));
+
+        Assert.Equal(8, codes.Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => $"HP.LECHAN-260302-{n:0000}"), codes.Order(StringComparer.Ordinal));
+        await using var db = app.Db();
+        Assert.Equal(8, await db.Cases.CountAsync(TestContext.Current.CancellationToken));
+    }
+}
+
+public sealed class SqliteStoreTests() : StoreSuite(StorageProvider.Sqlite);
+
+public sealed class PostgresStoreTests() : StoreSuite(StorageProvider.Postgres);

@@ -1,0 +1,101 @@
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting;
+using OneStopWorkflow.Hosting.Cases;
+using OneStopWorkflow.Hosting.Scanning;
+using OneStopWorkflow.Hosting.Security;
+using OneStopWorkflow.Hosting.Startup;
+using OneStopWorkflow.Persistence.Storage;
+
+namespace OneStopWorkflow.Hosting.Tests;
+
+/// <summary>
+/// The application layer over a real database, configured as the web app configures it, on a fake clock.
+/// Each call runs in its own scope as a given person, the way each web request does.
+/// </summary>
+internal sealed class TestApp : IAsyncDisposable
+{
+    private TestApp(ServiceProvider services, FakeTimeProvider clock, TestDatabase database)
+    {
+        Services = services;
+        Clock = clock;
+        Database = database;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public TestDatabase Database { get; }
+
+    public static async Task<TestApp> StartAsync(
+        TestDatabase database, DateTimeOffset now, Dictionary<string, string?>? settings = null)
+    {
+        var clock = new FakeTimeProvider(now);
+        var services = Build(database, clock, settings);
+        await services.GetRequiredService<OneStopInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+        return new TestApp(services, clock, database);
+    }
+
+    public static ServiceProvider Build(TestDatabase database, TimeProvider clock, Dictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:OneStop"] = database.ConnectionString,
+            ["OneStop:ProceduresFolder"] = Repository.PathOf("procedures"),
+            ["OneStop:Scanner:Enabled"] = "false",
+        }).AddInMemoryCollection(settings ?? []).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        services.AddLogging();
+        services.AddOneStopWorkflow(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    public async Task<TResponse> AsAsync<TResponse>(Actor? actor, Func<IMediator, ValueTask<TResponse>> call)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = actor;
+        return await call(scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
+    public Task<CaseResult> SendAsync(Actor? actor, ICommand<CaseResult> command) =>
+        AsAsync(actor, m => m.Send(command, TestContext.Current.CancellationToken));
+
+    /// <summary>Receives a complete land-use-transfer dossier at Lê Chân now and returns the case.</summary>
+    public async Task<CaseView> ReceiveLandTransferAsync(Actor? clerk = null)
+    {
+        var result = await SendAsync(clerk ?? People.ClerkLeChan,
+            new ReceiveCase("land-use-transfer", "HP.LECHAN") { Fields = LandTransferFields.Complete });
+        Assert.False(result.IsRejected, string.Join("; ", result.Rejections));
+        return result.Case!;
+    }
+
+    public DeadlineScanner Scanner(string name) =>
+        new(Services.GetRequiredService<IServiceScopeFactory>(), Clock,
+            Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OneStopOptions>>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DeadlineScanner>.Instance) { Name = name };
+
+    public OneStopDbContext Db() => Database.CreateContext();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public static async Task<TestDatabase> DatabaseAsync(StorageProvider provider)
+    {
+        if (provider == StorageProvider.Postgres && TestDatabase.PostgresMissing() is { } missing)
+        {
+            Assert.False(TestDatabase.PostgresRequired, $"PostgreSQL is required here: {missing}");
+            Assert.Skip(missing);
+        }
+
+        return await TestDatabase.CreateAsync(provider);
+    }
+}
