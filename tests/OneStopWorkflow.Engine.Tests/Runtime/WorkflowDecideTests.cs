@@ -109,6 +109,27 @@ public sealed class WorkflowDecideTests
     }
 
     [Fact]
+    public void Ticking_when_NextTick_says_fires_every_escalation_and_a_second_earlier_fires_none()
+    {
+        var state = Received("2026-03-02T09:00:00+07:00").State;
+        var context = Context("2026-03-02T09:00:00+07:00");
+        var fired = new List<string>();
+        DateTimeOffset? last = null;
+        while (Workflow.NextTick(context, state, last) is { } next)
+        {
+            var early = Workflow.Decide(context with { Now = next.AddSeconds(-1) }, state, new TickCommand());
+            var onTime = Workflow.Decide(context with { Now = next }, state, new TickCommand());
+
+            Assert.DoesNotContain(early.Events, e => e is EscalationFired);
+            fired.AddRange(onTime.Events.OfType<EscalationFired>().Select(e => e.Rule));
+            (state, last) = (onTime.State!, next);
+            Assert.True(fired.Count < 10, "NextTick keeps returning work that a tick does not do.");
+        }
+
+        Assert.Equal(["overdue-notify-leader", "overdue-to-parent", "apology-before-deadline"], fired);
+    }
+
+    [Fact]
     public void A_case_started_on_v1_still_follows_v1_after_v2_is_loaded()
     {
         var (state, _) = Received("2026-03-02T09:00:00+07:00");
