@@ -14,6 +14,9 @@ public sealed record OneStopOptions
     /// <summary>The procedure catalog folder imported on start (calendars, units, templates, procedure versions).</summary>
     public string ProceduresFolder { get; init; } = "procedures";
 
+    /// <summary>The public lookup page printed on receipts, where citizens enter the dossier code and secret.</summary>
+    public string LookupUrl { get; init; } = "/tra-cuu";
+
     /// <summary>Import the catalog folder on start.</summary>
     public bool ImportCatalog { get; init; } = true;
 

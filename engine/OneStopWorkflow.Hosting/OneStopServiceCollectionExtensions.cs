@@ -68,6 +68,7 @@ public static class OneStopServiceCollectionExtensions
             ConnectionString = string.IsNullOrWhiteSpace(connection) ? defaults.ConnectionString : connection,
             ProceduresFolder = section["ProceduresFolder"] ?? defaults.ProceduresFolder,
             ImportCatalog = section.GetValue("ImportCatalog", defaults.ImportCatalog),
+            LookupUrl = section["LookupUrl"] ?? defaults.LookupUrl,
             Scanner = defaults.Scanner with
             {
                 Enabled = section.GetValue("Scanner:Enabled", defaults.Scanner.Enabled),

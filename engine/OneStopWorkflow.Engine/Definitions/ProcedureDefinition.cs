@@ -40,6 +40,12 @@ public sealed record ProcedureDefinition
 
     public SourceLocation Location { get; init; }
 
+    /// <summary>
+    /// The checked templates of the version's documents, set by the loader; not part of the canonical JSON (the
+    /// template files are content of their own).
+    /// </summary>
+    public Templates.DocumentTemplates? Templates { get; init; }
+
     public StepDefinition? FindStep(StepId id) => Steps.FirstOrDefault(s => s.Id == id);
 
     public StepDefinition Step(StepId id) =>

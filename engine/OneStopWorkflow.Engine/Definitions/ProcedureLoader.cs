@@ -3,6 +3,7 @@ using System.Globalization;
 using OneStopWorkflow.Engine.Diagnostics;
 using OneStopWorkflow.Engine.Json;
 using OneStopWorkflow.Engine.Rules;
+using OneStopWorkflow.Engine.Templates;
 
 namespace OneStopWorkflow.Engine.Definitions;
 
@@ -23,6 +24,13 @@ public static class ProcedureLoader
         if (procedure is not null)
         {
             ProcedureValidator.Validate(procedure, source, context, diagnostics);
+            if (!diagnostics.HasErrors)
+            {
+                procedure = procedure with
+                {
+                    Templates = DocumentTemplates.Compile(procedure, DocumentTemplates.Resolve(source, context), diagnostics),
+                };
+            }
         }
 
         if (procedure is null || diagnostics.HasErrors)

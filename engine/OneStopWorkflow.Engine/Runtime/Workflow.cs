@@ -312,8 +312,9 @@ public static class Workflow
         }
 
         var actor = new EventActor(command.Actor.User, membership.Role, unit);
-        scope.Issue(scope.Procedure.WithdrawalDocuments, null, actor);
+        // Finish first: the stop notice states the reason the case was stopped for.
         scope.Finish(Outcome.Withdrawn, command.Reason, actor);
+        scope.Issue(scope.Procedure.WithdrawalDocuments, null, actor);
     }
 
     private static void RequireReason(string reason, string what)

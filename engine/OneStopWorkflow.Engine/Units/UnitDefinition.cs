@@ -18,5 +18,8 @@ public sealed record UnitDefinition
     /// <summary>Mountainous, island or disadvantaged communes, where some procedures allow more time.</summary>
     public bool Remote { get; init; }
 
+    /// <summary>The place name written before a document's date ("Hải Phòng, ngày …"); inherited from the parent when absent.</summary>
+    public string? Place { get; init; }
+
     public SourceLocation Location { get; init; }
 }

@@ -25,4 +25,18 @@ public sealed class UnitDirectory
         Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not in the unit directory.");
 
     public UnitDefinition? ParentOf(string code) => Find(code)?.Parent is { } parent ? Find(parent) : null;
+
+    /// <summary>The place name of a unit or of its nearest ancestor that has one.</summary>
+    public string? PlaceOf(string code)
+    {
+        for (var unit = Find(code); unit is not null; unit = unit.Parent is { } p ? Find(p) : null)
+        {
+            if (unit.Place is { } place)
+            {
+                return place;
+            }
+        }
+
+        return null;
+    }
 }

@@ -55,6 +55,7 @@ public static class UnitDirectoryLoader
         var kind = reader.RequiredString("kind");
         var parent = reader.OptionalString("parent");
         var remote = reader.OptionalBoolean("remote");
+        var place = reader.OptionalString("place");
         reader.Finish();
         if (code is null || name is null || level is null || kind is null)
         {
@@ -63,7 +64,7 @@ public static class UnitDirectoryLoader
 
         return new UnitDefinition
         {
-            Code = code, Name = name, Level = level.Value, Kind = kind, Parent = parent, Remote = remote,
+            Code = code, Name = name, Level = level.Value, Kind = kind, Parent = parent, Remote = remote, Place = place,
             Location = node.Location,
         };
     }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Cases;
@@ -12,11 +14,9 @@ namespace OneStopWorkflow.Hosting.Cases;
 /// Load, check access, decide, save: every case command goes through here, and each is one transaction.
 /// A refused command writes nothing; a command that loses a race throws <see cref="ConcurrencyConflictException"/>.
 /// </summary>
-public sealed class CasePipeline(OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
+public sealed class CasePipeline(
+    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time, IOptions<OneStopOptions> options)
 {
-    private static readonly IReadOnlyDictionary<int, IReadOnlyList<RenderedDocument>> NoDocuments =
-        new Dictionary<int, IReadOnlyList<RenderedDocument>>();
-
     public async Task<CaseResult> ReceiveAsync(ReceiveCase request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,7 +63,7 @@ public sealed class CasePipeline(OneStopDbContext db, ProcedureCatalog catalog, 
         }
 
         await new CaseStore(db).SaveAsync(null, decision.State!, decision.Events, Workflow.NextTick(context, decision.State!),
-            NoDocuments, actor.User, cancellationToken);
+            Render(context, [], decision.Events), actor.User, cancellationToken);
         return new CaseResult(CaseView.Of(decision.State!, version, context.Now), []);
     }
 
@@ -96,7 +96,7 @@ public sealed class CasePipeline(OneStopDbContext db, ProcedureCatalog catalog, 
         }
 
         await new CaseStore(db).SaveAsync(stored, decision.State!, decision.Events, Workflow.NextTick(context, decision.State!),
-            NoDocuments, actor.User, cancellationToken);
+            Render(context, stored.Events, decision.Events), actor.User, cancellationToken);
         return new CaseResult(CaseView.Of(decision.State!, version, context.Now), []);
     }
 
@@ -114,9 +114,13 @@ public sealed class CasePipeline(OneStopDbContext db, ProcedureCatalog catalog, 
         var state = decision.State ?? stored.State;
         var events = decision.IsRejected ? [] : decision.Events;
         await new CaseStore(db).SaveAsync(stored, state, events, Workflow.NextTick(context, state, context.Now),
-            NoDocuments, scanner, cancellationToken);
+            Render(context, stored.Events, events), scanner, cancellationToken);
         return events.Length;
     }
+
+    /// <summary>Renders the paperwork the new events issue; it is saved in the same transaction as the events.</summary>
+    private IReadOnlyList<RenderedDocument> Render(DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added) =>
+        DocumentRenderer.RenderIssued(context, history, added, options.Value.LookupUrl);
 
     public Task<LoadedVersion> VersionOfAsync(StoredCase stored, CancellationToken cancellationToken) =>
         VersionOfAsync(stored.Row.ProcedureCode, stored.Row.ProcedureVersion, cancellationToken);

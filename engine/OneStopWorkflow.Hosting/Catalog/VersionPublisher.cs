@@ -16,7 +16,8 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
         ProcedureSource source, string by, CancellationToken cancellationToken, (string Code, int Version)? expected = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var loaded = ProcedureLoader.Load(source, await catalog.ContextAsync(cancellationToken));
+        var context = await catalog.ContextAsync(cancellationToken);
+        var loaded = ProcedureLoader.Load(source, context);
         if (loaded.Procedure is not { } procedure || loaded.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
             var errors = loaded.Diagnostics.Count(d => d.Severity == Severity.Error);
@@ -31,7 +32,8 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
                 $"refused: the draft is saved as {e.Code} v{e.Version} but its procedure.json says {code} v{procedure.Version}; make them agree.");
         }
 
-        var sha = VersionContent.Sha256(loaded.CanonicalJson!, source.Files);
+        var files = RuntimeFiles(source, context);
+        var sha = VersionContent.Sha256(loaded.CanonicalJson!, files);
         var row = await db.ProcedureVersions.FirstOrDefaultAsync(v => v.Code == code && v.Version == procedure.Version, cancellationToken);
         if (row is not null && row.Status != ProcedureVersionStatus.Draft)
         {
@@ -53,7 +55,7 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
         row.Title = procedure.Title.Vi;
         row.Status = ProcedureVersionStatus.Published;
         row.CanonicalJson = loaded.CanonicalJson!;
-        row.FilesJson = VersionContent.FilesJson(source.Files);
+        row.FilesJson = VersionContent.FilesJson(files);
         row.Sha256 = sha;
         row.Source = source.Path;
         row.PublishedAt = now;
@@ -61,6 +63,22 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
         await db.SaveChangesAsync(cancellationToken);
         return new PublishOutcome(source.Path, code, procedure.Version, PublishStatus.Published, loaded.Diagnostics,
             $"{code} v{procedure.Version} published ({sha[..12]}).");
+    }
+
+    /// <summary>
+    /// What a published version keeps: its own templates and a copy of every shared form, so its paperwork can never
+    /// change after publishing (a change to a shared form reaches a procedure with its next version). Samples and
+    /// their golden files stay in the catalog folder.
+    /// </summary>
+    private static Dictionary<string, string> RuntimeFiles(ProcedureSource source, CatalogContext context)
+    {
+        var files = context.SharedTemplates.ToDictionary(t => "templates/" + t.Key, t => t.Value, StringComparer.Ordinal);
+        foreach (var (path, text) in source.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)))
+        {
+            files[path] = text;
+        }
+
+        return files;
     }
 
     /// <summary>

@@ -1,15 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using System.Collections.Immutable;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Persistence.Escalations;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
 
 namespace OneStopWorkflow.Persistence.Cases;
-
-/// <summary>A document rendered for an issued-document event, ready to be stored with the case.</summary>
-public sealed record RenderedDocument(string Document, string? Form, string MediaType, string Content);
 
 /// <summary>
 /// Reads cases by replaying their trail and saves decisions: the new events (hash-chained), the snapshot row,
@@ -31,9 +30,10 @@ public sealed class CaseStore(OneStopDbContext db)
 
     private async Task<StoredCase> ReplayAsync(CaseRow row, CancellationToken cancellationToken)
     {
-        var events = await db.Events.AsNoTracking().Where(e => e.CaseId == row.Id && e.Sequence <= row.Version)
+        var rows = await db.Events.AsNoTracking().Where(e => e.CaseId == row.Id && e.Sequence <= row.Version)
             .OrderBy(e => e.Sequence).Select(e => new { e.Type, e.Payload }).ToListAsync(cancellationToken);
-        return new StoredCase(CaseState.Replay(events.Select(e => EventSerializer.Deserialize(e.Type, e.Payload))), row);
+        var events = rows.Select(e => EventSerializer.Deserialize(e.Type, e.Payload)).ToImmutableArray();
+        return new StoredCase(CaseState.Replay(events), events, row);
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ public sealed class CaseStore(OneStopDbContext db)
     /// </summary>
     public async Task SaveAsync(
         StoredCase? before, CaseState after, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt,
-        IReadOnlyDictionary<int, IReadOnlyList<RenderedDocument>> documents, string actedBy, CancellationToken cancellationToken)
+        IReadOnlyList<RenderedDocument> documents, string actedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(events);
@@ -79,13 +79,13 @@ public sealed class CaseStore(OneStopDbContext db)
                 });
             }
 
-            foreach (var document in documents.GetValueOrDefault(sequence) ?? [])
+            foreach (var document in documents.Where(d => d.Sequence == sequence))
             {
                 db.Documents.Add(new DocumentRow
                 {
-                    CaseId = row.Id, EventSequence = sequence, Document = document.Document, Form = document.Form,
-                    MediaType = document.MediaType, Content = document.Content, IssuedAt = e.At,
-                    Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Content))),
+                    CaseId = row.Id, EventSequence = sequence, Document = document.Issued.Document, Form = document.Issued.Form,
+                    MediaType = "text/html", Content = document.Html, IssuedAt = e.At,
+                    Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Html))),
                 });
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using OneStopWorkflow.Engine.Definitions;
 
@@ -24,8 +25,11 @@ public sealed class InvalidProcedureTests
         var today = File.Exists(todayFile)
             ? DateOnly.ParseExact(File.ReadAllText(todayFile).Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : new DateOnly(2026, 6, 1);
-        var source = Catalog.ReadVersion(folder, $"InvalidProcedures/{name}/procedure.json")
-            with { Files = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty };
+        var source = Catalog.ReadVersion(folder, $"InvalidProcedures/{name}/procedure.json");
+        source = source with
+        {
+            Files = source.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)).ToImmutableDictionary(),
+        };
 
         var result = ProcedureLoader.Load(source, Catalog.Context(today));
 
@@ -53,6 +57,11 @@ public sealed class InvalidProcedureTests
     [InlineData("budget-exceeds-deadline", "OSW1302")]
     [InlineData("calendar-missing-year", "OSW3002")]
     [InlineData("template-missing", "OSW4001")]
+    [InlineData("template-does-not-parse", "OSW4002")]
+    [InlineData("template-misspelt-field", "OSW4003")]
+    [InlineData("template-reaches-dotnet", "OSW4003")]
+    [InlineData("template-endless-loop", "OSW4004")]
+    [InlineData("template-reaches-outside", "OSW4005")]
     public void Each_check_has_its_own_code(string name, string code)
     {
         var expected = File.ReadAllText(Path.Combine(Folder, name, "diagnostics.expected.txt"));

@@ -69,7 +69,17 @@ public abstract class StoreSuite(StorageProvider provider)
         Assert.Contains(details.Trail, e => e.Type == "task-completed" && e.User == "officer.city" && e.Unit == "HP.VPDKDD");
         Assert.Contains(details.Trail, e => e.Type == "case-rescheduled" && e.Role == "leader" && e.Unit == "HP.VPDKDD.CN1");
 
+        Assert.Equal(details.Trail.Where(e => e.Type == "document-issued").Select(e => e.Sequence), details.Documents.Select(d => d.EventSequence));
+        Assert.Equal(["receipt", "control-slip", "supplement-request", "tax-transfer-slip", "apology", "stop-notice"],
+            details.Documents.Select(d => d.Document));
+
         await using var db = app.Db();
+        var stored = await db.Documents.OrderBy(d => d.EventSequence).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.All(stored, d => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(d.Content))), d.Sha256));
+        Assert.Contains("Thiếu văn bản đồng ý của bên nhận thế chấp", stored.Single(d => d.Document == "supplement-request").Content,
+            StringComparison.Ordinal);
+        Assert.Contains("Hai bên hủy hợp đồng", stored.Single(d => d.Document == "stop-notice").Content, StringComparison.Ordinal);
         var row = await db.Cases.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal((CaseStatus.Finished, "Withdrawn", withdrawn.Version), (row.Status, row.Outcome, row.Version));
         Assert.Null(row.NextDueAt);

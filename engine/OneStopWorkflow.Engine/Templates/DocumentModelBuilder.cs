@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Units;
+
+namespace OneStopWorkflow.Engine.Templates;
+
+/// <summary>
+/// Computes the model of a document from the case as it stood right after the document-issued event. The model
+/// depends only on the trail up to that event, so rendering the same event again gives the same bytes.
+/// </summary>
+public static class DocumentModelBuilder
+{
+    /// <summary>
+    /// The model of <c>issued</c>, given the case's trail up to and including it and the public lookup page
+    /// printed on receipts.
+    /// </summary>
+    public static DocumentModel Build(
+        ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, IReadOnlyList<CaseEvent> trail,
+        DocumentIssued issued, string lookupUrl)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(trail);
+        ArgumentNullException.ThrowIfNull(issued);
+        var state = CaseState.Replay(trail);
+        var document = procedure.FindDocument(issued.Document)
+            ?? throw new ArgumentException($"Document '{issued.Document}' is not declared by {procedure.Code} v{procedure.Version}.", nameof(issued));
+        var local = calendar.ToLocal(issued.At);
+        string Text(DateTimeOffset? instant) => instant is { } i ? VietnameseText.DateTime(calendar.ToLocal(i)) : "";
+        return new DocumentModel
+        {
+            Form = document.Form ?? "",
+            Title = document.Title.Vi,
+            DossierCode = state.DossierCode,
+            Procedure = new ProcedureInfo(procedure.Code.Value, procedure.Version, procedure.Title.Vi, procedure.NationalCode ?? "",
+                procedure.StatutoryDeadline.SameDay ? "Trong ngày làm việc" : VietnameseText.WorkingDuration(procedure.StatutoryDeadline.Duration)),
+            IssuingUnit = Unit(units, issued.Actor.Unit),
+            ReceivingUnit = Unit(units, state.ReceivingUnit),
+            Place = units.PlaceOf(issued.Actor.Unit) ?? units.PlaceOf(state.ReceivingUnit) ?? "",
+            IssuedOn = VietnameseText.Date(DateOnly.FromDateTime(local.DateTime)),
+            IssuedAt = VietnameseText.DateTime(local),
+            Applicant = new ApplicantInfo(Field(state, "applicant_name"), Field(state, "applicant_address"),
+                Field(state, "applicant_phone"), Field(state, "applicant_id_number")),
+            Fields = procedure.Fields.ToImmutableSortedDictionary(f => f.Name, f => Format(f, Field(state, f.Name)), StringComparer.Ordinal),
+            FieldList = [.. procedure.Fields.Select(f => new LabelledValue(f.Label.Vi, Format(f, Field(state, f.Name))))],
+            Components = [.. procedure.Components.Select((c, i) =>
+                new ComponentInfo(i + 1, c.Name.Vi, VietnameseText.ComponentForm(c.Form), c.Quantity, c.Required))],
+            Channel = state.Channel == "online" ? "Trực tuyến" : state.Channel == "post" ? "Bưu chính" : "Trực tiếp",
+            ReceivedAt = Text(state.ReceivedAt),
+            Appointment = Text(state.Appointment),
+            PromisedAppointment = Text(state.PromisedAppointment),
+            Reason = ReasonFor(trail),
+            Signatory = new Signatory(issued.Actor.User,
+                units.Roles.TryGetValue(issued.Actor.Role, out var role) ? role.Title.Vi : issued.Actor.Role,
+                units.Find(issued.Actor.Unit)?.Name.Vi ?? issued.Actor.Unit),
+            Lookup = new LookupInfo(lookupUrl, state.Secret),
+            HandOvers = [.. state.Tasks.Select((t, i) => HandOver(procedure, calendar, units, t, i + 1))],
+        };
+    }
+
+    private static UnitInfo Unit(UnitDirectory units, string code)
+    {
+        var unit = units.Find(code);
+        return new UnitInfo(code, unit?.Name.Vi ?? code, units.ParentOf(code)?.Name.Vi ?? "");
+    }
+
+    private static string Field(CaseState state, string name) => state.Fields.GetValueOrDefault(name) ?? "";
+
+    private static string Format(FieldDefinition field, string value) => value.Length == 0 ? "" : field.Type switch
+    {
+        FieldType.Date when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) => VietnameseText.ShortDate(date),
+        FieldType.Boolean => value == "true" ? "Có" : "Không",
+        FieldType.Number or FieldType.WholeNumber when decimal.TryParse(value, CultureInfo.InvariantCulture, out var number) =>
+            number.ToString("#,##0.##", CultureInfo.GetCultureInfo("vi-VN")),
+        _ => value,
+    };
+
+    /// <summary>The reason the event that issued the document gave: an action's input, a new date's or a stop's reason.</summary>
+    private static string ReasonFor(IReadOnlyList<CaseEvent> trail)
+    {
+        for (var i = trail.Count - 2; i >= 0 && trail[i].At == trail[^1].At; i--)
+        {
+            switch (trail[i])
+            {
+                case TaskCompleted c when c.Input.TryGetValue("reason", out var reason): return reason;
+                case CaseRescheduled r: return r.Reason;
+                case CaseFinished f when f.Reason is not null: return f.Reason;
+                case EscalationFired f: return $"Quá thời hạn giải quyết ({f.Rule})";
+                default: break;
+            }
+        }
+
+        return "";
+    }
+
+    private static HandOver HandOver(ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, TaskState task, int index)
+    {
+        var result = task.CompletedAt is not { } done ? "Đang giải quyết"
+            : task.Cancelled ? "Đã hủy"
+            : task.Due is not { } due ? "Không tính hạn"
+            : done > due ? "Quá hạn"
+            : calendar.ToLocal(done).Date < calendar.ToLocal(due).Date ? "Trước hạn"
+            : "Đúng hạn";
+        return new HandOver(index, procedure.Step(task.Step).Title.Vi, units.Find(task.Unit)?.Name.Vi ?? task.Unit,
+            VietnameseText.ShortDateTime(calendar.ToLocal(task.ActivatedAt)),
+            task.Due is { } d ? VietnameseText.ShortDateTime(calendar.ToLocal(d)) : "",
+            task.CompletedAt is { } c ? VietnameseText.ShortDateTime(calendar.ToLocal(c)) : "", result);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Scriban;
+using Scriban.Functions;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace OneStopWorkflow.Engine.Templates;
+
+/// <summary>
+/// The only way templates run: strict variables and members, no .NET object reachable (the model is handed over
+/// as plain script objects), no clock, includes only of the version's own and the shared templates, and limits
+/// on loops, recursion and output so that no template can hang or flood.
+/// </summary>
+internal static class TemplateSandbox
+{
+    public const int LoopLimit = 10_000;
+    public const int RecursiveLimit = 20;
+    public const int OutputLimit = 2_000_000;
+
+    private static readonly JsonSerializerOptions ModelJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static Template Parse(TemplateFile file) => Template.Parse(file.Text, file.Path);
+
+    public static string Render(Template template, DocumentModel model, ImmutableDictionary<string, TemplateFile> files)
+    {
+        var builtins = new BuiltinFunctions();
+        builtins.Remove("date");
+        var context = new TemplateContext(builtins)
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            EnableRelaxedTargetAccess = false,
+            EnableRelaxedFunctionAccess = false,
+            LoopLimit = LoopLimit,
+            RecursiveLimit = RecursiveLimit,
+            OutputLimit = OutputLimit,
+            LimitToString = OutputLimit,
+            MemberFilter = _ => false,
+            TemplateLoader = new Loader(files),
+        };
+        context.PushCulture(Vietnamese);
+        context.PushGlobal((ScriptObject)ToScript(JsonSerializer.SerializeToElement(model, ModelJson))!);
+        return template.Render(context);
+    }
+
+    private static object? ToScript(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Aggregate(new ScriptObject(), (o, p) =>
+        {
+            o.Add(p.Name, ToScript(p.Value));
+            return o;
+        }),
+        JsonValueKind.Array => new ScriptArray(element.EnumerateArray().Select(ToScript)),
+        JsonValueKind.String => Escape(element.GetString()!),
+        JsonValueKind.Number => element.TryGetInt32(out var i) ? i : element.GetDecimal(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Every text of the model is HTML-escaped before a template sees it: a citizen's name can never become markup
+    /// on an official paper or in the browser that shows it.
+    /// </summary>
+    private static string Escape(string text) => text.IndexOfAny(['&', '<', '>', '"', '\'']) < 0
+        ? text
+        : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("'", "&#39;", StringComparison.Ordinal);
+
+    /// <summary>Includes resolve by name among the version's files and the shared templates; nothing else is reachable.</summary>
+    private sealed class Loader(ImmutableDictionary<string, TemplateFile> files) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+            files.ContainsKey(templateName)
+                ? templateName
+                : throw new ScriptRuntimeException(callerSpan,
+                    $"include '{templateName}' is not allowed: a template may include only the version's templates and the shared ones ({string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}).");
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => files[templatePath].Text;
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+    }
+}
