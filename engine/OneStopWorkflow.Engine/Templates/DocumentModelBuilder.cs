@@ -54,7 +54,8 @@ public static class DocumentModelBuilder
             Appointment = Text(state.Appointment),
             PromisedAppointment = Text(state.PromisedAppointment),
             Reason = ReasonFor(trail),
-            Signatory = new Signatory(issued.Actor.User,
+            // A document the system issues (an escalation's apology) is signed by hand: its name line stays blank.
+            Signatory = new Signatory(issued.Actor.User == "system" ? "" : issued.Actor.User,
                 units.Roles.TryGetValue(issued.Actor.Role, out var role) ? role.Title.Vi : issued.Actor.Role,
                 units.Find(issued.Actor.Unit)?.Name.Vi ?? issued.Actor.Unit),
             Lookup = new LookupInfo(lookupUrl, state.Secret),
@@ -79,6 +80,8 @@ public static class DocumentModelBuilder
         _ => value,
     };
 
+    private const string OverdueReason = "Hồ sơ chưa thể giải quyết xong trong thời hạn đã hẹn";
+
     /// <summary>The reason the event that issued the document gave: an action's input, a new date's or a stop's reason.</summary>
     private static string ReasonFor(IReadOnlyList<CaseEvent> trail)
     {
@@ -87,9 +90,9 @@ public static class DocumentModelBuilder
             switch (trail[i])
             {
                 case TaskCompleted c when c.Input.TryGetValue("reason", out var reason): return reason;
-                case CaseRescheduled r: return r.Reason;
+                case CaseRescheduled r: return r.Actor.User == "system" ? OverdueReason : r.Reason;
                 case CaseFinished f when f.Reason is not null: return f.Reason;
-                case EscalationFired f: return $"Quá thời hạn giải quyết ({f.Rule})";
+                case EscalationFired: return OverdueReason;
                 default: break;
             }
         }

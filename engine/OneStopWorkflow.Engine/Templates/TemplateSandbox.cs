@@ -25,7 +25,7 @@ internal static class TemplateSandbox
 
     public static Template Parse(TemplateFile file) => Template.Parse(file.Text, file.Path);
 
-    public static string Render(Template template, DocumentModel model, ImmutableDictionary<string, TemplateFile> files)
+    public static string Render(Template template, object model, ImmutableDictionary<string, TemplateFile> files)
     {
         var builtins = new BuiltinFunctions();
         builtins.Remove("date");
@@ -43,7 +43,7 @@ internal static class TemplateSandbox
             TemplateLoader = new Loader(files),
         };
         context.PushCulture(Vietnamese);
-        context.PushGlobal((ScriptObject)ToScript(JsonSerializer.SerializeToElement(model, ModelJson))!);
+        context.PushGlobal((ScriptObject)ToScript(JsonSerializer.SerializeToElement(model, model.GetType(), ModelJson))!);
         return template.Render(context);
     }
 
