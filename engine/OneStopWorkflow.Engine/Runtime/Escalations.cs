@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Calendar;
 using OneStopWorkflow.Engine.Definitions;
 
 namespace OneStopWorkflow.Engine.Runtime;
@@ -80,6 +81,19 @@ internal static class Escalations
 
     /// <summary>The first instant at which <see cref="IsDue"/> holds for a deadline <paramref name="due"/>.</summary>
     private static DateTimeOffset TriggerAt(DecisionContext context, EscalationDefinition escalation, DateTimeOffset from, DateTimeOffset due)
+    {
+        try
+        {
+            return WorkingTriggerAt(context, escalation, from, due);
+        }
+        catch (CalendarYearMissingException)
+        {
+            // The calendar lacks the year: tick at the due instant, where the tick reports the missing year.
+            return due;
+        }
+    }
+
+    private static DateTimeOffset WorkingTriggerAt(DecisionContext context, EscalationDefinition escalation, DateTimeOffset from, DateTimeOffset due)
     {
         var calendar = context.Calendar;
         if (escalation.Trigger == EscalationTrigger.Overdue)

@@ -27,8 +27,16 @@ internal static class TemplateSandbox
 
     public static string Render(Template template, object model, ImmutableDictionary<string, TemplateFile> files)
     {
+        // No clock, no randomness, no regular expressions (their time-outs are the only unbounded cost left).
         var builtins = new BuiltinFunctions();
         builtins.Remove("date");
+        builtins.Remove("regex");
+        if (builtins["math"] is ScriptObject math)
+        {
+            math.Remove("random");
+            math.Remove("uuid");
+        }
+
         var context = new TemplateContext(builtins)
         {
             StrictVariables = true,
@@ -39,6 +47,8 @@ internal static class TemplateSandbox
             RecursiveLimit = RecursiveLimit,
             OutputLimit = OutputLimit,
             LimitToString = OutputLimit,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            OnStringLimit = ScriptLimitBehavior.Throw,
             MemberFilter = _ => false,
             TemplateLoader = new Loader(files),
         };

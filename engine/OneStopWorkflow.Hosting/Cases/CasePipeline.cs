@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
@@ -31,6 +32,12 @@ public sealed class CasePipeline(
             return CaseResult.Refused(new Rejection("read-only", $"{Authorization.Describe(actor)} may read cases but not receive them."));
         }
 
+        if (request.FirstSequence is < 1 or > 9999)
+        {
+            return CaseResult.Refused(new Rejection("field-invalid", "Field 'firstSequence' must be a dossier number from 1 to 9999."));
+        }
+
+        actor = Operational(actor);
         var row = await ProcedureCatalog.PublishedAsync(db, request.Procedure, request.Version, cancellationToken);
         if (row is null)
         {
@@ -89,7 +96,7 @@ public sealed class CasePipeline(
         }
 
         var context = version.At(time.GetUtcNow());
-        var decision = Workflow.Decide(context, stored.State, request.ToEngine(actor));
+        var decision = Workflow.Decide(context, stored.State, request.ToEngine(Operational(actor)));
         if (decision.IsRejected)
         {
             return new CaseResult(null, decision.Rejections);
@@ -111,12 +118,36 @@ public sealed class CasePipeline(
 
         var context = (await VersionOfAsync(stored, cancellationToken)).At(time.GetUtcNow());
         var decision = Workflow.Decide(context, stored.State, new TickCommand());
-        var state = decision.State ?? stored.State;
-        var events = decision.IsRejected ? [] : decision.Events;
-        await new CaseStore(db).SaveAsync(stored, state, events, Workflow.NextTick(context, state, context.Now),
-            Render(context, stored.Events, events), scanner, cancellationToken);
-        return events.Length;
+        if (decision.IsRejected)
+        {
+            // Nothing was judged: try again later rather than step past the escalations that are due.
+            await PostponeAsync(caseId, context.Now + RetryAfterRefusedTick, cancellationToken);
+            throw new InvalidOperationException(
+                $"Tick of case {stored.State.DossierCode} was refused ({string.Join("; ", decision.Rejections)}); retrying after {RetryAfterRefusedTick}.");
+        }
+
+        var state = decision.State!;
+        await new CaseStore(db).SaveAsync(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
+            Render(context, stored.Events, decision.Events), scanner, cancellationToken);
+        return decision.Events.Length;
     }
+
+    /// <summary>How long a case whose tick failed waits before the scanners take it again.</summary>
+    public static readonly TimeSpan RetryAfterRefusedTick = TimeSpan.FromMinutes(30);
+
+    /// <summary>Moves a case's next tick to <paramref name="until"/> and releases any scanner's lease on it.</summary>
+    public Task PostponeAsync(string caseId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.NextDueAt, until).SetProperty(c => c.LeaseOwner, (string?)null).SetProperty(c => c.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
+
+    /// <summary>
+    /// The actor without read-only memberships: an auditor at one unit who is a clerk at another acts only as the
+    /// clerk, never "as auditor".
+    /// </summary>
+    private static Actor Operational(Actor actor) =>
+        actor with { Memberships = [.. actor.Memberships.Where(m => !Roles.ReadOnly.Contains(m.Role))] };
+
 
     /// <summary>Renders the paperwork the new events issue; it is saved in the same transaction as the events.</summary>
     private IReadOnlyList<RenderedDocument> Render(DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added) =>

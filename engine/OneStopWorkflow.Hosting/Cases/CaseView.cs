@@ -31,6 +31,9 @@ public sealed record CaseView
     public required ImmutableDictionary<string, string> Fields { get; init; }
     public required ImmutableArray<TaskView> Tasks { get; init; }
 
+    /// <summary>Working hours left until the appointment (negative when overdue); null when finished, paused or not started.</summary>
+    public decimal? WorkingHoursLeft { get; init; }
+
     /// <summary>The number of events on the trail: pass it back as ExpectedVersion to act on what you saw.</summary>
     public required int Version { get; init; }
 
@@ -51,6 +54,9 @@ public sealed record CaseView
             PromisedAppointment = Local(state.PromisedAppointment), FinishedAt = Local(state.FinishedAt),
             Outcome = Kebab(state.Outcome), Timeliness = Kebab(Deadlines.TimelinessOf(state, calendar)),
             Fields = state.Fields, Version = state.Version,
+            WorkingHoursLeft = state.IsFinished || state.PausedSince is not null || state.Appointment is not { } appointment ? null
+                : now <= appointment ? Math.Round((decimal)calendar.WorkingTimeBetween(now, appointment).TotalHours, 1)
+                : -Math.Round((decimal)calendar.WorkingTimeBetween(appointment, now).TotalHours, 1),
             Tasks = [.. state.Tasks.Select(t => new TaskView(
                 t.Id, t.Step.Value, t.Unit, t.Role, calendar.ToLocal(t.ActivatedAt), Local(t.Due), Local(t.CompletedAt), t.Action,
                 t.IsOpen ? "open" : t.Cancelled ? "cancelled" : "completed",

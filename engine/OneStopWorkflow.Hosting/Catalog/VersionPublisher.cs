@@ -37,7 +37,8 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
         var row = await db.ProcedureVersions.FirstOrDefaultAsync(v => v.Code == code && v.Version == procedure.Version, cancellationToken);
         if (row is not null && row.Status != ProcedureVersionStatus.Draft)
         {
-            return row.Sha256 == sha
+            // A published version keeps the shared forms it was published with: compare against those copies.
+            return row.Sha256 == sha || row.Sha256 == VersionContent.Sha256(loaded.CanonicalJson!, WithStoredSharedForms(source, row, context))
                 ? new PublishOutcome(source.Path, code, procedure.Version, PublishStatus.Unchanged, loaded.Diagnostics,
                     $"{code} v{procedure.Version} is already published with this content.")
                 : new PublishOutcome(source.Path, code, procedure.Version, PublishStatus.Refused, loaded.Diagnostics,
@@ -60,7 +61,17 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
         row.Source = source.Path;
         row.PublishedAt = now;
         row.PublishedBy = by;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node imported or published the same version at the same moment; its row stands.
+            db.ChangeTracker.Clear();
+            return new PublishOutcome(source.Path, code, procedure.Version, PublishStatus.Unchanged, loaded.Diagnostics,
+                $"{code} v{procedure.Version} was published by someone else at the same moment; theirs stands.");
+        }
         return new PublishOutcome(source.Path, code, procedure.Version, PublishStatus.Published, loaded.Diagnostics,
             $"{code} v{procedure.Version} published ({sha[..12]}).");
     }
@@ -73,6 +84,20 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
     private static Dictionary<string, string> RuntimeFiles(ProcedureSource source, CatalogContext context)
     {
         var files = context.SharedTemplates.ToDictionary(t => "templates/" + t.Key, t => t.Value, StringComparer.Ordinal);
+        foreach (var (path, text) in source.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)))
+        {
+            files[path] = text;
+        }
+
+        return files;
+    }
+
+    /// <summary>The version's current own templates with the copies of the shared forms stored when it was published.</summary>
+    private static Dictionary<string, string> WithStoredSharedForms(ProcedureSource source, ProcedureVersionRow row, CatalogContext context)
+    {
+        var files = VersionContent.Files(row.FilesJson)
+            .Where(f => context.SharedTemplates.ContainsKey(f.Key["templates/".Length..]) && !source.Files.ContainsKey(f.Key))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         foreach (var (path, text) in source.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)))
         {
             files[path] = text;
@@ -109,7 +134,17 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
         row.FilesJson = VersionContent.FilesJson(source.Files);
         row.Sha256 = VersionContent.Sha256(source.Json, source.Files);
         row.Source = source.Path;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new PublishOutcome(source.Path, code, version, PublishStatus.Refused, loaded.Diagnostics,
+                $"refused: {code} v{version} changed meanwhile (it may have been published); reload it and save again.");
+        }
+
         var errors = loaded.Diagnostics.Count(d => d.Severity == Severity.Error);
         return new PublishOutcome(source.Path, code, version, PublishStatus.Drafted, loaded.Diagnostics,
             errors == 0 ? $"{code} v{version} saved as a draft; it is ready to publish."

@@ -16,11 +16,25 @@ public sealed record InboxItem(
     string CaseId, string DossierCode, string Procedure, string TaskId, string Step, string? Role,
     DateTimeOffset ActivatedAt, DateTimeOffset? Due, string? DeadlineStatus, DateTimeOffset? Appointment);
 
-public sealed record InboxResult(ImmutableArray<InboxItem> Items, Rejection? Rejection);
+/// <summary>A page of the inbox and how many tasks match the filters in all.</summary>
+public sealed record InboxResult(ImmutableArray<InboxItem> Items, Rejection? Rejection)
+{
+    public int Total { get; init; }
+}
 
 /// <summary>A unit's open tasks, soonest due first (tasks without a due time last), for people of that unit or above.</summary>
 public sealed record GetInbox(string Unit) : IQuery<InboxResult>
 {
+    /// <summary>Only tasks of this procedure code.</summary>
+    public string? Procedure { get; init; }
+
+    /// <summary><c>overdue</c> (past due now) or <c>not-overdue</c>; anything else lists all.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>Part of a dossier code.</summary>
+    public string? Text { get; init; }
+
+    public int Skip { get; init; }
     public int Limit { get; init; } = 200;
 }
 
@@ -41,18 +55,34 @@ internal sealed class GetInboxHandler(
             return new InboxResult([], new Rejection("forbidden", $"The inbox of {query.Unit} is for people of that unit or above it."));
         }
 
-        var rows = await db.Tasks.AsNoTracking()
-            .Where(t => t.Unit == query.Unit && t.Status == TaskStatus.Open)
-            .OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.ActivatedAt)
-            .Take(query.Limit)
+        var now = time.GetUtcNow();
+        var open = db.Tasks.AsNoTracking().Where(t => t.Unit == query.Unit && t.Status == TaskStatus.Open)
             .Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new
             {
                 t.CaseId, c.DossierCode, c.ProcedureCode, c.ProcedureVersion, t.TaskId, t.Step, t.Role, t.ActivatedAt, t.Due,
                 c.Appointment,
-            })
-            .ToListAsync(cancellationToken);
+            });
+        if (!string.IsNullOrWhiteSpace(query.Procedure))
+        {
+            open = open.Where(t => t.ProcedureCode == query.Procedure);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToUpperInvariant();
+            open = open.Where(t => t.DossierCode.Contains(text));
+        }
+
+        open = query.Status switch
+        {
+            "overdue" => open.Where(t => t.Due != null && t.Due < now),
+            "not-overdue" => open.Where(t => t.Due == null || t.Due >= now),
+            _ => open,
+        };
+        var total = await open.CountAsync(cancellationToken);
+        var rows = await open.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.ActivatedAt)
+            .Skip(Math.Max(0, query.Skip)).Take(query.Limit).ToListAsync(cancellationToken);
         var items = ImmutableArray.CreateBuilder<InboxItem>(rows.Count);
-        var now = time.GetUtcNow();
         foreach (var row in rows)
         {
             var version = await pipeline.VersionOfAsync(row.ProcedureCode, row.ProcedureVersion, cancellationToken);
@@ -63,6 +93,6 @@ internal sealed class GetInboxHandler(
                 row.Appointment is { } a ? calendar.ToLocal(a) : null));
         }
 
-        return new InboxResult(items.ToImmutable(), null);
+        return new InboxResult(items.ToImmutable(), null) { Total = total };
     }
 }

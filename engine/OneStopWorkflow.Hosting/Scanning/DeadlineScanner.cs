@@ -18,7 +18,7 @@ public sealed partial class DeadlineScanner(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<OneStopOptions> options, ILogger<DeadlineScanner> logger)
     : BackgroundService
 {
-    private readonly ScannerOptions _options = options.Value.Scanner;
+    private readonly ScannerOptions _options = options.Value.Scanner with { Batch = Math.Max(1, options.Value.Scanner.Batch) };
 
     /// <summary>This scanner's name in leases and on the trail's escalation claims.</summary>
     public string Name { get; init; } = $"scanner/{Environment.MachineName}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -64,6 +64,15 @@ public sealed partial class DeadlineScanner(
             {
                 // A clerk acted on the case meanwhile: read it again and tick what is still due.
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One broken case must not hold up the others: log it, and give it back later.
+                LogTickFailed(ex, caseId);
+                await using var retry = scopes.CreateAsyncScope();
+                await retry.ServiceProvider.GetRequiredService<CasePipeline>()
+                    .PostponeAsync(caseId, time.GetUtcNow() + CasePipeline.RetryAfterRefusedTick, cancellationToken);
+                return;
+            }
         }
     }
 
@@ -86,6 +95,9 @@ public sealed partial class DeadlineScanner(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ticked case {CaseId}: {Events} event(s).")]
     private partial void LogTicked(string caseId, int events);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ticking case {CaseId} failed; it is retried later.")]
+    private partial void LogTickFailed(Exception exception, string caseId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A deadline scan failed; the next scan retries, and expired leases are taken again.")]
     private partial void LogScanFailed(Exception exception);

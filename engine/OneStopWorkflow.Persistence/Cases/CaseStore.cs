@@ -98,6 +98,7 @@ public sealed class CaseStore(OneStopDbContext db)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
         catch (DbUpdateException ex) when (before is not null)
         {

@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Json;
+using OneStopWorkflow.Persistence.Accounts;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Catalog;
 using OneStopWorkflow.Persistence.Codes;
 using OneStopWorkflow.Persistence.Escalations;
+using OneStopWorkflow.Persistence.Reception;
 using OneStopWorkflow.Persistence.Trail;
 
 namespace OneStopWorkflow.Persistence.Storage;
@@ -12,7 +16,7 @@ namespace OneStopWorkflow.Persistence.Storage;
 /// The one model of the store. Each provider has a sealed subclass with its own migrations; tables and columns
 /// are snake_case so that the few raw SQL statements read the same on every provider.
 /// </summary>
-public abstract class OneStopDbContext(DbContextOptions options) : DbContext(options)
+public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbContext<UserRow>(options)
 {
     public abstract StorageProvider Provider { get; }
 
@@ -24,6 +28,9 @@ public abstract class OneStopDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
     public DbSet<DossierSequenceRow> DossierSequences => Set<DossierSequenceRow>();
     public DbSet<EscalationClaimRow> EscalationClaims => Set<EscalationClaimRow>();
+    public DbSet<MembershipRow> Memberships => Set<MembershipRow>();
+    public DbSet<QueueTicketRow> QueueTickets => Set<QueueTicketRow>();
+    public DbSet<RatingRow> Ratings => Set<RatingRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -31,22 +38,48 @@ public abstract class OneStopDbContext(DbContextOptions options) : DbContext(opt
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(16);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.Entity<ProcedureVersionRow>(e =>
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<UserRow>().ToTable("users");
+        builder.Entity<IdentityRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.Entity<MembershipRow>(e =>
+        {
+            e.ToTable("user_memberships");
+            e.HasIndex(m => new { m.UserId, m.Unit, m.Role }).IsUnique();
+        });
+        builder.Entity<QueueTicketRow>(e =>
+        {
+            e.ToTable("queue_tickets");
+            e.HasIndex(t => new { t.Centre, t.Day, t.Number }).IsUnique();
+        });
+        builder.Entity<RatingRow>(e =>
+        {
+            e.ToTable("ratings");
+            e.HasKey(r => r.CaseId);
+        });
+        builder.Entity<ProcedureVersionRow>(e =>
         {
             e.ToTable("procedure_versions");
             e.HasIndex(v => new { v.Code, v.Version }).IsUnique();
             e.Property(v => v.Code).HasMaxLength(100);
             e.Property(v => v.Sha256).HasMaxLength(64);
+
+            // A draft saved after someone published the same version must fail, not overwrite the published content.
+            e.Property(v => v.Status).IsConcurrencyToken();
         });
-        modelBuilder.Entity<UnitRow>(e =>
+        builder.Entity<UnitRow>(e =>
         {
             e.ToTable("units");
             e.HasKey(u => u.Code);
         });
-        modelBuilder.Entity<CaseRow>(e =>
+        builder.Entity<CaseRow>(e =>
         {
             e.ToTable("cases");
             e.Property(c => c.Id).HasMaxLength(40);
@@ -56,36 +89,36 @@ public abstract class OneStopDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(c => new { c.ReceivingUnit, c.ProcedureCode, c.ReceivedAt });
             e.HasIndex(c => c.FinishedAt);
         });
-        modelBuilder.Entity<TaskRow>(e =>
+        builder.Entity<TaskRow>(e =>
         {
             e.ToTable("tasks");
             e.HasIndex(t => new { t.CaseId, t.TaskId }).IsUnique();
             e.HasIndex(t => new { t.Unit, t.Status, t.Due });
         });
-        modelBuilder.Entity<EventRow>(e =>
+        builder.Entity<EventRow>(e =>
         {
             e.ToTable("events");
             e.HasIndex(v => new { v.CaseId, v.Sequence }).IsUnique();
             e.Property(v => v.Hash).HasMaxLength(64);
             e.Property(v => v.PreviousHash).HasMaxLength(64);
         });
-        modelBuilder.Entity<DocumentRow>(e =>
+        builder.Entity<DocumentRow>(e =>
         {
             e.ToTable("documents");
             e.HasIndex(d => new { d.CaseId, d.EventSequence, d.Document }).IsUnique();
         });
-        modelBuilder.Entity<DossierSequenceRow>(e =>
+        builder.Entity<DossierSequenceRow>(e =>
         {
             e.ToTable("dossier_sequences");
             e.HasKey(s => new { s.Unit, s.Day });
         });
-        modelBuilder.Entity<EscalationClaimRow>(e =>
+        builder.Entity<EscalationClaimRow>(e =>
         {
             e.ToTable("escalation_claims");
             e.HasKey(c => new { c.CaseId, c.Key });
         });
 
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        foreach (var entity in builder.Model.GetEntityTypes())
         {
             foreach (var property in entity.GetProperties())
             {
@@ -95,6 +128,11 @@ public abstract class OneStopDbContext(DbContextOptions options) : DbContext(opt
             foreach (var index in entity.GetIndexes())
             {
                 index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => Snake(p.Name)))}");
+            }
+
+            foreach (var key in entity.GetKeys().Where(k => k.IsPrimaryKey()))
+            {
+                key.SetName($"pk_{entity.GetTableName()}");
             }
         }
     }

@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using Mediator;
+using OneStopWorkflow.Hosting.Cases;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Inbox;
+using OneStopWorkflow.Hosting.Lookup;
+using OneStopWorkflow.Hosting.Reception;
+using OneStopWorkflow.Persistence.Cases;
+
+namespace OneStopWorkflow.Designer.Api;
+
+/// <summary>
+/// The HTTP API under /api: the same Mediator commands and queries as the UI, with cookie or bearer
+/// authentication; the handlers check authorization again. Described at /api/openapi.json.
+/// </summary>
+public static class OneStopApi
+{
+    public sealed record ReceiveBody(string? Procedure, string? Unit, int? Version, string? Channel, Dictionary<string, string>? Fields,
+        string? IntakeAction, Dictionary<string, string>? Input);
+
+    public sealed record ActBody(string? Action, string? Step, Dictionary<string, string>? Input, int? ExpectedVersion);
+
+    public sealed record VersionBody(int? ExpectedVersion);
+
+    public sealed record MoveBody(string? To, string? Reason, string? Step, int? ExpectedVersion);
+
+    public sealed record RescheduleBody(DateTimeOffset? NewAppointment, string? Reason, int? ExpectedVersion);
+
+    public sealed record ReasonBody(string? Reason, int? ExpectedVersion);
+
+    public sealed record VisitBody(string? Visit, string? CaseId, string? Note);
+
+    public sealed record RatingBody(string? DossierCode, string? Secret, int? Score, string? Comment);
+
+    public static void MapOneStopApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().WithTags("OneStopWorkflow");
+
+        api.MapGet("/procedures", (IMediator m, CancellationToken ct) => m.Send(new ListProcedureVersions(), ct))
+            .WithSummary("Stored procedure versions, newest first.");
+
+        api.MapPost("/cases", async (ReceiveBody body, IMediator m, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(body.Procedure) ? ApiResults.Invalid("procedure", "Name the procedure code, e.g. land-use-transfer.")
+            : string.IsNullOrWhiteSpace(body.Unit) ? ApiResults.Invalid("unit", "Name the receiving unit, e.g. HP.LECHAN.")
+            : Case(await m.Send(new ReceiveCase(body.Procedure, body.Unit)
+            {
+                Version = body.Version, Channel = body.Channel ?? "counter", Fields = Map(body.Fields),
+                IntakeAction = body.IntakeAction ?? "accept", Input = Map(body.Input),
+            }, ct), StatusCodes.Status201Created))
+            .WithSummary("Receive a dossier: creates the case and issues the receipt (or the supplement request or refusal).");
+
+        api.MapGet("/cases/{key}", async (string key, IMediator m, CancellationToken ct) =>
+            await m.Send(new GetCase(key), ct) is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found.Details))
+            .WithSummary("A case by id or dossier code, with its trail, documents and the actions you may take.");
+
+        api.MapGet("/cases/{id}/actions", async (string id, IMediator m, CancellationToken ct) =>
+            await m.Send(new GetAvailableActions(id), ct) is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found.Details!.AvailableActions))
+            .WithSummary("The actions you may take on a case now.");
+
+        api.MapPost("/cases/{id}/act", (string id, ActBody body, IMediator m, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(body.Action) ? Task.FromResult(ApiResults.Invalid("action", "Name the action, e.g. send-to-tax."))
+            : SendAsync(m, new ActOnCase(id, body.Action) { Step = body.Step, Input = Map(body.Input), ExpectedVersion = body.ExpectedVersion }, ct))
+            .WithSummary("Take an action on an open task.");
+
+        api.MapPost("/cases/{id}/resubmit", (string id, VersionBody body, IMediator m, CancellationToken ct) =>
+            SendAsync(m, new ResubmitCase(id) { ExpectedVersion = body.ExpectedVersion }, ct)).WithSummary("Record the applicant's supplement.");
+
+        api.MapPost("/cases/{id}/hand-up", (string id, MoveBody body, IMediator m, CancellationToken ct) =>
+            SendAsync(m, new HandUpCase(id, body.To ?? "parent", body.Reason ?? "") { Step = body.Step, ExpectedVersion = body.ExpectedVersion }, ct))
+            .WithSummary("Hand a task up to the province, with a reason.");
+
+        api.MapPost("/cases/{id}/reassign", (string id, MoveBody body, IMediator m, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(body.To) ? Task.FromResult(ApiResults.Invalid("to", "Name the unit to move the task to."))
+            : SendAsync(m, new ReassignCase(id, body.To, body.Reason ?? "") { Step = body.Step, ExpectedVersion = body.ExpectedVersion }, ct))
+            .WithSummary("A leader moves a task to another unit.");
+
+        api.MapPost("/cases/{id}/reschedule", (string id, RescheduleBody body, IMediator m, CancellationToken ct) =>
+            body.NewAppointment is not { } date ? Task.FromResult(ApiResults.Invalid("newAppointment", "Give the new date, e.g. 2026-03-20T09:00:00+07:00."))
+            : SendAsync(m, new RescheduleCase(id, date, body.Reason ?? "") { ExpectedVersion = body.ExpectedVersion }, ct))
+            .WithSummary("The apology: a new promised date, once.");
+
+        api.MapPost("/cases/{id}/withdraw", (string id, ReasonBody body, IMediator m, CancellationToken ct) =>
+            SendAsync(m, new WithdrawCase(id, body.Reason ?? "") { ExpectedVersion = body.ExpectedVersion }, ct))
+            .WithSummary("The applicant withdraws the dossier.");
+
+        api.MapGet("/inbox/{unit}", async (string unit, string? procedure, string? status, string? text, int? skip, int? take, IMediator m, CancellationToken ct) =>
+            await m.Send(new GetInbox(unit) { Procedure = procedure, Status = status, Text = text, Skip = skip ?? 0, Limit = Math.Clamp(take ?? 50, 1, 500) }, ct)
+                is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found))
+            .WithSummary("A unit's open tasks, soonest due first.");
+
+        api.MapPost("/reception/{centre}/tickets", async (string centre, IMediator m, CancellationToken ct) =>
+            await m.Send(new CallNextTicket(centre), ct) is var t && t.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(t.Ticket))
+            .WithSummary("Call the next queue ticket of a centre.");
+
+        api.MapPost("/reception/tickets/{id:long}/visit", async (long id, VisitBody body, IMediator m, CancellationToken ct) =>
+            await m.Send(new RecordVisit(id, body.Visit ?? "", body.CaseId, body.Note), ct) is var t && t.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(t.Ticket))
+            .WithSummary("Close a visit as advice or a received dossier.");
+
+        var lookup = app.MapGroup("/api/lookup").AllowAnonymous().RequireRateLimiting("lookup").WithTags("Public lookup");
+        lookup.MapGet("", async (string? code, string? secret, IMediator m, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(secret)
+                ? ApiResults.Invalid("code", "Give the dossier code and the secret printed on the receipt.")
+                : await m.Send(new LookupCase(code, secret), ct) is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found.Case))
+            .WithSummary("A citizen's view of a dossier, by code and secret.");
+        lookup.MapPost("/rating", async (RatingBody body, IMediator m, CancellationToken ct) =>
+            body.Score is not { } score ? ApiResults.Invalid("score", "Give a score from 1 to 5.")
+            : await m.Send(new RateCase(body.DossierCode ?? "", body.Secret ?? "", score, body.Comment), ct) is { Rejection: { } r } ? ApiResults.Problem([r])
+            : Results.NoContent())
+            .WithSummary("Rate a finished dossier once.");
+    }
+
+    private static async Task<IResult> SendAsync(IMediator mediator, ICaseRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Case(await mediator.Send(request, cancellationToken), StatusCodes.Status200OK);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            return ApiResults.Conflict(ex.Message);
+        }
+    }
+
+    private static IResult Case(CaseResult result, int status) =>
+        result.IsRejected ? ApiResults.Problem(result.Rejections)
+        : status == StatusCodes.Status201Created ? Results.Created($"/api/cases/{result.Case!.Id}", result.Case)
+        : Results.Ok(result.Case);
+
+    private static ImmutableDictionary<string, string> Map(Dictionary<string, string>? values) =>
+        values?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, string>.Empty;
+}
