@@ -52,6 +52,9 @@ builder.Services.AddMudServices();
 builder.Services.AddScoped<AppSession>();
 builder.Services.AddSingleton<DemoData>();
 builder.Services.AddProblemDetails();
+
+// Malformed JSON is the caller's mistake: a 400 ProblemDetails in every environment, never an exception page.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRateLimiter(o =>

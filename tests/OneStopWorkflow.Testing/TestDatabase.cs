@@ -39,14 +39,20 @@ public sealed class TestDatabase : IAsyncDisposable
     public static bool PostgresRequired =>
         Environment.GetEnvironmentVariable("OSW_REQUIRE_POSTGRES") is "1" || Environment.GetEnvironmentVariable("CI") is "true" or "1";
 
+    /// <summary>A path for a new SQLite file; the file is created when the app first opens it.</summary>
+    public static TestDatabase NewSqlite()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "onestop-tests");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+        return new TestDatabase(StorageProvider.Sqlite, $"Data Source={file}", file, null);
+    }
+
     public static async Task<TestDatabase> CreateAsync(StorageProvider provider)
     {
         if (provider == StorageProvider.Sqlite)
         {
-            var folder = Path.Combine(Path.GetTempPath(), "onestop-tests");
-            Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
-            return new TestDatabase(provider, $"Data Source={file}", file, null);
+            return NewSqlite();
         }
 
         if (provider != StorageProvider.Postgres)

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OneStopWorkflow.Designer.Tests;
+
+/// <summary>The HTTP API through the real pipeline: authentication, roles, ProblemDetails and the case round trip.</summary>
+public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static readonly object LandTransfer = new
+    {
+        procedure = "land-use-transfer", unit = "HP.LECHAN",
+        fields = new Dictionary<string, string>(LandTransferFields.Complete),
+    };
+
+    public static TheoryData<string, string> Endpoints() => new()
+    {
+        { "GET", "/api/procedures" }, { "POST", "/api/cases" }, { "GET", "/api/cases/HP.LECHAN-260302-0001" },
+        { "GET", "/api/cases/x/actions" }, { "POST", "/api/cases/x/act" }, { "POST", "/api/cases/x/resubmit" },
+        { "POST", "/api/cases/x/hand-up" }, { "POST", "/api/cases/x/reassign" }, { "POST", "/api/cases/x/reschedule" },
+        { "POST", "/api/cases/x/withdraw" }, { "GET", "/api/inbox/HP.LECHAN" }, { "POST", "/api/reception/HP.LECHAN/tickets" },
+        { "POST", "/api/reception/tickets/1/visit" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Every_endpoint_refuses_anonymous_callers(string method, string path)
+    {
+        var client = await app.ClientAsAsync(null);
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = method == "POST" ? JsonContent.Create(new { }) : null,
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_document_sends_anonymous_browsers_to_sign_in()
+    {
+        var client = await app.ClientAsAsync(null);
+
+        var response = await client.GetAsync("/documents/1", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("auditor")]
+    [InlineData("policy")]
+    [InlineData("officer.cn1")]
+    [InlineData("clerk.hongan")]
+    public async Task Only_a_clerk_of_the_unit_receives_there(string user)
+    {
+        var client = await app.ClientAsAsync(user);
+
+        var response = await client.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Bad_input_returns_problem_details_naming_the_field()
+    {
+        var client = await app.ClientAsAsync("clerk.lechan");
+
+        var missingProcedure = await client.PostAsJsonAsync("/api/cases", new { unit = "HP.LECHAN" }, TestContext.Current.CancellationToken);
+        var missingField = await client.PostAsJsonAsync("/api/cases", new
+        {
+            procedure = "land-use-transfer", unit = "HP.LECHAN",
+            fields = new Dictionary<string, string>(LandTransferFields.Complete.Remove("parcel_number").SetItem("area_m2", "lots")),
+        }, TestContext.Current.CancellationToken);
+        var notJson = await client.PostAsync("/api/cases", new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, missingProcedure.StatusCode);
+        Assert.True((await Problem(missingProcedure)).GetProperty("errors").TryGetProperty("procedure", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, missingField.StatusCode);
+        var errors = (await Problem(missingField)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("parcel_number", out _));
+        Assert.True(errors.TryGetProperty("area_m2", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_case_is_received_worked_and_a_stale_command_gets_409()
+    {
+        var clerk = await app.ClientAsAsync("clerk.lechan");
+        var officer = await app.ClientAsAsync("officer.cn1");
+        var other = await app.ClientAsAsync("clerk.hongan");
+        var auditor = await app.ClientAsAsync("auditor");
+
+        var created = await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken);
+        var view = await Json(created);
+        var id = view.GetProperty("id").GetString()!;
+        var version = view.GetProperty("version").GetInt32();
+        var acted = await officer.PostAsJsonAsync($"/api/cases/{id}/act", new { action = "send-to-tax", expectedVersion = version },
+            TestContext.Current.CancellationToken);
+        var stale = await officer.PostAsJsonAsync($"/api/cases/{id}/act", new { action = "tax-paid", expectedVersion = version },
+            TestContext.Current.CancellationToken);
+        var hidden = await other.GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken);
+        var notTheirs = await other.PostAsJsonAsync($"/api/cases/{id}/act", new { action = "tax-paid" }, TestContext.Current.CancellationToken);
+        var audited = await auditor.GetAsync($"/api/cases/{view.GetProperty("dossierCode").GetString()}", TestContext.Current.CancellationToken);
+        var auditorActs = await auditor.PostAsJsonAsync($"/api/cases/{id}/withdraw", new { reason = "x" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, acted.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("reload", (await Problem(stale)).GetProperty("detail").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, audited.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, auditorActs.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_lookup_answers_the_same_for_a_wrong_secret_and_an_unknown_code()
+    {
+        var clerk = await app.ClientAsAsync("clerk.lechan");
+        var anonymous = await app.ClientAsAsync(null);
+        var view = await Json(await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken));
+        var code = view.GetProperty("dossierCode").GetString();
+
+        var wrongSecret = await anonymous.GetAsync($"/api/lookup?code={code}&secret=00000000", TestContext.Current.CancellationToken);
+        var unknownCode = await anonymous.GetAsync("/api/lookup?code=HP.LECHAN-990101-9999&secret=00000000", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, wrongSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownCode.StatusCode);
+        Assert.Equal((await Problem(wrongSecret)).GetProperty("detail").GetString(), (await Problem(unknownCode)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_and_health_are_served()
+    {
+        var client = await app.ClientAsAsync(null);
+
+        var openApi = await client.GetStringAsync("/api/openapi.json", TestContext.Current.CancellationToken);
+        var health = await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken);
+
+        Assert.Contains("/api/cases/{id}/act", openApi, StringComparison.Ordinal);
+        Assert.Equal("Healthy", health);
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken));
+
+    private static Task<JsonElement> Problem(HttpResponseMessage response) => Json(response);
+}

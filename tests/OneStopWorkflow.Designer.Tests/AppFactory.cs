@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OneStopWorkflow.Designer.Tests;
+
+/// <summary>The real app over a fresh SQLite file, with the catalog and the Development demo users, in memory.</summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database = TestDatabase.NewSqlite();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:OneStop", _database.ConnectionString);
+        builder.UseSetting("OneStop:ProceduresFolder", Repository.PathOf("procedures"));
+        builder.UseSetting("OneStop:Scanner:Enabled", "false");
+        builder.UseSetting("OneStop:DemoData", "true");
+    }
+
+    public async Task<HttpClient> ClientAsAsync(string? user)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (user is null)
+        {
+            return client;
+        }
+
+        var response = await client.PostAsJsonAsync("/api/token", new { userName = user, password = Accounts.DemoData.Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
