@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using OneStopWorkflow.Designer.Accounts;
 using OneStopWorkflow.Designer.Api;
 using OneStopWorkflow.Designer.Components;
+using OneStopWorkflow.Designer.Designing;
 using OneStopWorkflow.Designer.Workbench;
 using OneStopWorkflow.Hosting;
 using OneStopWorkflow.Hosting.Security;
@@ -91,6 +92,7 @@ app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapDocumentEndpoints();
 app.MapOneStopApi();
+app.MapTransferEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 // Start-up: migrate, import the catalog (refusing to start on any error, which names the file), then demo data.

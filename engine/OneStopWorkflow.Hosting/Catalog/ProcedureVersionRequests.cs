@@ -85,3 +85,72 @@ internal sealed class ProcedureVersionHandlers(OneStopDbContext db, VersionPubli
                 $"refused: only policy staff or admins change procedures; {actor.User} is neither.");
     }
 }
+
+/// <summary>A stored version to open in the designer: its JSON text, its own files and what the checks say now.</summary>
+public sealed record ProcedureVersionDocument(
+    string Code, int Version, string Status, string Json, ImmutableDictionary<string, string> Files,
+    ImmutableArray<Diagnostic> Diagnostics, string? PublishedBy, DateTimeOffset? PublishedAt);
+
+/// <summary>Opens a stored version (policy staff and admins).</summary>
+public sealed record GetProcedureVersion(string Code, int Version) : IQuery<ProcedureVersionDocument?>;
+
+/// <summary>Retires a published version: new cases no longer start on it; running cases keep it.</summary>
+public sealed record RetireProcedureVersion(string Code, int Version) : ICommand<PublishOutcome>;
+
+internal sealed class ProcedureVersionDocumentHandlers(OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors)
+    : IQueryHandler<GetProcedureVersion, ProcedureVersionDocument?>, ICommandHandler<RetireProcedureVersion, PublishOutcome>
+{
+    public async ValueTask<ProcedureVersionDocument?> Handle(GetProcedureVersion query, CancellationToken cancellationToken)
+    {
+        if (actors.Actor?.Memberships.Any(m => m.Role is Roles.Policy or Roles.Admin) != true)
+        {
+            return null;
+        }
+
+        var row = await ProcedureCatalog.FindAsync(db, query.Code, query.Version, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var context = await catalog.ContextAsync(cancellationToken);
+        var files = VersionContent.Files(row.FilesJson);
+        var json = row.Status == ProcedureVersionStatus.Draft ? row.CanonicalJson : Indent(row.CanonicalJson);
+        var loaded = ProcedureLoader.Load(new ProcedureSource($"{row.Code}/v{row.Version}/procedure.json", json, files), context);
+
+        // The copies of shared forms pinned at publishing are not the version's own templates.
+        var own = files.Where(f => !f.Key.StartsWith("templates/", StringComparison.Ordinal)
+                || !context.SharedTemplates.TryGetValue(f.Key["templates/".Length..], out var shared) || shared != f.Value)
+            .ToImmutableDictionary(StringComparer.Ordinal);
+        return new ProcedureVersionDocument(row.Code, row.Version, row.Status.ToString().ToLowerInvariant(), json, own,
+            loaded.Diagnostics, row.PublishedBy, row.PublishedAt);
+    }
+
+    public async ValueTask<PublishOutcome> Handle(RetireProcedureVersion command, CancellationToken cancellationToken)
+    {
+        var path = $"{command.Code}/v{command.Version}/procedure.json";
+        if (actors.Actor?.Memberships.Any(m => m.Role is Roles.Policy or Roles.Admin) != true)
+        {
+            return new PublishOutcome(path, command.Code, command.Version, PublishStatus.Refused, [],
+                "refused: only policy staff or admins retire procedure versions.");
+        }
+
+        var row = await db.ProcedureVersions.FirstOrDefaultAsync(v => v.Code == command.Code && v.Version == command.Version, cancellationToken);
+        if (row is not { Status: ProcedureVersionStatus.Published })
+        {
+            return new PublishOutcome(path, command.Code, command.Version, PublishStatus.Refused, [],
+                $"refused: {command.Code} v{command.Version} is not a published version.");
+        }
+
+        row.Status = ProcedureVersionStatus.Retired;
+        await db.SaveChangesAsync(cancellationToken);
+        return new PublishOutcome(path, command.Code, command.Version, PublishStatus.Unchanged, [],
+            $"{command.Code} v{command.Version} retired: new cases no longer start on it; running cases keep it.");
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Indented =
+        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Indent(string json) =>
+        System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(json).RootElement, Indented);
+}

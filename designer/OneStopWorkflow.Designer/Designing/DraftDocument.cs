@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OneStopWorkflow.Designer.Designing;
+
+/// <summary>
+/// The procedure.json of a draft as an editable tree. Every designer gesture is one small edit here; the engine's
+/// loader then checks the whole text again, so what the canvas shows is always what would be published.
+/// </summary>
+public sealed class DraftDocument
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private DraftDocument(JsonObject root) => Root = root;
+
+    public JsonObject Root { get; }
+
+    public static DraftDocument? Parse(string json, out string? error)
+    {
+        try
+        {
+            error = null;
+            return JsonNode.Parse(json) is JsonObject root ? new DraftDocument(root) : Fail("procedure.json must be a JSON object.", out error);
+        }
+        catch (JsonException ex)
+        {
+            return Fail(ex.Message, out error);
+        }
+    }
+
+    private static DraftDocument? Fail(string message, out string? error)
+    {
+        error = message;
+        return null;
+    }
+
+    public string ToJson() => Root.ToJsonString(Indented);
+
+    public JsonArray Steps => Root["steps"] as JsonArray ?? (JsonArray)(Root["steps"] = new JsonArray());
+
+    public IEnumerable<JsonObject> StepObjects => Steps.OfType<JsonObject>();
+
+    public JsonObject? Step(string id) => StepObjects.FirstOrDefault(s => (string?)s["id"] == id);
+
+    public static string Id(JsonObject step) => (string?)step["id"] ?? "";
+
+    public static string Kind(JsonObject step) => (string?)step["kind"] ?? "task";
+
+    public static string Title(JsonObject step) => (string?)step["title"]?["vi"] ?? Id(step);
+
+    /// <summary>Every step's outgoing edges: actions (labelled by id), next, branches, join, resubmission.</summary>
+    public IEnumerable<(string From, string To, string Label)> Edges()
+    {
+        foreach (var step in StepObjects)
+        {
+            var from = Id(step);
+            foreach (var action in (step["actions"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                yield return (from, (string?)action["to"] ?? "", (string?)action["id"] ?? "");
+            }
+
+            foreach (var (name, label) in new[] { ("next", "→"), ("join", "join"), ("resubmitTo", "bổ sung") })
+            {
+                if ((string?)step[name] is { Length: > 0 } target)
+                {
+                    yield return (from, target, label);
+                }
+            }
+
+            foreach (var branch in (step["branches"] as JsonArray ?? []).Select(b => (string?)b).OfType<string>())
+            {
+                yield return (from, branch, "‖");
+            }
+        }
+    }
+
+    /// <summary>A new task after <paramref name="afterId"/>: it takes over that step's first action target.</summary>
+    public string InsertStepAfter(string afterId)
+    {
+        var after = Step(afterId) ?? throw new ArgumentException($"No step '{afterId}'.", nameof(afterId));
+        var id = UniqueId("new-step");
+        var firstAction = (after["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
+        var target = (string?)firstAction?["to"] ?? (string?)Root["start"] ?? id;
+        var step = new JsonObject
+        {
+            ["id"] = id, ["kind"] = "task",
+            ["title"] = new JsonObject { ["vi"] = "Bước mới", ["en"] = "New step" },
+            ["role"] = (string?)after["role"] ?? "clerk",
+            ["unit"] = (string?)after["unit"] ?? "receiving",
+            ["budget"] = new JsonObject { ["workingDays"] = 1 },
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "done", ["title"] = new JsonObject { ["vi"] = "Hoàn thành", ["en"] = "Done" }, ["to"] = target,
+            }),
+        };
+        if (firstAction is not null)
+        {
+            firstAction["to"] = id;
+        }
+
+        Steps.Insert(Steps.IndexOf(after) + 1, step);
+        return id;
+    }
+
+    public string AddStep(string kind)
+    {
+        var id = UniqueId(kind == "end" ? "end" : "new-step");
+        var step = new JsonObject { ["id"] = id, ["kind"] = kind, ["title"] = new JsonObject { ["vi"] = "Bước mới", ["en"] = "New step" } };
+        if (kind == "end")
+        {
+            step["outcome"] = "resolved";
+        }
+        else if (kind == "task")
+        {
+            step["role"] = "clerk";
+            step["budget"] = new JsonObject { ["workingDays"] = 1 };
+            step["actions"] = new JsonArray();
+        }
+
+        Steps.Add(step);
+        return id;
+    }
+
+    public void RemoveStep(string id)
+    {
+        if (Step(id) is { } step)
+        {
+            Steps.Remove(step);
+        }
+    }
+
+    public void SetBudget(string id, decimal amount, bool days)
+    {
+        if (Step(id) is { } step)
+        {
+            step["budget"] = new JsonObject { [days ? "workingDays" : "workingHours"] = amount };
+        }
+    }
+
+    public static (decimal Amount, bool Days)? Budget(JsonObject step) =>
+        step["budget"] is JsonObject b
+            ? b["workingDays"] is { } d ? (Number(d), true) : b["workingHours"] is { } h ? (Number(h), false) : null
+            : null;
+
+    public void SetText(string id, string property, string? value)
+    {
+        if (Step(id) is not { } step)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            step.Remove(property);
+        }
+        else
+        {
+            step[property] = value.Trim();
+        }
+    }
+
+    public void SetTitle(string id, string vi, string en)
+    {
+        if (Step(id) is { } step)
+        {
+            step["title"] = new JsonObject { ["vi"] = vi, ["en"] = en };
+        }
+    }
+
+    public void AddAction(string stepId, string actionId, string to)
+    {
+        if (Step(stepId) is not { } step)
+        {
+            return;
+        }
+
+        if (step["actions"] is not JsonArray actions)
+        {
+            step["actions"] = actions = new JsonArray();
+        }
+
+        actions.Add(new JsonObject
+        {
+            ["id"] = actionId.Trim(), ["title"] = new JsonObject { ["vi"] = actionId.Trim(), ["en"] = actionId.Trim() }, ["to"] = to.Trim(),
+        });
+    }
+
+    public void SetActionTarget(string stepId, string actionId, string to)
+    {
+        if (Action(stepId, actionId) is { } action)
+        {
+            action["to"] = to.Trim();
+        }
+    }
+
+    public void RemoveAction(string stepId, string actionId)
+    {
+        if (Action(stepId, actionId) is { } action && Step(stepId)?["actions"] is JsonArray actions)
+        {
+            actions.Remove(action);
+        }
+    }
+
+    public JsonObject? Action(string stepId, string actionId) =>
+        (Step(stepId)?["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(a => (string?)a["id"] == actionId);
+
+    /// <summary>Replaces a step with edited JSON; returns an error when the text is not a JSON object.</summary>
+    public string? ReplaceStep(string id, string json)
+    {
+        if (Step(id) is not { } step)
+        {
+            return $"No step '{id}'.";
+        }
+
+        try
+        {
+            if (JsonNode.Parse(json) is not JsonObject edited)
+            {
+                return "A step is a JSON object.";
+            }
+
+            Steps[Steps.IndexOf(step)] = edited;
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    public static string StepJson(JsonObject step) => step.ToJsonString(Indented);
+
+    public void SetVersion(int version) => Root["version"] = version;
+
+    public void SetStatutoryDays(decimal days) => Root["statutoryDeadline"] = new JsonObject { ["workingDays"] = days };
+
+    public decimal? StatutoryDays => Root["statutoryDeadline"]?["workingDays"] is { } days ? Number(days) : null;
+
+    /// <summary>A JSON number whatever CLR type the node holds (parsed text holds JsonElement, edits hold int or decimal).</summary>
+    private static decimal Number(JsonNode node) =>
+        decimal.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    private string UniqueId(string stem)
+    {
+        for (var i = 1; ; i++)
+        {
+            var id = i == 1 ? stem : $"{stem}-{i.ToString(CultureInfo.InvariantCulture)}";
+            if (Step(id) is null)
+            {
+                return id;
+            }
+        }
+    }
+}
