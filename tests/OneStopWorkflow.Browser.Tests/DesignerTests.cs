@@ -10,34 +10,22 @@ namespace OneStopWorkflow.Browser.Tests;
 /// publish of v2 and its diff; then new cases start on v2 while older ones stay on v1.
 /// Screenshots go to tests/artifacts/designer.
 /// </summary>
-public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncLifetime
+[Collection(Chromium.Collection)]
+public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncDisposable
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private readonly string _artifacts = Chromium.ArtifactsFolder("designer");
+    private readonly AppBrowser _browser = new(app, "designer");
 
-    public async ValueTask InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public ValueTask DisposeAsync() => _browser.DisposeAsync();
 
     [Fact]
     public async Task Policy_staff_draft_check_fix_preview_try_and_publish_v2_and_new_cases_use_it()
     {
-        var page = await (await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1600, Height = 1100 } })).NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/login");
-        await page.FillAsync("#username", "policy");
-        await page.FillAsync("#password", "Demo@2026");
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        await OpenAsync(page, "/designer/land-use-transfer/1");
+        var page = await _browser.SignInAsync("policy", width: 1600);
+        await _browser.OpenAsync(page, "/designer/land-use-transfer/1");
         await Expect(page.Locator("#read-only")).ToBeVisibleAsync();
         await page.ClickAsync("#new-draft");
         await page.WaitForURLAsync(url => url.EndsWith("/designer/land-use-transfer/2", StringComparison.Ordinal));
-        await WaitInteractiveAsync(page);
+        await AppBrowser.WaitInteractiveAsync(page);
         await Expect(page.Locator("#editor-title")).ToContainTextAsync("draft");
 
         await page.SelectOptionAsync("#step-select", "update-certificate");
@@ -48,8 +36,8 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         }
         catch (PlaywrightException)
         {
-            await Shot(page, "failed-insert");
-            Assert.Fail(app.Log[^Math.Min(5000, app.Log.Length)..]);
+            await _browser.ShotAsync(page, "failed-insert");
+            Assert.Fail(_browser.Log[^Math.Min(5000, _browser.Log.Length)..]);
         }
         await page.FillAsync("#prop-budget", "3");
         await page.PressAsync("#prop-budget", "Tab");
@@ -58,7 +46,7 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         await page.FillAsync("#new-action-to", "nowhere");
         await page.ClickAsync("#add-action");
         await Expect(page.Locator("li[data-code=OSW1101]")).ToBeVisibleAsync();
-        await Shot(page, "01-canvas-with-problems");
+        await _browser.ShotAsync(page, "01-canvas-with-problems");
         await page.ClickAsync("#publish");
         await Expect(page.Locator("#editor-problem")).ToContainTextAsync("OSW1101");
         await Expect(page.Locator("#editor-title")).ToContainTextAsync("draft");
@@ -70,7 +58,7 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         await Expect(page.Locator("li[data-code=OSW1101]")).ToHaveCountAsync(0);
         await Expect(page.Locator("li[data-code=OSW1302]")).ToHaveCountAsync(0);
         await Expect(page.Locator("li.diag-error")).ToHaveCountAsync(0);
-        await Shot(page, "02-diagnostics-clean");
+        await _browser.ShotAsync(page, "02-diagnostics-clean");
 
         await page.ClickAsync("#show-templates");
         await page.SelectOptionAsync("#template-document", "receipt");
@@ -79,13 +67,13 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         await page.ClickAsync("#show-try");
         await page.ClickAsync("#run-scenario");
         await Expect(page.Locator("#scenario-result")).ToContainTextAsync("\"dossierCode\"");
-        await Shot(page, "03-try-it");
+        await _browser.ShotAsync(page, "03-try-it");
 
         await page.ClickAsync("#publish");
         await Expect(page.Locator("#editor-message")).ToContainTextAsync("published");
         await page.ClickAsync("#show-diff");
         await Expect(page.Locator("#diff-table")).ToContainTextAsync("new-step");
-        await Shot(page, "04-diff");
+        await _browser.ShotAsync(page, "04-diff");
 
         var (newCase, olderCase) = await NewAndOlderCaseVersionsAsync();
         Assert.Equal((2, 1), (newCase, olderCase));
@@ -94,38 +82,12 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
     /// <summary>Receives a case now (it must start on v2) and reads a demo case received at start-up (it stays on v1).</summary>
     private async Task<(int New, int Older)> NewAndOlderCaseVersionsAsync()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (await http.PostAsJsonAsync("/api/token", new { userName = "clerk.lechan", password = "Demo@2026" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
-        var created = await (await http.PostAsJsonAsync("/api/cases", new
-        {
-            procedure = "land-use-transfer", unit = "HP.LECHAN", fields = new Dictionary<string, string>(LandTransferFields.Complete),
-        })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await _browser.ReceiveLandTransferAsync();
         var day = created.GetProperty("dossierCode").GetString()!["HP.LECHAN-".Length..][..6];
+        using var http = await _browser.ApiAsync("clerk.lechan");
         var older = await http.GetFromJsonAsync<JsonElement>($"/api/cases/HP.LECHAN-{day}-0001");
         return (created.GetProperty("procedureVersion").GetInt32(), older.GetProperty("case").GetProperty("procedureVersion").GetInt32());
     }
-
-    private async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(app.BaseUrl + path);
-        try
-        {
-            await WaitInteractiveAsync(page);
-        }
-        catch (TimeoutException)
-        {
-            await Shot(page, "failed-open");
-            Assert.Fail($"{path} did not become interactive. App log:\n{app.Log[^Math.Min(6000, app.Log.Length)..]}");
-        }
-    }
-
-    private static async Task WaitInteractiveAsync(IPage page) =>
-        await page.WaitForFunctionAsync("document.getElementById('interactive')?.textContent === 'yes'");
-
-    private async Task Shot(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_artifacts, $"{name}.png"), FullPage = true });
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

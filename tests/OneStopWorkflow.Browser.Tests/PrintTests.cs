@@ -7,6 +7,7 @@ namespace OneStopWorkflow.Browser.Tests;
 /// The rendered receipt, control slip and apology (the golden HTML of the sample scenarios, which the
 /// Procedures tests prove equal to what the renderer produces) printed to PDF on A4 in Chromium.
 /// </summary>
+[Collection(Chromium.Collection)]
 public sealed class PrintTests
 {
     public static TheoryData<string, string, int, string> Documents() => new()

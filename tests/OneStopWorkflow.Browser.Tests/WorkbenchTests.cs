@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -10,30 +8,23 @@ namespace OneStopWorkflow.Browser.Tests;
 /// right people at the right units to its result, a clerk of another commune kept out, the citizen's lookup and
 /// rating, and two people acting on one case at once. Screenshots of each page go to tests/artifacts/workbench.
 /// </summary>
-public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncLifetime
+[Collection(Chromium.Collection)]
+public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncDisposable
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private readonly string _artifacts = Chromium.ArtifactsFolder("workbench");
+    private readonly AppBrowser _browser = new(app, "workbench");
 
-    public async ValueTask InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public ValueTask DisposeAsync() => _browser.DisposeAsync();
 
     [Fact]
     public async Task A_land_transfer_goes_from_queue_ticket_to_result_and_the_citizen_rates_it()
     {
-        var clerk = await SignInAsync("clerk.lechan");
-        await OpenAsync(clerk, "/reception");
+        var clerk = await _browser.SignInAsync("clerk.lechan");
+        await _browser.OpenAsync(clerk, "/reception");
         await clerk.ClickAsync("#call-next");
         await Expect(clerk.Locator("#ticket-number")).ToContainTextAsync("001");
-        await ShotAsync(clerk, "01-reception");
+        await _browser.ShotAsync(clerk, "01-reception");
         await clerk.ClickAsync("#receive-dossier");
-        await WaitInteractiveAsync(clerk);
+        await AppBrowser.WaitInteractiveAsync(clerk);
         await clerk.SelectOptionAsync("#receive-procedure", "land-use-transfer");
         await FillAsync(clerk, new Dictionary<string, string>
         {
@@ -42,34 +33,34 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
             ["area_m2"] = "84.5", ["certificate_number"] = "CS 012345", ["contract_date"] = "2026-02-27",
         });
         await clerk.SelectOptionAsync("#field-applicant_kind", "individual");
-        await ShotAsync(clerk, "02-receive-form");
+        await _browser.ShotAsync(clerk, "02-receive-form");
         await clerk.ClickAsync("#accept");
         var code = (await clerk.Locator("#received-code").TextContentAsync())!.Trim();
         Assert.Matches(@"^HP\.LECHAN-\d{6}-\d{4}$", code);
-        await ShotAsync(clerk, "03-received");
+        await _browser.ShotAsync(clerk, "03-received");
         var caseId = (await clerk.GetAttributeAsync("#open-case", "href"))!.Split('/')[^1];
-        await clerk.GotoAsync(app.BaseUrl + await clerk.GetAttributeAsync("#received-documents a[data-document=receipt]", "href"));
+        await clerk.GotoAsync(_browser.Url((await clerk.GetAttributeAsync("#received-documents a[data-document=receipt]", "href"))!));
         var receipt = await clerk.ContentAsync();
         Assert.Contains(code, receipt, StringComparison.Ordinal);
         Assert.Matches("Thời gian trả kết quả giải quyết hồ sơ: <strong>\\d{2} giờ \\d{2} phút, ngày", receipt);
         var secret = Secret().Match(receipt).Groups[1].Value;
-        await ShotAsync(clerk, "04-receipt");
+        await _browser.ShotAsync(clerk, "04-receipt");
 
         await ActAsync("officer.cn1", caseId, "send-to-tax", "tax-paid", "submit");
         await ActAsync("leader.cn1", caseId, "approve");
         await ActAsync("clerk.lechan", caseId, "deliver");
-        await OpenAsync(clerk, $"/cases/{caseId}");
+        await _browser.OpenAsync(clerk, $"/cases/{caseId}");
         await Expect(clerk.Locator("#case-status")).ToContainTextAsync("finished");
-        await ShotAsync(clerk, "05-case-finished");
+        await _browser.ShotAsync(clerk, "05-case-finished");
 
-        var stranger = await SignInAsync("clerk.hongan");
-        await OpenAsync(stranger, $"/cases/{caseId}");
+        var stranger = await _browser.SignInAsync("clerk.hongan");
+        await _browser.OpenAsync(stranger, $"/cases/{caseId}");
         await Expect(stranger.Locator("#case-error")).ToContainTextAsync("cannot see it");
         Assert.Equal(0, await stranger.Locator("#case-actions").CountAsync());
-        await ShotAsync(stranger, "06-other-commune");
+        await _browser.ShotAsync(stranger, "06-other-commune");
 
-        var citizen = await (await _browser.NewContextAsync()).NewPageAsync();
-        await OpenAsync(citizen, "/tra-cuu");
+        var citizen = await _browser.PageAsync();
+        await _browser.OpenAsync(citizen, "/tra-cuu");
         await citizen.FillAsync("#lookup-code", code);
         await citizen.FillAsync("#lookup-secret", secret);
         await citizen.PressAsync("#lookup-secret", "Tab");
@@ -80,17 +71,17 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await citizen.PressAsync("#rating-comment", "Tab");
         await citizen.ClickAsync("#rating-send");
         await Expect(citizen.Locator("#lookup-rated")).ToContainTextAsync("5/5");
-        await ShotAsync(citizen, "07-lookup-rated");
+        await _browser.ShotAsync(citizen, "07-lookup-rated");
     }
 
     [Fact]
     public async Task Two_people_acting_on_one_case_at_once_the_second_is_told_it_changed()
     {
-        var caseId = await ReceiveThroughApiAsync();
-        var first = await SignInAsync("officer.cn1");
-        var second = await SignInAsync("officer.cn1");
-        await OpenAsync(first, $"/cases/{caseId}");
-        await OpenAsync(second, $"/cases/{caseId}");
+        var caseId = (await _browser.ReceiveLandTransferAsync()).GetProperty("id").GetString()!;
+        var first = await _browser.SignInAsync("officer.cn1");
+        var second = await _browser.SignInAsync("officer.cn1");
+        await _browser.OpenAsync(first, $"/cases/{caseId}");
+        await _browser.OpenAsync(second, $"/cases/{caseId}");
 
         await first.ClickAsync("#act-send-to-tax");
         await Expect(first.Locator("#act-tax-paid")).ToBeVisibleAsync();
@@ -98,57 +89,22 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
 
         await Expect(second.Locator("#case-conflict")).ToBeVisibleAsync();
         await Expect(second.Locator("#act-tax-paid")).ToBeVisibleAsync();
-        await ShotAsync(second, "08-conflict");
+        await _browser.ShotAsync(second, "08-conflict");
     }
 
     private async Task ActAsync(string user, string caseId, params string[] actions)
     {
-        var page = await SignInAsync(user);
-        await OpenAsync(page, $"/cases/{caseId}");
+        var page = await _browser.SignInAsync(user);
+        await _browser.OpenAsync(page, $"/cases/{caseId}");
         foreach (var action in actions)
         {
             await page.ClickAsync($"#act-{action}");
             await Expect(page.Locator($"#act-{action}")).ToHaveCountAsync(0);
         }
 
-        await ShotAsync(page, $"case-{user}");
+        await _browser.ShotAsync(page, $"case-{user}");
         await page.Context.CloseAsync();
     }
-
-    private async Task<string> ReceiveThroughApiAsync()
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (await http.PostAsJsonAsync("/api/token", new { userName = "clerk.lechan", password = "Demo@2026" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
-        var created = await http.PostAsJsonAsync("/api/cases", new
-        {
-            procedure = "land-use-transfer", unit = "HP.LECHAN", fields = new Dictionary<string, string>(LandTransferFields.Complete),
-        });
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await (await _browser.NewContextAsync()).NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/login");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", "Demo@2026");
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        return page;
-    }
-
-    private async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(app.BaseUrl + path);
-        await WaitInteractiveAsync(page);
-    }
-
-    /// <summary>Clicks before the Blazor circuit connects are lost; the layout says "yes" once it is interactive.</summary>
-    private static async Task WaitInteractiveAsync(IPage page) =>
-        await page.WaitForFunctionAsync("document.getElementById('interactive')?.textContent === 'yes'");
 
     private static async Task FillAsync(IPage page, Dictionary<string, string> fields)
     {
@@ -158,9 +114,6 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
             await page.PressAsync($"#field-{name}", "Tab");
         }
     }
-
-    private async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_artifacts, $"{name}.png"), FullPage = true });
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 

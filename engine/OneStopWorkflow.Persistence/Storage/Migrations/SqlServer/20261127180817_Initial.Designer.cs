@@ -12,8 +12,8 @@ using OneStopWorkflow.Persistence.Storage;
 namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261127173842_ProcedureVersionToken")]
-    partial class ProcedureVersionToken
+    [Migration("20261127180817_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

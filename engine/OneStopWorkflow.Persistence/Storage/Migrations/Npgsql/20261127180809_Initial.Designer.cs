@@ -12,8 +12,8 @@ using OneStopWorkflow.Persistence.Storage;
 namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
 {
     [DbContext(typeof(NpgsqlOneStopDbContext))]
-    [Migration("20261127173218_AccountsReception")]
-    partial class AccountsReception
+    [Migration("20261127180809_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -598,6 +598,7 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnName("source");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
