@@ -28,6 +28,15 @@ public sealed class CaseRow
     /// <summary>Finished on or before the original appointment; null while open.</summary>
     public bool? OnTime { get; set; }
 
+    /// <summary>early (before the appointment's day), on-time or late; null while open.</summary>
+    public string? Timeliness { get; set; }
+
+    /// <summary>The local day of receipt, yyyy-MM-dd, for daily figures grouped by the database.</summary>
+    public string ReceivedDay { get; set; } = null!;
+
+    /// <summary>The local day the case finished, yyyy-MM-dd.</summary>
+    public string? FinishedDay { get; set; }
+
     /// <summary>The number of events on the trail; the optimistic concurrency token.</summary>
     public int Version { get; set; }
 

@@ -124,8 +124,19 @@ public sealed class CaseStore(OneStopDbContext db)
         row.FinishedAt = state.FinishedAt;
         row.Outcome = state.Outcome?.ToString();
         row.OnTime = state.FinishedAt is { } finished && state.Appointment is { } appointment ? finished <= appointment : null;
+
+        // Instants on the trail carry the calendar's offset, so their own date is the local day.
+        row.ReceivedDay = Day(state.ReceivedAt);
+        row.FinishedDay = state.FinishedAt is { } f ? Day(f) : null;
+        row.Timeliness = state.FinishedAt is not { } end || state.Appointment is not { } promised ? null
+            : end > promised ? "late"
+            : DateOnly.FromDateTime(end.DateTime) < DateOnly.FromDateTime(promised.ToOffset(end.Offset).DateTime) ? "early"
+            : "on-time";
         row.Version = state.Version;
     }
+
+    private static string Day(DateTimeOffset instant) =>
+        instant.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task SyncTasksAsync(string caseId, CaseState state, bool isNew, CancellationToken cancellationToken)
     {

@@ -88,6 +88,11 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
             e.HasIndex(c => new { c.Status, c.NextDueAt });
             e.HasIndex(c => new { c.ReceivingUnit, c.ProcedureCode, c.ReceivedAt });
             e.HasIndex(c => c.FinishedAt);
+            e.HasIndex(c => new { c.ReceivingUnit, c.ReceivedDay });
+            e.HasIndex(c => new { c.Status, c.Appointment });
+            e.Property(c => c.ReceivedDay).HasMaxLength(10);
+            e.Property(c => c.FinishedDay).HasMaxLength(10);
+            e.Property(c => c.Timeliness).HasMaxLength(10);
         });
         builder.Entity<TaskRow>(e =>
         {

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
+using Microsoft.Extensions.DependencyInjection;
+using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Inbox;
 using OneStopWorkflow.Hosting.Simulation;
@@ -190,6 +192,78 @@ public abstract class StoreSuite(StorageProvider provider)
         var report = await TrailVerifier.VerifyAsync(db, null, TestContext.Current.CancellationToken);
         var broken = Assert.Single(report.Broken);
         Assert.Equal((received.Id, sendToTax.Sequence), (broken.CaseId, broken.Sequence));
+    }
+
+    [Fact]
+    public async Task Compliance_figures_match_a_population_counted_by_hand()
+    {
+        await using var app = await StartAsync("2026-03-02T08:00:00+07:00");
+        var ids = new Dictionary<string, string>();
+        async Task Receive(string name, string at, Actor clerk, string unit)
+        {
+            app.Clock.SetUtcNow(At(at));
+            var result = await app.SendAsync(clerk, new ReceiveCase("land-use-transfer", unit) { Fields = LandTransferFields.Complete });
+            Assert.False(result.IsRejected, string.Join("; ", result.Rejections));
+            ids[name] = result.Case!.Id;
+        }
+
+        async Task Act(string name, string at, Actor actor, string action)
+        {
+            app.Clock.SetUtcNow(At(at));
+            var result = await app.SendAsync(actor, new ActOnCase(ids[name], action));
+            Assert.False(result.IsRejected, $"{name} {action}: {string.Join("; ", result.Rejections)}");
+        }
+
+        // A is returned early, B late, C withdrawn, D left overdue (and escalated), E and F open within time,
+        // G paused while the tax is paid; F was received at another ward.
+        foreach (var name in new[] { "A", "B", "C", "D" })
+        {
+            await Receive(name, "2026-03-02T09:00:00+07:00", People.ClerkLeChan, "HP.LECHAN");
+        }
+
+        app.Clock.SetUtcNow(At("2026-03-03T09:00:00+07:00"));
+        Assert.False((await app.SendAsync(People.ClerkLeChan, new WithdrawCase(ids["C"], "Hai bên hủy hợp đồng"))).IsRejected);
+        foreach (var (at, actor, action) in new[]
+                 {
+                     ("2026-03-04T10:00:00+07:00", People.OfficerCn1, "send-to-tax"), ("2026-03-05T10:00:00+07:00", People.OfficerCn1, "tax-paid"),
+                     ("2026-03-06T15:00:00+07:00", People.OfficerCn1, "submit"), ("2026-03-09T09:00:00+07:00", People.LeaderCn1, "approve"),
+                 })
+        {
+            await Act("A", at, actor, action);
+            await Act("B", at, actor, action);
+        }
+
+        await Act("A", "2026-03-10T08:00:00+07:00", People.ClerkLeChan, "deliver");
+        await Act("B", "2026-03-13T10:00:00+07:00", People.ClerkLeChan, "deliver");
+        await Receive("G", "2026-03-25T09:00:00+07:00", People.ClerkLeChan, "HP.LECHAN");
+        await Act("G", "2026-03-26T09:00:00+07:00", People.OfficerCn1, "send-to-tax");
+        await Receive("E", "2026-04-01T09:00:00+07:00", People.ClerkLeChan, "HP.LECHAN");
+        await Receive("F", "2026-04-01T09:30:00+07:00", People.ClerkHongAn, "HP.HONGAN");
+        app.Clock.SetUtcNow(At("2026-04-02T10:00:00+07:00"));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<CasePipeline>().TickAsync(ids["D"], "test", TestContext.Current.CancellationToken) / 2);
+        }
+
+        var filter = new AuditFilter("HP", new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 30));
+        var figures = (await app.AsAsync(People.Auditor, m => m.Send(new GetCompliance(filter)))).Figures!;
+        var hongAn = (await app.AsAsync(People.Auditor, m => m.Send(new GetCompliance(filter with { Unit = "HP.HONGAN" })))).Figures!;
+        var overdue = await app.AsAsync(People.Auditor, m => m.Send(new ListAuditCases(filter, "overdue")));
+        var daily = await app.AsAsync(People.Auditor, m => m.Send(new GetDailyFigures(filter with { Unit = "HP.LECHAN" })));
+        var refused = await app.AsAsync(People.ClerkLeChan, m => m.Send(new GetCompliance(filter)));
+
+        Assert.Equal((7, 6, 1, 0, 1, 1), (figures.Received, figures.Handled, figures.FinishedEarly, figures.FinishedOnTime, figures.FinishedLate, figures.Withdrawn));
+        Assert.Equal((3, 1, 66.7m), (figures.OpenOnTime, figures.OpenOverdue, figures.OnTimeRate));
+        Assert.Equal(3, figures.Escalations);
+        Assert.Equal([("HP.HONGAN", 1), ("HP.LECHAN", 6)], figures.ByUnit.Select(g => (g.Key, g.Received)));
+        Assert.Equal([("2026-03", 5, 1, 1), ("2026-04", 2, 0, 0)], figures.ByMonth.Select(g => (g.Key, g.Received, g.Late, g.Overdue)));
+        var review = figures.Steps.Single(s => s.Step == "land-review");
+        Assert.Equal((3, 3), (review.Done, review.WithinBudget));
+        Assert.Equal(1, hongAn.Received);
+        Assert.Equal(ids["D"], Assert.Single(overdue.Cases).Id);
+        Assert.Equal([("2026-03-02", 4, 0), ("2026-03-10", 0, 1), ("2026-03-13", 0, 1), ("2026-03-25", 1, 0), ("2026-04-01", 1, 0)],
+            daily.Days.Select(d => (d.Day, d.Received, d.Returned)));
+        Assert.Equal("forbidden", refused.Rejection?.Code);
     }
 
     [Fact]

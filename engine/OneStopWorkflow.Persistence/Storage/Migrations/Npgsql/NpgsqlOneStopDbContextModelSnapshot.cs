@@ -330,6 +330,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("FinishedDay")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("finished_day");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasColumnType("text")
@@ -377,6 +382,12 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("ReceivedDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("received_day");
+
                     b.Property<string>("ReceivingUnit")
                         .IsRequired()
                         .HasColumnType("text")
@@ -393,6 +404,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("timeliness");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -407,6 +423,12 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
 
                     b.HasIndex("FinishedAt")
                         .HasDatabaseName("ix_cases_finished_at");
+
+                    b.HasIndex("ReceivingUnit", "ReceivedDay")
+                        .HasDatabaseName("ix_cases_receiving_unit_received_day");
+
+                    b.HasIndex("Status", "Appointment")
+                        .HasDatabaseName("ix_cases_status_appointment");
 
                     b.HasIndex("Status", "NextDueAt")
                         .HasDatabaseName("ix_cases_status_next_due_at");

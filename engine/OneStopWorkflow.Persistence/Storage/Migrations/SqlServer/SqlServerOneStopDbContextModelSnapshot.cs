@@ -332,6 +332,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("FinishedDay")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasColumnName("finished_day");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
@@ -379,6 +384,12 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("ReceivedDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasColumnName("received_day");
+
                     b.Property<string>("ReceivingUnit")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)")
@@ -395,6 +406,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasColumnName("timeliness");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int")
@@ -409,6 +425,12 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
 
                     b.HasIndex("FinishedAt")
                         .HasDatabaseName("ix_cases_finished_at");
+
+                    b.HasIndex("ReceivingUnit", "ReceivedDay")
+                        .HasDatabaseName("ix_cases_receiving_unit_received_day");
+
+                    b.HasIndex("Status", "Appointment")
+                        .HasDatabaseName("ix_cases_status_appointment");
 
                     b.HasIndex("Status", "NextDueAt")
                         .HasDatabaseName("ix_cases_status_next_due_at");

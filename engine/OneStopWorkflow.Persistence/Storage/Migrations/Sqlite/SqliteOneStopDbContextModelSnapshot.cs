@@ -318,6 +318,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("FinishedDay")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_day");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -365,6 +370,12 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("ReceivedDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_day");
+
                     b.Property<string>("ReceivingUnit")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -381,6 +392,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeliness");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -395,6 +411,12 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
 
                     b.HasIndex("FinishedAt")
                         .HasDatabaseName("ix_cases_finished_at");
+
+                    b.HasIndex("ReceivingUnit", "ReceivedDay")
+                        .HasDatabaseName("ix_cases_receiving_unit_received_day");
+
+                    b.HasIndex("Status", "Appointment")
+                        .HasDatabaseName("ix_cases_status_appointment");
 
                     b.HasIndex("Status", "NextDueAt")
                         .HasDatabaseName("ix_cases_status_next_due_at");

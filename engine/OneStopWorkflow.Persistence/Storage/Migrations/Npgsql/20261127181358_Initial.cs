@@ -32,6 +32,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     outcome = table.Column<string>(type: "text", nullable: true),
                     on_time = table.Column<bool>(type: "boolean", nullable: true),
+                    timeliness = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    received_day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    finished_day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false),
                     last_hash = table.Column<string>(type: "text", nullable: false),
                     lease_owner = table.Column<string>(type: "text", nullable: true),
@@ -384,6 +387,16 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                 name: "ix_cases_receiving_unit_procedure_code_received_at",
                 table: "cases",
                 columns: new[] { "receiving_unit", "procedure_code", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_receiving_unit_received_day",
+                table: "cases",
+                columns: new[] { "receiving_unit", "received_day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_status_appointment",
+                table: "cases",
+                columns: new[] { "status", "appointment" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_status_next_due_at",

@@ -30,6 +30,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                     finished_at = table.Column<long>(type: "INTEGER", nullable: true),
                     outcome = table.Column<string>(type: "TEXT", nullable: true),
                     on_time = table.Column<bool>(type: "INTEGER", nullable: true),
+                    timeliness = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    received_day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    finished_day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     version = table.Column<int>(type: "INTEGER", nullable: false),
                     last_hash = table.Column<string>(type: "TEXT", nullable: false),
                     lease_owner = table.Column<string>(type: "TEXT", nullable: true),
@@ -382,6 +385,16 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                 name: "ix_cases_receiving_unit_procedure_code_received_at",
                 table: "cases",
                 columns: new[] { "receiving_unit", "procedure_code", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_receiving_unit_received_day",
+                table: "cases",
+                columns: new[] { "receiving_unit", "received_day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_status_appointment",
+                table: "cases",
+                columns: new[] { "status", "appointment" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_status_next_due_at",

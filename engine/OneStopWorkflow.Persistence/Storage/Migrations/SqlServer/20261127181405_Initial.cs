@@ -31,6 +31,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                     finished_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     outcome = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     on_time = table.Column<bool>(type: "bit", nullable: true),
+                    timeliness = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    received_day = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    finished_day = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
                     version = table.Column<int>(type: "int", nullable: false),
                     last_hash = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     lease_owner = table.Column<string>(type: "nvarchar(max)", nullable: true),
@@ -383,6 +386,16 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                 name: "ix_cases_receiving_unit_procedure_code_received_at",
                 table: "cases",
                 columns: new[] { "receiving_unit", "procedure_code", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_receiving_unit_received_day",
+                table: "cases",
+                columns: new[] { "receiving_unit", "received_day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_status_appointment",
+                table: "cases",
+                columns: new[] { "status", "appointment" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_status_next_due_at",
