@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using OneStopWorkflow.Designer.Accounts;
+using OneStopWorkflow.Designer.Auditing;
 using OneStopWorkflow.Designer.Api;
 using OneStopWorkflow.Designer.Components;
 using OneStopWorkflow.Designer.Designing;
@@ -16,6 +17,13 @@ using OneStopWorkflow.Persistence.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration["OneStop:ProceduresFolder"] = CatalogLocation.Resolve(builder.Configuration["OneStop:ProceduresFolder"], builder.Environment.ContentRootPath);
+
+if (builder.Configuration.GetValue("OneStop:DemoData", false))
+{
+    var demoClock = new DemoClock();
+    builder.Services.AddSingleton(demoClock);
+    builder.Services.AddSingleton<TimeProvider>(demoClock);
+}
 
 builder.Services.AddOneStopWorkflow(builder.Configuration);
 builder.Services.AddIdentityCore<UserRow>(o =>
@@ -42,6 +50,7 @@ builder.Services.AddAuthentication(o =>
     .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
     {
         o.LoginPath = "/login";
+        o.AccessDeniedPath = "/forbidden";
         o.Cookie.Name = "onestop";
         o.Events.OnRedirectToLogin = http => Unauthorized(http.HttpContext, http.RedirectUri, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = http => Unauthorized(http.HttpContext, http.RedirectUri, StatusCodes.Status403Forbidden);
@@ -93,6 +102,7 @@ app.MapCultureEndpoint();
 app.MapDocumentEndpoints();
 app.MapOneStopApi();
 app.MapTransferEndpoints();
+app.MapAuditEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 // Start-up: migrate, import the catalog (refusing to start on any error, which names the file), then demo data.

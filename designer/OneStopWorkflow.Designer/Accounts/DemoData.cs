@@ -3,7 +3,11 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Simulation;
 using OneStopWorkflow.Hosting.Cases;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Simulation;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Accounts;
 using OneStopWorkflow.Persistence.Storage;
@@ -58,9 +62,65 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var history = await HistoryAsync(cancellationToken);
         await SampleCasesAsync(cancellationToken);
-        LogSeeded(Users.Count);
+        LogSeeded(Users.Count, history);
     }
+
+    /// <summary>
+    /// Replays the land transfer samples at their own dates and leaves one dossier untouched since October, so the
+    /// audit pages have early, late, withdrawn, paused and overdue cases to show.
+    /// </summary>
+    private async Task<int> HistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var root = scopes.CreateAsyncScope();
+        var clock = root.ServiceProvider.GetService<DemoClock>();
+        var catalog = root.ServiceProvider.GetRequiredService<ProcedureCatalog>();
+        if (clock is null)
+        {
+            return 0;
+        }
+
+        var folder = Path.Combine(catalog.Folder.Root, "land-use-transfer", "v1");
+        var context = await catalog.ContextAsync(cancellationToken);
+        if (ProcedureLoader.Load(await catalog.Folder.ReadVersionAsync(folder, cancellationToken), context).Procedure is not { } procedure)
+        {
+            return 0;
+        }
+
+        var samples = Directory.Exists(Path.Combine(folder, "samples"))
+            ? Directory.EnumerateFiles(Path.Combine(folder, "samples"), "*.json").Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        try
+        {
+            foreach (var sample in samples)
+            {
+                await StoredScenario.RunAsync(root.ServiceProvider, at => clock.Fixed = at, procedure,
+                    ScenarioRunner.Parse(await File.ReadAllTextAsync(sample, cancellationToken)), cancellationToken);
+            }
+
+            clock.Fixed = new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.FromHours(7));
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = new Actor("clerk.lechan", [new Membership("HP.LECHAN", Roles.Clerk)]);
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReceiveCase("land-use-transfer", "HP.LECHAN")
+            {
+                Fields = Fields("Đặng Thị Hoa", 9), Channel = "online",
+            }, cancellationToken);
+            return samples.Count + 1;
+        }
+        finally
+        {
+            clock.Fixed = null;
+        }
+    }
+
+    private static ImmutableDictionary<string, string> Fields(string name, int i) => new Dictionary<string, string>
+    {
+        ["applicant_name"] = name, ["applicant_id_number"] = $"03108000{1234 + i}", ["applicant_address"] = $"{12 + i} Tô Hiệu, Lê Chân",
+        ["applicant_phone"] = "0912345678", ["applicant_kind"] = "individual", ["transferee_name"] = "Phạm Thị Dung",
+        ["parcel_number"] = $"{215 + i}", ["map_sheet"] = "18", ["area_m2"] = "84.5", ["certificate_number"] = $"CS 0123{45 + i}",
+        ["contract_date"] = "2026-02-27", ["tax_exempt"] = "false",
+    }.ToImmutableDictionary();
 
     private async Task SampleCasesAsync(CancellationToken cancellationToken)
     {
@@ -72,17 +132,11 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
             scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = clerk;
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReceiveCase("land-use-transfer", "HP.LECHAN")
             {
-                Fields = new Dictionary<string, string>
-                {
-                    ["applicant_name"] = name, ["applicant_id_number"] = $"03108000{1234 + i}", ["applicant_address"] = $"{12 + i} Tô Hiệu, Lê Chân",
-                    ["applicant_phone"] = "0912345678", ["applicant_kind"] = "individual", ["transferee_name"] = "Phạm Thị Dung",
-                    ["parcel_number"] = $"{215 + i}", ["map_sheet"] = "18", ["area_m2"] = "84.5", ["certificate_number"] = $"CS 0123{45 + i}",
-                    ["contract_date"] = "2026-02-27", ["tax_exempt"] = "false",
-                }.ToImmutableDictionary(),
+                Fields = Fields(name, i),
             }, cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Development: {Count} demo users (password on the sign-in page) and 3 sample cases created.")]
-    private partial void LogSeeded(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development: {Count} demo users (password on the sign-in page), {History} past cases replayed from the samples and 3 cases received today.")]
+    private partial void LogSeeded(int count, int history);
 }

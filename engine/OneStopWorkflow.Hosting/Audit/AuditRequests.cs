@@ -56,3 +56,8 @@ public sealed record ListAuditCases(AuditFilter Filter, string Figure) : IQuery<
     public int Skip { get; init; }
     public int Take { get; init; } = 100;
 }
+
+/// <summary>Recomputes the hash chain of one case's trail, or of all (auditors and admins).</summary>
+public sealed record VerifyTrails(string? CaseId) : IQuery<VerifyResult>;
+
+public sealed record VerifyResult(Persistence.Trail.TrailReport? Report, Rejection? Rejection);
