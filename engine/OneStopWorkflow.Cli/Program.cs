@@ -9,5 +9,6 @@ var root = new RootCommand("onestop: validate and simulate procedures, and check
     CalendarCommand.Create(),
     SimulateCommand.Create(),
     AuditCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -24,6 +24,8 @@ public sealed class StoreCommandTests
 
         var simulated = await Onestop.RunAsync(env, "simulate", Version, Sample, "--store");
         var clean = await Onestop.RunAsync(env, "audit", "verify");
+        var report = await Onestop.RunAsync(env, "report", "compliance", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "HP", "--format", "csv");
+        var badReport = await Onestop.RunAsync(env, "report", "compliance", "--from", "March", "--to", "2026-03-31");
         await using (var connection = new SqliteConnection(database.ConnectionString))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
@@ -39,6 +41,11 @@ public sealed class StoreCommandTests
         Assert.Equal(await File.ReadAllTextAsync(Repository.PathOf(Sample.Replace(".json", ".expected.json", StringComparison.Ordinal)),
             TestContext.Current.CancellationToken), simulated.Output);
         Assert.Equal(0, clean.ExitCode);
+        Assert.Equal(0, report.ExitCode);
+        Assert.Contains("received,1\n", report.Output, StringComparison.Ordinal);
+        Assert.Contains("finished_early,1\n", report.Output, StringComparison.Ordinal);
+        Assert.Equal(2, badReport.ExitCode);
+        Assert.Contains("yyyy-MM-dd", badReport.Error, StringComparison.Ordinal);
         Assert.Contains("every trail is intact", clean.Output, StringComparison.Ordinal);
         Assert.Equal(1, tampered.ExitCode);
         Assert.Contains("BROKEN case HP.LECHAN-260302-0007", tampered.Output, StringComparison.Ordinal);

@@ -134,9 +134,9 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             return (db.Cases.Where(_ => false), CaseAccess.Anonymous);
         }
 
-        var directory = (await catalog.ContextAsync(cancellationToken)).Units;
+        var parents = await ParentsAsync(cancellationToken);
         if (!actor.Memberships.Any(m => m.Role == Roles.Admin
-                || (m.Role is Roles.Auditor or Roles.Leader && CaseAccess.IsAtOrAbove(m.Unit, filter.Unit, directory))))
+                || (m.Role is Roles.Auditor or Roles.Leader && IsAtOrAbove(m.Unit, filter.Unit, parents))))
         {
             return (db.Cases.Where(_ => false), new Rejection("forbidden",
                 $"Compliance of {filter.Unit} is for auditors, leaders and admins of that unit or above it."));
@@ -149,12 +149,29 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
         return (filter.Procedure is { Length: > 0 } procedure ? cases.Where(c => c.ProcedureCode == procedure) : cases, null);
     }
 
+    /// <summary>The unit and, when asked, every unit below it, from the units imported into the database.</summary>
     private async Task<List<string>> UnitsAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
-        var directory = (await catalog.ContextAsync(cancellationToken)).Units;
+        var parents = await ParentsAsync(cancellationToken);
         return filter.IncludeChildren
-            ? [.. directory.Units.Where(u => CaseAccess.IsAtOrAbove(filter.Unit, u.Code, directory)).Select(u => u.Code).Append(filter.Unit).Distinct()]
+            ? [.. parents.Keys.Where(u => IsAtOrAbove(filter.Unit, u, parents)).Append(filter.Unit).Distinct()]
             : [filter.Unit];
+    }
+
+    private Task<Dictionary<string, string?>> ParentsAsync(CancellationToken cancellationToken) =>
+        db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Parent, StringComparer.Ordinal, cancellationToken);
+
+    private static bool IsAtOrAbove(string unit, string target, Dictionary<string, string?> parents)
+    {
+        for (string? current = target; current is not null; current = parents.GetValueOrDefault(current))
+        {
+            if (current == unit)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed record Group(string Key, int Received, int Handled, int Late, int Overdue);
