@@ -10,5 +10,6 @@ var root = new RootCommand("onestop: validate and simulate procedures, and check
     SimulateCommand.Create(),
     AuditCommand.Create(),
     ReportCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -15,6 +15,7 @@ public sealed class DocumentTemplates
     private readonly ProcedureDefinition _procedure;
     private readonly ImmutableDictionary<string, TemplateFile> _files;
     private readonly ImmutableDictionary<string, (Template Template, TemplateFile File)> _documents;
+    private readonly Lazy<ImmutableDictionary<string, Template>> _parsed;
 
     private DocumentTemplates(
         ProcedureDefinition procedure, ImmutableDictionary<string, TemplateFile> files,
@@ -23,6 +24,8 @@ public sealed class DocumentTemplates
         _procedure = procedure;
         _files = files;
         _documents = documents;
+        _parsed = new(() => files.Select(f => (f.Key, Template: TemplateSandbox.Parse(f.Value))).Where(f => !f.Template.HasErrors)
+            .ToImmutableDictionary(f => f.Key, f => f.Template, StringComparer.Ordinal));
     }
 
     /// <summary>Every template a version can use by name: its own templates/ files first, then the shared ones.</summary>
@@ -96,7 +99,7 @@ public sealed class DocumentTemplates
 
         try
         {
-            return TemplateSandbox.Render(compiled.Template, model, _files);
+            return TemplateSandbox.Render(compiled.Template, model, _files, _parsed.Value);
         }
         catch (ScriptRuntimeException ex)
         {

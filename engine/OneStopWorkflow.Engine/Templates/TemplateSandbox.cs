@@ -25,9 +25,14 @@ internal static class TemplateSandbox
 
     public static Template Parse(TemplateFile file) => Template.Parse(file.Text, file.Path);
 
-    public static string Render(Template template, object model, ImmutableDictionary<string, TemplateFile> files)
+    /// <summary>
+    /// The built-in functions templates may call, built once and read-only (building them costs more than a render):
+    /// no clock, no randomness, no regular expressions (their time-outs are the only unbounded cost left).
+    /// </summary>
+    private static readonly BuiltinFunctions Builtins = CreateBuiltins();
+
+    private static BuiltinFunctions CreateBuiltins()
     {
-        // No clock, no randomness, no regular expressions (their time-outs are the only unbounded cost left).
         var builtins = new BuiltinFunctions();
         builtins.Remove("date");
         builtins.Remove("regex");
@@ -36,6 +41,20 @@ internal static class TemplateSandbox
             math.Remove("random");
             math.Remove("uuid");
         }
+
+        foreach (var child in builtins.Values.OfType<ScriptObject>())
+        {
+            child.IsReadOnly = true;
+        }
+
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
+    public static string Render(
+        Template template, object model, ImmutableDictionary<string, TemplateFile> files, IReadOnlyDictionary<string, Template>? parsed = null)
+    {
+        var builtins = Builtins;
 
         var context = new TemplateContext(builtins)
         {
@@ -52,6 +71,12 @@ internal static class TemplateSandbox
             MemberFilter = _ => false,
             TemplateLoader = new Loader(files),
         };
+        foreach (var (name, partial) in parsed ?? ImmutableDictionary<string, Template>.Empty)
+        {
+            // Parsed templates are immutable: includes reuse them instead of parsing the partials on every render.
+            context.CachedTemplates[name] = partial;
+        }
+
         context.PushCulture(Vietnamese);
         context.PushGlobal((ScriptObject)ToScript(JsonSerializer.SerializeToElement(model, model.GetType(), ModelJson))!);
         return template.Render(context);

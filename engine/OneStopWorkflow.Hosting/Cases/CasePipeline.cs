@@ -158,6 +158,11 @@ public sealed class CasePipeline(
 
     public async Task<LoadedVersion> VersionOfAsync(string code, int number, CancellationToken cancellationToken)
     {
+        if (catalog.Pinned(code, number) is { } pinned)
+        {
+            return pinned;
+        }
+
         var row = await ProcedureCatalog.FindAsync(db, code, number, cancellationToken)
             ?? throw new InvalidOperationException($"Procedure {code} v{number}, which a stored case is pinned to, is not in the store.");
         return await catalog.LoadAsync(row, cancellationToken);

@@ -16,6 +16,7 @@ namespace OneStopWorkflow.Hosting.Catalog;
 public sealed class ProcedureCatalog(IOptions<OneStopOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, LoadResult> _loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Code, int Version), LoadedVersion> _pinned = new();
     private readonly Lazy<Task<(CatalogContext Context, ImmutableArray<Diagnostic> Diagnostics)>> _context = new(() =>
         new CatalogFolder(options.Value.ProceduresFolder, Environment.CurrentDirectory)
             .ReadContextAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), CancellationToken.None));
@@ -42,8 +43,18 @@ public sealed class ProcedureCatalog(IOptions<OneStopOptions> options, TimeProvi
                 $"Stored version {row.Code} v{row.Version} no longer loads: {string.Join("; ", result.Diagnostics)}");
         }
 
-        return new LoadedVersion(procedure, row.Sha256, context.Calendars[procedure.Calendar], context.Units);
+        var version = new LoadedVersion(procedure, row.Sha256, context.Calendars[procedure.Calendar], context.Units);
+        if (row.Status != ProcedureVersionStatus.Draft)
+        {
+            // A published or retired version never changes again, so cases pinned to it need not read it twice.
+            _pinned[(row.Code, row.Version)] = version;
+        }
+
+        return version;
     }
+
+    /// <summary>A published version already loaded, or null.</summary>
+    public LoadedVersion? Pinned(string code, int version) => _pinned.GetValueOrDefault((code, version));
 
     /// <summary>The published version a new case of <paramref name="code"/> starts on: the newest, or the one asked for.</summary>
     public static Task<ProcedureVersionRow?> PublishedAsync(OneStopDbContext db, string code, int? version, CancellationToken cancellationToken)

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(OneStopWorkflow.Benchmarks.EngineBenchmarks).Assembly).Run(args);
