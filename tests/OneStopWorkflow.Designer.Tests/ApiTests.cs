@@ -62,6 +62,40 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    public static TheoryData<string, string, string> WrongRoles() => new()
+    {
+        { "auditor", "POST", "act" }, { "auditor", "POST", "resubmit" }, { "auditor", "POST", "hand-up" }, { "auditor", "POST", "reassign" },
+        { "auditor", "POST", "reschedule" }, { "auditor", "POST", "withdraw" }, { "policy", "POST", "act" }, { "clerk.hongan", "POST", "withdraw" },
+        { "clerk.hongan", "GET", "case" }, { "clerk.hongan", "GET", "actions" }, { "clerk.hongan", "GET", "inbox" },
+        { "officer.cn1", "POST", "tickets" }, { "auditor", "POST", "tickets" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongRoles))]
+    public async Task Every_endpoint_refuses_callers_of_the_wrong_role_or_unit(string user, string method, string endpoint)
+    {
+        var clerk = await app.ClientAsAsync("clerk.lechan");
+        var id = (await Json(await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken))).GetProperty("id").GetString();
+        var path = endpoint switch
+        {
+            "case" => $"/api/cases/{id}", "actions" => $"/api/cases/{id}/actions", "inbox" => "/api/inbox/HP.LECHAN",
+            "tickets" => "/api/reception/HP.LECHAN/tickets", _ => $"/api/cases/{id}/{endpoint}",
+        };
+        object body = endpoint switch
+        {
+            "act" => new { action = "send-to-tax" }, "reassign" or "hand-up" => new { to = "HP.VPDKDD", reason = "lý do" },
+            "reschedule" => new { newAppointment = "2026-12-31T09:00:00+07:00", reason = "lý do" }, _ => new { reason = "lý do" },
+        };
+        var client = await app.ClientAsAsync(user);
+
+        var response = method == "GET"
+            ? await client.GetAsync(path, TestContext.Current.CancellationToken)
+            : await client.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Bad_input_returns_problem_details_naming_the_field()
     {

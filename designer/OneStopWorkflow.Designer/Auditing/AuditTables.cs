@@ -42,8 +42,8 @@ public sealed record AuditTable(string Name, IReadOnlyList<string> Header, IRead
         {
             "units" or "months" => (new AuditTable(name, [name == "units" ? "unit" : "month", "received", "late", "overdue", "on_time_rate"],
                 [.. (name == "units" ? f.ByUnit : f.ByMonth).Select(g => (IReadOnlyList<string>)[g.Key, N(g.Received), N(g.Late), N(g.Overdue), D(g.OnTimeRate)])]), null),
-            "steps" => (new AuditTable(name, ["procedure", "step", "done", "within_budget", "rate"],
-                [.. f.Steps.Select(s => (IReadOnlyList<string>)[s.Procedure, s.Step, N(s.Done), N(s.WithinBudget), D(s.Rate)])]), null),
+            "steps" => (new AuditTable(name, ["procedure", "step", "done", "within_budget", "rate", "average_working_days"],
+                [.. f.Steps.Select(s => (IReadOnlyList<string>)[s.Procedure, s.Step, N(s.Done), N(s.WithinBudget), D(s.Rate), D(s.AverageWorkingDays)])]), null),
             _ => (null, $"Unknown table '{name}'; use one of {string.Join(", ", Names)}."),
         };
     }

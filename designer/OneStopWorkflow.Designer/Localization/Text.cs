@@ -141,6 +141,8 @@ public static class Text
         ["day"] = ("Ngày", "Day"),
         ["tickets"] = ("Lượt số thứ tự", "Tickets"),
         ["returned"] = ("Trả kết quả", "Returned"),
+        ["procedure-json"] = ("Toàn bộ thủ tục (JSON)", "Whole procedure (JSON)"),
+        ["help-procedure-json"] = ("Thành phần hồ sơ, trường thông tin, thời hạn, giờ chốt nhận, lịch, giấy tờ và quy tắc cảnh báo của thủ tục; kiểm tra ngay khi rời ô nhập.", "The procedure's fields, components, deadlines, cut-off, calendar, documents and escalation rules; checked as soon as you leave the box."),
         ["help-lookup"] = ("Nhập mã hồ sơ và mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", "Enter the dossier code and the secret printed on your receipt."),
     };
 

@@ -53,11 +53,16 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
         var ratings = await db.Ratings.Join(cases, r => r.CaseId, c => c.Id, (r, c) => r.Score)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Average = g.Average(s => (double)s) }).FirstOrDefaultAsync(cancellationToken);
         var escalations = await db.EscalationClaims.Join(cases, e => e.CaseId, c => c.Id, (e, c) => e).CountAsync(cancellationToken);
-        var steps = await db.Tasks.Join(cases, t => t.CaseId, c => c.Id, (t, c) => new { c.ProcedureCode, t.Step, t.Status, t.Due, t.CompletedAt })
+        var steps = await db.Tasks.Join(cases, t => t.CaseId, c => c.Id, (t, c) => new { c.ProcedureCode, t.Step, t.Status, t.Due, t.CompletedAt, t.WorkingHours })
             .Where(t => t.Status == Persistence.Cases.TaskStatus.Completed && t.Due != null)
             .GroupBy(t => new { t.ProcedureCode, t.Step })
-            .Select(g => new { g.Key.ProcedureCode, g.Key.Step, Done = g.Count(), Within = g.Count(t => t.CompletedAt <= t.Due) })
+            .Select(g => new
+            {
+                g.Key.ProcedureCode, g.Key.Step, Done = g.Count(), Within = g.Count(t => t.CompletedAt <= t.Due),
+                Hours = g.Average(t => t.WorkingHours),
+            })
             .ToListAsync(cancellationToken);
+        var hoursPerDay = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.FirstOrDefault()?.HoursPerDay ?? 8;
 
         var handled = totals?.Handled ?? 0;
         var figures = new ComplianceFigures(
@@ -69,7 +74,8 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             [.. byUnit.OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
             [.. byMonth.OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
             [.. steps.OrderBy(s => Rate(s.Within, s.Done)).ThenBy(s => s.Step, StringComparer.Ordinal)
-                .Select(s => new StepFigures(s.ProcedureCode, s.Step, s.Done, s.Within, Rate(s.Within, s.Done)))]);
+                .Select(s => new StepFigures(s.ProcedureCode, s.Step, s.Done, s.Within, Rate(s.Within, s.Done),
+                    Math.Round((decimal)(s.Hours ?? 0) / hoursPerDay, 2)))]);
         return new ComplianceResult(figures, null);
     }
 

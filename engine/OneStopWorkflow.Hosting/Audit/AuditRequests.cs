@@ -27,8 +27,11 @@ public sealed record ComplianceFigures(
 /// <summary>Received, late and overdue-now cases of one unit or month.</summary>
 public sealed record GroupFigures(string Key, int Received, int Late, int Overdue, decimal OnTimeRate);
 
-/// <summary>Where time is lost: tasks of a step finished within their own budget, out of those finished with one.</summary>
-public sealed record StepFigures(string Procedure, string Step, int Done, int WithinBudget, decimal Rate);
+/// <summary>
+/// Where time is lost: tasks of a step finished within their own budget, out of those finished with one, and the
+/// average working days they took.
+/// </summary>
+public sealed record StepFigures(string Procedure, string Step, int Done, int WithinBudget, decimal Rate, decimal AverageWorkingDays);
 
 public sealed record ComplianceResult(ComplianceFigures? Figures, Rejection? Rejection);
 

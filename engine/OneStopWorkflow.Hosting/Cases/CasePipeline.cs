@@ -70,7 +70,7 @@ public sealed class CasePipeline(
         }
 
         await new CaseStore(db).SaveAsync(null, decision.State!, decision.Events, Workflow.NextTick(context, decision.State!),
-            Render(context, [], decision.Events), actor.User, cancellationToken);
+            Render(context, [], decision.Events), actor.User, cancellationToken, WorkingHours(version));
         return new CaseResult(CaseView.Of(decision.State!, version, context.Now), []);
     }
 
@@ -103,7 +103,7 @@ public sealed class CasePipeline(
         }
 
         await new CaseStore(db).SaveAsync(stored, decision.State!, decision.Events, Workflow.NextTick(context, decision.State!),
-            Render(context, stored.Events, decision.Events), actor.User, cancellationToken);
+            Render(context, stored.Events, decision.Events), actor.User, cancellationToken, WorkingHours(version));
         return new CaseResult(CaseView.Of(decision.State!, version, context.Now), []);
     }
 
@@ -116,7 +116,8 @@ public sealed class CasePipeline(
             return 0;
         }
 
-        var context = (await VersionOfAsync(stored, cancellationToken)).At(time.GetUtcNow());
+        var version = await VersionOfAsync(stored, cancellationToken);
+        var context = version.At(time.GetUtcNow());
         var decision = Workflow.Decide(context, stored.State, new TickCommand());
         if (decision.IsRejected)
         {
@@ -128,9 +129,22 @@ public sealed class CasePipeline(
 
         var state = decision.State!;
         await new CaseStore(db).SaveAsync(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
-            Render(context, stored.Events, decision.Events), scanner, cancellationToken);
+            Render(context, stored.Events, decision.Events), scanner, cancellationToken, WorkingHours(version));
         return decision.Events.Length;
     }
+
+    /// <summary>How many working hours a finished task took, on the version's calendar; null when a year is missing.</summary>
+    private static Func<TaskState, double?> WorkingHours(LoadedVersion version) => task =>
+    {
+        try
+        {
+            return version.Calendar.WorkingTimeBetween(task.ActivatedAt, task.CompletedAt!.Value).TotalHours;
+        }
+        catch (Engine.Calendar.CalendarYearMissingException)
+        {
+            return null;
+        }
+    };
 
     /// <summary>How long a case whose tick failed waits before the scanners take it again.</summary>
     public static readonly TimeSpan RetryAfterRefusedTick = TimeSpan.FromMinutes(30);

@@ -42,7 +42,8 @@ public sealed class CaseStore(OneStopDbContext db)
     /// </summary>
     public async Task SaveAsync(
         StoredCase? before, CaseState after, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt,
-        IReadOnlyList<RenderedDocument> documents, string actedBy, CancellationToken cancellationToken)
+        IReadOnlyList<RenderedDocument> documents, string actedBy, CancellationToken cancellationToken,
+        Func<TaskState, double?>? workingHours = null)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(events);
@@ -94,7 +95,7 @@ public sealed class CaseStore(OneStopDbContext db)
         row.LastHash = previous;
         row.LeaseOwner = null;
         row.LeaseUntil = null;
-        await SyncTasksAsync(row.Id, after, before is null, cancellationToken);
+        await SyncTasksAsync(row.Id, after, before is null, workingHours, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -138,7 +139,8 @@ public sealed class CaseStore(OneStopDbContext db)
     private static string Day(DateTimeOffset instant) =>
         instant.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task SyncTasksAsync(string caseId, CaseState state, bool isNew, CancellationToken cancellationToken)
+    private async Task SyncTasksAsync(
+        string caseId, CaseState state, bool isNew, Func<TaskState, double?>? workingHours, CancellationToken cancellationToken)
     {
         var existing = isNew
             ? []
@@ -159,6 +161,7 @@ public sealed class CaseStore(OneStopDbContext db)
             row.Due = task.Due;
             row.CompletedAt = task.CompletedAt;
             row.Action = task.Action;
+            row.WorkingHours = task.CompletedAt is null || task.Cancelled ? null : workingHours?.Invoke(task);
         }
     }
 }

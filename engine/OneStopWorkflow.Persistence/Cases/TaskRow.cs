@@ -14,6 +14,9 @@ public sealed class TaskRow
     public DateTimeOffset? Due { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? Action { get; set; }
+
+    /// <summary>Working hours from activation to completion on the case's calendar, for "where time is lost".</summary>
+    public double? WorkingHours { get; set; }
 }
 
 public enum TaskStatus

@@ -259,6 +259,9 @@ public abstract class StoreSuite(StorageProvider provider)
         Assert.Equal([("2026-03", 5, 1, 1), ("2026-04", 2, 0, 0)], figures.ByMonth.Select(g => (g.Key, g.Received, g.Late, g.Overdue)));
         var review = figures.Steps.Single(s => s.Step == "land-review");
         Assert.Equal((3, 3), (review.Done, review.WithinBudget));
+
+        // A and B: 6 working hours on 2/3, 8 on 3/3, 3 on 4/3 = 17; G: 6 on 25/3 and 2 on 26/3 = 8. (17 + 17 + 8) / 3 / 8.
+        Assert.Equal(1.75m, review.AverageWorkingDays);
         Assert.Equal(1, hongAn.Received);
         Assert.Equal(ids["D"], Assert.Single(overdue.Cases).Id);
         Assert.Equal([("2026-03-02", 4, 0), ("2026-03-10", 0, 1), ("2026-03-13", 0, 1), ("2026-03-25", 1, 0), ("2026-04-01", 1, 0)],

@@ -550,6 +550,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("text")
                         .HasColumnName("unit");
 
+                    b.Property<double?>("WorkingHours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("working_hours");
+
                     b.HasKey("Id")
                         .HasName("pk_tasks");
 

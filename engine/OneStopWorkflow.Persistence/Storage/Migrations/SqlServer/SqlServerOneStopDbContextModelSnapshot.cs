@@ -552,6 +552,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)")
                         .HasColumnName("unit");
 
+                    b.Property<double?>("WorkingHours")
+                        .HasColumnType("float")
+                        .HasColumnName("working_hours");
+
                     b.HasKey("Id")
                         .HasName("pk_tasks");
 

@@ -534,6 +534,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("unit");
 
+                    b.Property<double?>("WorkingHours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("working_hours");
+
                     b.HasKey("Id")
                         .HasName("pk_tasks");
 

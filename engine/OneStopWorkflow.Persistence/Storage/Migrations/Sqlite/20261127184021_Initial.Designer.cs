@@ -10,7 +10,7 @@ using OneStopWorkflow.Persistence.Storage;
 namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261127181352_Initial")]
+    [Migration("20261127184021_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -536,6 +536,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("unit");
+
+                    b.Property<double?>("WorkingHours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("working_hours");
 
                     b.HasKey("Id")
                         .HasName("pk_tasks");

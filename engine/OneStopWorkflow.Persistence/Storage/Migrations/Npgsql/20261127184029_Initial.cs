@@ -203,7 +203,8 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     activated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     due = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    action = table.Column<string>(type: "text", nullable: true)
+                    action = table.Column<string>(type: "text", nullable: true),
+                    working_hours = table.Column<double>(type: "double precision", nullable: true)
                 },
                 constraints: table =>
                 {

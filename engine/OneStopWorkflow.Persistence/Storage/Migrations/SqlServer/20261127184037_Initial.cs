@@ -202,7 +202,8 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                     activated_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     due = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     completed_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    action = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    action = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    working_hours = table.Column<double>(type: "float", nullable: true)
                 },
                 constraints: table =>
                 {

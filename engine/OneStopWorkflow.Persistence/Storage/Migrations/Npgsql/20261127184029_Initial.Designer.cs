@@ -12,7 +12,7 @@ using OneStopWorkflow.Persistence.Storage;
 namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
 {
     [DbContext(typeof(NpgsqlOneStopDbContext))]
-    [Migration("20261127181358_Initial")]
+    [Migration("20261127184029_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -552,6 +552,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("unit");
+
+                    b.Property<double?>("WorkingHours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("working_hours");
 
                     b.HasKey("Id")
                         .HasName("pk_tasks");

@@ -12,7 +12,7 @@ using OneStopWorkflow.Persistence.Storage;
 namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261127181405_Initial")]
+    [Migration("20261127184037_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -554,6 +554,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(450)")
                         .HasColumnName("unit");
+
+                    b.Property<double?>("WorkingHours")
+                        .HasColumnType("float")
+                        .HasColumnName("working_hours");
 
                     b.HasKey("Id")
                         .HasName("pk_tasks");

@@ -201,7 +201,8 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                     activated_at = table.Column<long>(type: "INTEGER", nullable: false),
                     due = table.Column<long>(type: "INTEGER", nullable: true),
                     completed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    action = table.Column<string>(type: "TEXT", nullable: true)
+                    action = table.Column<string>(type: "TEXT", nullable: true),
+                    working_hours = table.Column<double>(type: "REAL", nullable: true)
                 },
                 constraints: table =>
                 {
