@@ -5,6 +5,7 @@ using System.Text.Json;
 namespace OneStopWorkflow.Designer.Tests;
 
 /// <summary>The HTTP API through the real pipeline: authentication, roles, ProblemDetails and the case round trip.</summary>
+[Collection(AppFactory.Collection)]
 public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly object LandTransfer = new

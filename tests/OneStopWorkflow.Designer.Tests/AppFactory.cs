@@ -8,6 +8,12 @@ namespace OneStopWorkflow.Designer.Tests;
 /// <summary>The real app over a fresh SQLite file, with the catalog and the Development demo users, in memory.</summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// Classes that start the app share one collection: they run one at a time, so EF Core never builds the same
+    /// model from two threads at once (which it does not support).
+    /// </summary>
+    public const string Collection = "app";
+
     private readonly TestDatabase _database = TestDatabase.NewSqlite();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

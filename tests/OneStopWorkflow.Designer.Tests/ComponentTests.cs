@@ -17,6 +17,7 @@ using OneStopWorkflow.Hosting.Startup;
 namespace OneStopWorkflow.Designer.Tests;
 
 /// <summary>bUnit tests of the workbench pages over the real application layer and a fresh SQLite file.</summary>
+[Collection(AppFactory.Collection)]
 public sealed class ComponentTests : IAsyncLifetime
 {
     private readonly BunitContext _ctx = new();

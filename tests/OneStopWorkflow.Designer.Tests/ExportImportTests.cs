@@ -11,6 +11,7 @@ using OneStopWorkflow.Persistence.Storage;
 namespace OneStopWorkflow.Designer.Tests;
 
 /// <summary>A version exported as a zip and imported into an empty database keeps its canonical JSON and hash.</summary>
+[Collection(AppFactory.Collection)]
 public sealed class ExportImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
