@@ -30,11 +30,14 @@ public sealed class AuditTests(RunningApp app) : IClassFixture<RunningApp>, IAsy
         var file = Path.Combine(Chromium.ArtifactsFolder("audit"), "overdue.xlsx");
         await download.SaveAsAsync(file);
 
+        var verify = await page.GetAttributeAsync($"a[data-verify='{shown[0]}']", "href");
         var slip = await page.GetAttributeAsync($"a[data-slip='{shown[0]}']", "href");
         await page.GotoAsync(_browser.Url(slip!));
         Assert.Contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", (await page.InnerTextAsync("h1")).ToUpperInvariant(), StringComparison.Ordinal);
         Assert.Contains(shown[0], await page.ContentAsync(), StringComparison.Ordinal);
         await _browser.ShotAsync(page, "03-control-slip");
+        await page.GotoAsync(_browser.Url(verify!));
+        Assert.Contains("the trail is intact", await page.InnerTextAsync("body"), StringComparison.Ordinal);
 
         using var workbook = new XLWorkbook(file);
         var rows = workbook.Worksheet(1).RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()).ToArray();

@@ -63,6 +63,13 @@ public static class AuditEndpoints
                 "text/html; charset=utf-8");
         });
 
+        audit.MapGet("/verify/{caseId}", async (string caseId, IMediator mediator, CancellationToken ct) =>
+            await mediator.Send(new VerifyTrails(caseId), ct) is { Report: { } report }
+                ? Results.Text(report.IsClean
+                    ? $"{report.Events} event(s) verified: the trail is intact."
+                    : string.Join("\n", report.Broken.Select(b => $"BROKEN case {b.DossierCode} at event {b.Sequence}: {b.Reason}.")))
+                : Results.Problem("Trail verification is for auditors and admins.", statusCode: StatusCodes.Status403Forbidden));
+
         audit.MapGet("/tracking-book", async (string unit, string from, string to, IMediator mediator, OneStopDbContext db, CasePipeline pipeline,
             ProcedureCatalog catalog, CancellationToken ct) =>
         {

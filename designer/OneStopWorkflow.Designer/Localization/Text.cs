@@ -136,6 +136,7 @@ public static class Text
         ["time-lost-by-step"] = ("Tỷ lệ đúng hạn theo bước", "Within budget by step"),
         ["tracking-book"] = ("Sổ theo dõi hồ sơ (Mẫu 07)", "Tracking book (form 07)"),
         ["verify-trails"] = ("Kiểm tra toàn vẹn nhật ký", "Verify the trails"),
+        ["verify-trail"] = ("Kiểm tra nhật ký", "Verify the trail"),
         ["control-slip"] = ("Phiếu kiểm soát", "Control slip"),
         ["daily"] = ("Số liệu hằng ngày", "Daily figures"),
         ["day"] = ("Ngày", "Day"),
