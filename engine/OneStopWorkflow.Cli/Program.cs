@@ -11,5 +11,6 @@ var root = new RootCommand("onestop: validate and simulate procedures, and check
     AuditCommand.Create(),
     ReportCommand.Create(),
     BenchCommand.Create(),
+    SeedCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -108,6 +108,48 @@ public sealed class CaseStore(OneStopDbContext db)
         }
     }
 
+    /// <summary>
+    /// Adds a whole new case (trail, snapshot, tasks) to the context without saving: bulk loading saves many at once.
+    /// The trail is hash-chained exactly as <see cref="SaveAsync"/> chains it.
+    /// </summary>
+    public void Stage(CaseState state, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt, Func<TaskState, double?>? workingHours)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(events);
+        var row = new CaseRow { Id = state.Id.Value };
+        var previous = TrailHash.Genesis;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var eventRow = new EventRow
+            {
+                CaseId = row.Id, Sequence = i + 1, Type = e.Type, At = e.At, User = e.Actor.User, Role = e.Actor.Role,
+                Unit = e.Actor.Unit, Payload = EventSerializer.Serialize(e), PreviousHash = previous,
+            };
+            eventRow.Hash = TrailHash.Compute(eventRow);
+            previous = eventRow.Hash;
+            db.Events.Add(eventRow);
+            if (e is EscalationFired fired)
+            {
+                db.EscalationClaims.Add(new EscalationClaimRow { CaseId = row.Id, Key = fired.Key, ClaimedBy = "seed", FiredAt = fired.At, EventSequence = i + 1 });
+            }
+        }
+
+        Snapshot(row, state, nextDueAt);
+        row.LastHash = previous;
+        db.Cases.Add(row);
+        foreach (var task in state.Tasks)
+        {
+            db.Tasks.Add(new TaskRow
+            {
+                CaseId = row.Id, TaskId = task.Id, Step = task.Step.Value, Unit = task.Unit, Role = task.Role,
+                Status = task.IsOpen ? TaskStatus.Open : task.Cancelled ? TaskStatus.Cancelled : TaskStatus.Completed,
+                ActivatedAt = task.ActivatedAt, Due = task.Due, CompletedAt = task.CompletedAt, Action = task.Action,
+                WorkingHours = task.CompletedAt is null || task.Cancelled ? null : workingHours?.Invoke(task),
+            });
+        }
+    }
+
     private static void Snapshot(CaseRow row, CaseState state, DateTimeOffset? nextDueAt)
     {
         row.DossierCode = state.DossierCode;
