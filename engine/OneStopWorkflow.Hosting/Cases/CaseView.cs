@@ -29,6 +29,9 @@ public sealed record CaseView
     public string? Outcome { get; init; }
     public string? Timeliness { get; init; }
     public required ImmutableDictionary<string, string> Fields { get; init; }
+
+    /// <summary>The procedure's label of each field, in Vietnamese, for showing the fields to people.</summary>
+    public ImmutableDictionary<string, string> FieldLabels { get; init; } = ImmutableDictionary<string, string>.Empty;
     public required ImmutableArray<TaskView> Tasks { get; init; }
 
     /// <summary>Working hours left until the appointment (negative when overdue); null when finished, paused or not started.</summary>
@@ -54,6 +57,7 @@ public sealed record CaseView
             PromisedAppointment = Local(state.PromisedAppointment), FinishedAt = Local(state.FinishedAt),
             Outcome = Kebab(state.Outcome), Timeliness = Kebab(Deadlines.TimelinessOf(state, calendar)),
             Fields = state.Fields, Version = state.Version,
+            FieldLabels = version.Procedure.Fields.ToImmutableDictionary(f => f.Name, f => f.Label.Vi, StringComparer.Ordinal),
             WorkingHoursLeft = state.IsFinished || state.PausedSince is not null || state.Appointment is not { } appointment ? null
                 : now <= appointment ? Math.Round((decimal)calendar.WorkingTimeBetween(now, appointment).TotalHours, 1)
                 : -Math.Round((decimal)calendar.WorkingTimeBetween(appointment, now).TotalHours, 1),
