@@ -131,7 +131,7 @@ internal static class BenchCommand
             count++;
         }
 
-        Run(new ReceiveCommand(ActorFor("clerk", commune), new CaseId($"c{i}"), commune) { Fields = Fields, Sequence = (i / communes.Length) + 1, Secret = "00000000" });
+        Run(new ReceiveCommand(ActorFor("clerk", commune), new CaseId($"c{i}"), commune) { Fields = LandTransferWorkload.Fields, Sequence = (i / communes.Length) + 1, Secret = "00000000" });
         foreach (var (role, action) in Steps(i))
         {
             Run(action == "resubmit" ? new ResubmitCommand(ActorFor(role, commune)) : new ActCommand(ActorFor(role, commune), action) { Input = Input(action) });
@@ -161,7 +161,7 @@ internal static class BenchCommand
             count++;
         }
 
-        await Run(ActorFor("clerk", commune), new ReceiveCase("land-use-transfer", commune) { Fields = Fields });
+        await Run(ActorFor("clerk", commune), new ReceiveCase("land-use-transfer", commune) { Fields = LandTransferWorkload.Fields });
         foreach (var (role, action) in Steps(i))
         {
             await Run(ActorFor(role, commune), action == "resubmit" ? new ResubmitCase(id!) : new ActOnCase(id!, action) { Input = Input(action) });
@@ -187,12 +187,4 @@ internal static class BenchCommand
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static readonly ImmutableDictionary<string, string> Fields = new Dictionary<string, string>
-    {
-        ["applicant_name"] = "Nguyễn Văn An", ["applicant_id_number"] = "031080001234", ["applicant_address"] = "12 Tô Hiệu",
-        ["applicant_phone"] = "0912345678", ["applicant_kind"] = "individual", ["transferee_name"] = "Trần Thị Bình",
-        ["parcel_number"] = "215", ["map_sheet"] = "18", ["area_m2"] = "84.5", ["certificate_number"] = "CS 012345",
-        ["contract_date"] = "2026-02-27",
-    }.ToImmutableDictionary();
 }

@@ -53,7 +53,8 @@ internal static class SeedCommand
         var time = new ScenarioClock { Now = Now };
         using var host = StoreHost.Build(root, time);
         await host.Services.GetRequiredService<OneStopInitializer>().InitializeOrThrowAsync(cancellationToken);
-        var pipeline = host.Services.CreateScope().ServiceProvider.GetRequiredService<CasePipeline>();
+        await using var setup = host.Services.CreateAsyncScope();
+        var pipeline = setup.ServiceProvider.GetRequiredService<CasePipeline>();
         var version = await pipeline.VersionOfAsync("land-use-transfer", 1, cancellationToken);
         var calendar = version.Calendar;
         var communes = version.Units.Units.Where(u => u.Level == Engine.Units.Jurisdiction.Commune && !u.Remote).Select(u => u.Code).ToArray();
@@ -123,7 +124,7 @@ internal static class SeedCommand
 
         Do(received, new ReceiveCommand(clerk, new CaseId(Guid.CreateVersion7(received).ToString("N")), unit)
         {
-            Fields = Fields, Sequence = sequence, Secret = (i * 2654435761L % 0xFFFFFFFF).ToString("x8", CultureInfo.InvariantCulture),
+            Fields = LandTransferWorkload.Fields, Sequence = sequence, Secret = (i * 2654435761L % 0xFFFFFFFF).ToString("x8", CultureInfo.InvariantCulture),
         });
         DateTimeOffset Day(decimal working) => calendar.AddWorkingDays(received, working);
         var kind = i % 100;
@@ -191,7 +192,7 @@ internal static class SeedCommand
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = clerk;
             var t0 = Stopwatch.GetTimestamp();
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReceiveCase("land-use-transfer", "HP.LECHAN") { Fields = Fields }, cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReceiveCase("land-use-transfer", "HP.LECHAN") { Fields = LandTransferWorkload.Fields }, cancellationToken);
             receipts.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
             if (result.IsRejected)
             {
@@ -208,12 +209,4 @@ internal static class SeedCommand
 
         Console.WriteLine(JsonSerializer.Serialize(new { peakWorkingSetMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024) }));
     }
-
-    private static readonly ImmutableDictionary<string, string> Fields = new Dictionary<string, string>
-    {
-        ["applicant_name"] = "Nguyễn Văn An", ["applicant_id_number"] = "031080001234", ["applicant_address"] = "12 Tô Hiệu",
-        ["applicant_phone"] = "0912345678", ["applicant_kind"] = "individual", ["transferee_name"] = "Trần Thị Bình",
-        ["parcel_number"] = "215", ["map_sheet"] = "18", ["area_m2"] = "84.5", ["certificate_number"] = "CS 012345",
-        ["contract_date"] = "2026-02-27",
-    }.ToImmutableDictionary();
 }

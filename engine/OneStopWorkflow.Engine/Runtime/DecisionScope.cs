@@ -29,7 +29,7 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
         State = State.Apply(e);
     }
 
-    public static EventActor System(CaseState state) => new("system", "system", state.ReceivingUnit);
+    public static EventActor System(CaseState state) => new(Actor.System.User, Actor.System.User, state.ReceivingUnit);
 
     public string NextTaskId() => $"t{State.Tasks.Count + 1}";
 

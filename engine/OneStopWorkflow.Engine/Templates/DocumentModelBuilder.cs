@@ -55,7 +55,7 @@ public static class DocumentModelBuilder
             PromisedAppointment = Text(state.PromisedAppointment),
             Reason = ReasonFor(trail),
             // A document the system issues (an escalation's apology) is signed by hand: its name line stays blank.
-            Signatory = new Signatory(issued.Actor.User == "system" ? "" : issued.Actor.User,
+            Signatory = new Signatory(issued.Actor.User == Actor.System.User ? "" : issued.Actor.User,
                 units.Roles.TryGetValue(issued.Actor.Role, out var role) ? role.Title.Vi : issued.Actor.Role,
                 units.Find(issued.Actor.Unit)?.Name.Vi ?? issued.Actor.Unit),
             Lookup = new LookupInfo(lookupUrl, state.Secret),
@@ -90,7 +90,7 @@ public static class DocumentModelBuilder
             switch (trail[i])
             {
                 case TaskCompleted c when c.Input.TryGetValue("reason", out var reason): return reason;
-                case CaseRescheduled r: return r.Actor.User == "system" ? OverdueReason : r.Reason;
+                case CaseRescheduled r: return r.Actor.User == Actor.System.User ? OverdueReason : r.Reason;
                 case CaseFinished f when f.Reason is not null: return f.Reason;
                 case EscalationFired: return OverdueReason;
                 default: break;

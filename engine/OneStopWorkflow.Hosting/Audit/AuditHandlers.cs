@@ -40,16 +40,8 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             Overdue = g.Count(c => c.Status == CaseStatus.Open && c.Appointment != null && c.Appointment < now),
             Online = g.Count(c => c.Channel == "online"),
         }).FirstOrDefaultAsync(cancellationToken);
-        var byUnit = await cases.GroupBy(c => c.ReceivingUnit).Select(g => new Group(g.Key, g.Count(),
-                g.Count(c => c.Appointment != null && c.Outcome != Withdrawn),
-                g.Count(c => c.Timeliness == "late" && c.Outcome != Withdrawn),
-                g.Count(c => c.Status == CaseStatus.Open && c.Appointment != null && c.Appointment < now)))
-            .ToListAsync(cancellationToken);
-        var byMonth = await cases.GroupBy(c => c.ReceivedDay.Substring(0, 7)).Select(g => new Group(g.Key, g.Count(),
-                g.Count(c => c.Appointment != null && c.Outcome != Withdrawn),
-                g.Count(c => c.Timeliness == "late" && c.Outcome != Withdrawn),
-                g.Count(c => c.Status == CaseStatus.Open && c.Appointment != null && c.Appointment < now)))
-            .ToListAsync(cancellationToken);
+        var byUnit = await GroupsAsync(cases, c => c.ReceivingUnit, now, cancellationToken);
+        var byMonth = await GroupsAsync(cases, c => c.ReceivedDay.Substring(0, 7), now, cancellationToken);
         var ratings = await db.Ratings.Join(cases, r => r.CaseId, c => c.Id, (r, c) => r.Score)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Average = g.Average(s => (double)s) }).FirstOrDefaultAsync(cancellationToken);
         var escalations = await db.EscalationClaims.Join(cases, e => e.CaseId, c => c.Id, (e, c) => e).CountAsync(cancellationToken);
@@ -179,6 +171,14 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
 
         return false;
     }
+
+    private static Task<List<Group>> GroupsAsync(
+        IQueryable<CaseRow> cases, System.Linq.Expressions.Expression<Func<CaseRow, string>> key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        cases.GroupBy(key).Select(g => new Group(g.Key, g.Count(),
+                g.Count(c => c.Appointment != null && c.Outcome != Withdrawn),
+                g.Count(c => c.Timeliness == "late" && c.Outcome != Withdrawn),
+                g.Count(c => c.Status == CaseStatus.Open && c.Appointment != null && c.Appointment < now)))
+            .ToListAsync(cancellationToken);
 
     private sealed record Group(string Key, int Received, int Handled, int Late, int Overdue);
 

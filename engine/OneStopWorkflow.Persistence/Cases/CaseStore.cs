@@ -59,8 +59,53 @@ public sealed class CaseStore(OneStopDbContext db)
             db.Cases.Add(row);
         }
 
-        var sequence = expectedVersion;
-        var previous = row.LastHash;
+        var previous = Append(row, expectedVersion, row.LastHash, events, documents, actedBy);
+        Snapshot(row, after, nextDueAt);
+        row.LastHash = previous;
+        row.LeaseOwner = null;
+        row.LeaseUntil = null;
+        await SyncTasksAsync(row.Id, after, before is null, workingHours, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        catch (DbUpdateException ex) when (before is not null)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConcurrencyConflictException(after.Id, expectedVersion, ex);
+        }
+    }
+
+    /// <summary>
+    /// Adds a whole new case (trail, snapshot, tasks) to the context without saving: bulk loading saves many at once.
+    /// The trail is hash-chained exactly as <see cref="SaveAsync"/> chains it.
+    /// </summary>
+    public void Stage(CaseState state, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt, Func<TaskState, double?>? workingHours)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(events);
+        var row = new CaseRow { Id = state.Id.Value };
+        var last = Append(row, 0, TrailHash.Genesis, events, [], "seed");
+        Snapshot(row, state, nextDueAt);
+        row.LastHash = last;
+        db.Cases.Add(row);
+        foreach (var task in state.Tasks)
+        {
+            var taskRow = new TaskRow { CaseId = row.Id, TaskId = task.Id };
+            Fill(taskRow, task, workingHours);
+            db.Tasks.Add(taskRow);
+        }
+    }
+
+    /// <summary>
+    /// Adds the trail rows of <paramref name="events"/> after event <paramref name="after"/>, each hashed over its
+    /// content and the previous hash, with the escalation claims and documents they carry. Returns the last hash.
+    /// </summary>
+    private string Append(
+        CaseRow row, int after, string previous, IReadOnlyList<CaseEvent> events, IReadOnlyList<RenderedDocument> documents, string actedBy)
+    {
+        var sequence = after;
         foreach (var e in events)
         {
             sequence++;
@@ -91,63 +136,7 @@ public sealed class CaseStore(OneStopDbContext db)
             }
         }
 
-        Snapshot(row, after, nextDueAt);
-        row.LastHash = previous;
-        row.LeaseOwner = null;
-        row.LeaseUntil = null;
-        await SyncTasksAsync(row.Id, after, before is null, workingHours, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-        catch (DbUpdateException ex) when (before is not null)
-        {
-            db.ChangeTracker.Clear();
-            throw new ConcurrencyConflictException(after.Id, expectedVersion, ex);
-        }
-    }
-
-    /// <summary>
-    /// Adds a whole new case (trail, snapshot, tasks) to the context without saving: bulk loading saves many at once.
-    /// The trail is hash-chained exactly as <see cref="SaveAsync"/> chains it.
-    /// </summary>
-    public void Stage(CaseState state, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt, Func<TaskState, double?>? workingHours)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(events);
-        var row = new CaseRow { Id = state.Id.Value };
-        var previous = TrailHash.Genesis;
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            var eventRow = new EventRow
-            {
-                CaseId = row.Id, Sequence = i + 1, Type = e.Type, At = e.At, User = e.Actor.User, Role = e.Actor.Role,
-                Unit = e.Actor.Unit, Payload = EventSerializer.Serialize(e), PreviousHash = previous,
-            };
-            eventRow.Hash = TrailHash.Compute(eventRow);
-            previous = eventRow.Hash;
-            db.Events.Add(eventRow);
-            if (e is EscalationFired fired)
-            {
-                db.EscalationClaims.Add(new EscalationClaimRow { CaseId = row.Id, Key = fired.Key, ClaimedBy = "seed", FiredAt = fired.At, EventSequence = i + 1 });
-            }
-        }
-
-        Snapshot(row, state, nextDueAt);
-        row.LastHash = previous;
-        db.Cases.Add(row);
-        foreach (var task in state.Tasks)
-        {
-            db.Tasks.Add(new TaskRow
-            {
-                CaseId = row.Id, TaskId = task.Id, Step = task.Step.Value, Unit = task.Unit, Role = task.Role,
-                Status = task.IsOpen ? TaskStatus.Open : task.Cancelled ? TaskStatus.Cancelled : TaskStatus.Completed,
-                ActivatedAt = task.ActivatedAt, Due = task.Due, CompletedAt = task.CompletedAt, Action = task.Action,
-                WorkingHours = task.CompletedAt is null || task.Cancelled ? null : workingHours?.Invoke(task),
-            });
-        }
+        return previous;
     }
 
     private static void Snapshot(CaseRow row, CaseState state, DateTimeOffset? nextDueAt)
@@ -195,15 +184,20 @@ public sealed class CaseStore(OneStopDbContext db)
                 db.Tasks.Add(row);
             }
 
-            row.Step = task.Step.Value;
-            row.Unit = task.Unit;
-            row.Role = task.Role;
-            row.Status = task.IsOpen ? TaskStatus.Open : task.Cancelled ? TaskStatus.Cancelled : TaskStatus.Completed;
-            row.ActivatedAt = task.ActivatedAt;
-            row.Due = task.Due;
-            row.CompletedAt = task.CompletedAt;
-            row.Action = task.Action;
-            row.WorkingHours = task.CompletedAt is null || task.Cancelled ? null : workingHours?.Invoke(task);
+            Fill(row, task, workingHours);
         }
+    }
+
+    private static void Fill(TaskRow row, TaskState task, Func<TaskState, double?>? workingHours)
+    {
+        row.Step = task.Step.Value;
+        row.Unit = task.Unit;
+        row.Role = task.Role;
+        row.Status = task.IsOpen ? TaskStatus.Open : task.Cancelled ? TaskStatus.Cancelled : TaskStatus.Completed;
+        row.ActivatedAt = task.ActivatedAt;
+        row.Due = task.Due;
+        row.CompletedAt = task.CompletedAt;
+        row.Action = task.Action;
+        row.WorkingHours = task.CompletedAt is null || task.Cancelled ? null : workingHours?.Invoke(task);
     }
 }

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Simulation;
+using OneStopWorkflow.Engine.Templates;
+using OneStopWorkflow.Engine.Units;
+
+namespace OneStopWorkflow.Designer.Designing;
+
+/// <summary>Trying a draft before publishing: a document rendered on a sample case, and a sample scenario run.</summary>
+public static class DraftTrial
+{
+    private static readonly DateTimeOffset SampleReceipt = DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
+
+    /// <summary>Renders <paramref name="documentId"/> as issued on a case received at a commune with fields filled from their types.</summary>
+    public static string Preview(ProcedureDefinition procedure, CatalogContext context, string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(context);
+        if (procedure.Templates is not { } templates)
+        {
+            return "";
+        }
+
+        try
+        {
+            var calendar = context.Calendars[procedure.Calendar];
+            var unit = context.Units.Units.First(u => u.Level == Jurisdiction.Commune).Code;
+            var decision = Workflow.Decide(new DecisionContext(procedure, "preview", calendar, context.Units, SampleReceipt), null,
+                new ReceiveCommand(new Actor("preview", [new Membership(unit, "clerk")]), new CaseId("preview"), unit)
+                {
+                    Fields = SampleFields(procedure), Secret = "a1b2c3d4",
+                });
+            if (decision.IsRejected)
+            {
+                return string.Join("<br>", decision.Rejections.Select(r => System.Net.WebUtility.HtmlEncode(r.Message)));
+            }
+
+            var events = decision.Events.ToList();
+            var issued = new DocumentIssued(events[^1].At, new EventActor("preview", "clerk", unit), documentId, procedure.FindDocument(documentId)?.Form, null);
+            events.Add(issued);
+            return templates.Render(documentId, DocumentModelBuilder.Build(procedure, calendar, context.Units, events, issued, "/tra-cuu"));
+        }
+        catch (Exception ex) when (ex is TemplateRenderException or InvalidOperationException or ArgumentException)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>Runs a scenario of the draft in the simulator and returns its report, or what was wrong with the scenario.</summary>
+    public static string Run(ProcedureDefinition procedure, CatalogContext context, string scenarioJson)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return ScenarioRunner.Run(new DecisionContext(procedure, "draft", context.Calendars[procedure.Calendar], context.Units,
+                DateTimeOffset.UnixEpoch), scenarioJson);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>The first sample scenario of the procedure in the catalog folder, to start from.</summary>
+    public static string FirstSample(string catalogRoot, string code)
+    {
+        var folder = Path.Combine(catalogRoot, code);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "samples" && !f.EndsWith(".expected.json", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).Select(File.ReadAllText).FirstOrDefault() ?? ""
+            : "";
+    }
+
+    private static ImmutableDictionary<string, string> SampleFields(ProcedureDefinition procedure) =>
+        procedure.Fields.ToImmutableDictionary(f => f.Name, f => f.Type switch
+        {
+            FieldType.Number or FieldType.WholeNumber => "1",
+            FieldType.Date => "2026-02-27",
+            FieldType.Boolean => "false",
+            FieldType.Choice => f.Choices.FirstOrDefault() ?? "",
+            _ => f.Name.Contains("name", StringComparison.Ordinal) ? "Nguyễn Văn An" : "Mẫu 01",
+        });
+}
