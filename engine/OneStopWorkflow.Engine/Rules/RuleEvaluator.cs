@@ -11,11 +11,29 @@ namespace OneStopWorkflow.Engine.Rules;
 /// </summary>
 public static class RuleEvaluator
 {
+    /// <summary>
+    /// Scriban's function libraries, built once and read-only: building them for every evaluation cost more than the
+    /// evaluation itself. Rules are expressions, so they cannot assign to them either.
+    /// </summary>
+    private static readonly Scriban.Functions.BuiltinFunctions Builtins = CreateBuiltins();
+
+    private static Scriban.Functions.BuiltinFunctions CreateBuiltins()
+    {
+        var builtins = new Scriban.Functions.BuiltinFunctions();
+        foreach (var child in builtins.Values.OfType<ScriptObject>())
+        {
+            child.IsReadOnly = true;
+        }
+
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
     public static RuleResult Evaluate(RuleExpression rule, ScriptObject model)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(model);
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,

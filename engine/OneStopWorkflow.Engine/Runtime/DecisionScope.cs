@@ -107,6 +107,8 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
         }
     }
 
+    private (CaseState? State, TaskState? Task, ImmutableDictionary<string, string>? Input, Scriban.Runtime.ScriptObject Model)? _ruleModel;
+
     public DateTimeOffset ComputeAppointment(DateTimeOffset start)
     {
         var extra = Procedure.DeadlineAdjustments
@@ -118,7 +120,14 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
     /// <summary>Evaluates a condition on the case; a rule that fails refuses the command, naming its owner.</summary>
     public bool Holds(RuleExpression rule, TaskState? task, ImmutableDictionary<string, string>? input, string owner)
     {
-        var result = RuleEvaluator.EvaluateCondition(rule, RuleModel.For(Context, State, task, input));
+        // Several rules are often judged against the same case in a row (deadline adjustments, guards): build the
+        // model once for them. Rules are expressions, so none can change it for the next.
+        if (_ruleModel is not { } cached || !ReferenceEquals(cached.State, State) || !ReferenceEquals(cached.Task, task) || !ReferenceEquals(cached.Input, input))
+        {
+            _ruleModel = cached = (State, task, input, RuleModel.For(Context, State, task, input));
+        }
+
+        var result = RuleEvaluator.EvaluateCondition(rule, cached.Model);
         return result.Failed
             ? throw new RejectedException("rule-failed", $"{owner}: {result.Error}.")
             : result.Value is true;

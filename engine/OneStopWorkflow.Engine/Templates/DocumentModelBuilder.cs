@@ -71,12 +71,14 @@ public static class DocumentModelBuilder
 
     private static string Field(CaseState state, string name) => state.Fields.GetValueOrDefault(name) ?? "";
 
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
     private static string Format(FieldDefinition field, string value) => value.Length == 0 ? "" : field.Type switch
     {
         FieldType.Date when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) => VietnameseText.ShortDate(date),
         FieldType.Boolean => value == "true" ? "Có" : "Không",
         FieldType.Number or FieldType.WholeNumber when decimal.TryParse(value, CultureInfo.InvariantCulture, out var number) =>
-            number.ToString("#,##0.##", CultureInfo.GetCultureInfo("vi-VN")),
+            number.ToString("#,##0.##", Vietnamese),
         _ => value,
     };
 

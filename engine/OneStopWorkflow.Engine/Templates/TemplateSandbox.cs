@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using Scriban;
 using Scriban.Functions;
@@ -78,24 +79,56 @@ internal static class TemplateSandbox
         }
 
         context.PushCulture(Vietnamese);
-        context.PushGlobal((ScriptObject)ToScript(JsonSerializer.SerializeToElement(model, model.GetType(), ModelJson))!);
+        context.PushGlobal((ScriptObject)ToScript(model)!);
         return template.Render(context);
     }
 
-    private static object? ToScript(JsonElement element) => element.ValueKind switch
+    /// <summary>
+    /// The model as plain script objects: records become objects with snake_case members, dictionaries keep their
+    /// keys, sequences become arrays, texts are escaped, whole numbers are ints and other numbers decimals.
+    /// </summary>
+    private static object? ToScript(object? value)
     {
-        JsonValueKind.Object => element.EnumerateObject().Aggregate(new ScriptObject(), (o, p) =>
+        switch (value)
         {
-            o.Add(p.Name, ToScript(p.Value));
-            return o;
-        }),
-        JsonValueKind.Array => new ScriptArray(element.EnumerateArray().Select(ToScript)),
-        JsonValueKind.String => Escape(element.GetString()!),
-        JsonValueKind.Number => element.TryGetInt32(out var i) ? i : element.GetDecimal(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+            case null: return null;
+            case string text: return Escape(text);
+            case bool flag: return flag;
+            case int or short or byte or long or decimal or double or float:
+                var number = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                return decimal.IsInteger(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : number;
+            case Enum: return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+            case System.Collections.IDictionary dictionary:
+                var map = new ScriptObject(dictionary.Count);
+                foreach (System.Collections.DictionaryEntry entry in dictionary)
+                {
+                    map.Add((string)entry.Key, ToScript(entry.Value));
+                }
+
+                return map;
+            case System.Collections.IEnumerable items:
+                var array = new ScriptArray();
+                foreach (var item in items)
+                {
+                    array.Add(ToScript(item));
+                }
+
+                return array;
+            default:
+                var members = Members.GetOrAdd(value.GetType(), static type =>
+                    [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)
+                        .Select(p => (ModelJson.PropertyNamingPolicy!.ConvertName(p.Name), p))]);
+                var script = new ScriptObject(members.Length);
+                foreach (var (name, property) in members)
+                {
+                    script.Add(name, ToScript(property.GetValue(value)));
+                }
+
+                return script;
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> Members = new();
 
     /// <summary>
     /// Every text of the model is HTML-escaped before a template sees it: a citizen's name can never become markup

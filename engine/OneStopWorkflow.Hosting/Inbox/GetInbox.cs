@@ -56,12 +56,19 @@ internal sealed class GetInboxHandler(
         }
 
         var now = time.GetUtcNow();
-        var open = db.Tasks.AsNoTracking().Where(t => t.Unit == query.Unit && t.Status == TaskStatus.Open)
-            .Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new
-            {
-                t.CaseId, c.DossierCode, c.ProcedureCode, c.ProcedureVersion, t.TaskId, t.Step, t.Role, t.ActivatedAt, t.Due,
-                c.Appointment,
-            });
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.Unit == query.Unit && t.Status == TaskStatus.Open);
+        tasks = query.Status switch
+        {
+            "overdue" => tasks.Where(t => t.Due != null && t.Due < now),
+            "not-overdue" => tasks.Where(t => t.Due == null || t.Due >= now),
+            _ => tasks,
+        };
+        var open = tasks.Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new
+        {
+            t.CaseId, c.DossierCode, c.ProcedureCode, c.ProcedureVersion, t.TaskId, t.Step, t.Role, t.ActivatedAt, t.Due,
+            c.Appointment,
+        });
+        var filtered = !string.IsNullOrWhiteSpace(query.Procedure) || !string.IsNullOrWhiteSpace(query.Text);
         if (!string.IsNullOrWhiteSpace(query.Procedure))
         {
             open = open.Where(t => t.ProcedureCode == query.Procedure);
@@ -73,15 +80,22 @@ internal sealed class GetInboxHandler(
             open = open.Where(t => t.DossierCode.Contains(text));
         }
 
-        open = query.Status switch
+        // Every task has its case, so without a filter on the case the count reads the task index alone.
+        var total = filtered ? await open.CountAsync(cancellationToken) : await tasks.CountAsync(cancellationToken);
+
+        // Soonest due first, tasks without a due time last. Two ordered reads instead of one ORDER BY (due IS NULL), so
+        // each walks the (unit, status, due) index and stops at the page instead of sorting every open task.
+        var skip = Math.Max(0, query.Skip);
+        var limit = Math.Clamp(query.Limit, 0, 1000);
+        var rows = await open.Where(t => t.Due != null).OrderBy(t => t.Due).ThenBy(t => t.ActivatedAt)
+            .Skip(skip).Take(limit).ToListAsync(cancellationToken);
+        if (rows.Count < limit)
         {
-            "overdue" => open.Where(t => t.Due != null && t.Due < now),
-            "not-overdue" => open.Where(t => t.Due == null || t.Due >= now),
-            _ => open,
-        };
-        var total = await open.CountAsync(cancellationToken);
-        var rows = await open.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.ActivatedAt)
-            .Skip(Math.Max(0, query.Skip)).Take(query.Limit).ToListAsync(cancellationToken);
+            var dated = rows.Count > 0 || skip == 0 ? skip + rows.Count : await open.CountAsync(t => t.Due != null, cancellationToken);
+            rows.AddRange(await open.Where(t => t.Due == null).OrderBy(t => t.ActivatedAt)
+                .Skip(Math.Max(0, skip - dated)).Take(limit - rows.Count).ToListAsync(cancellationToken));
+        }
+
         var items = ImmutableArray.CreateBuilder<InboxItem>(rows.Count);
         foreach (var row in rows)
         {
