@@ -26,17 +26,31 @@ public static class AuditEndpoints
                 return Results.Problem("Give from and to as yyyy-MM-dd.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var (data, problem) = await AuditTable.LoadAsync(mediator, table, filter, figure, ct);
+            var (data, problem) = await AuditTables.OpenAsync(mediator, table, filter, figure, ct);
             if (data is null)
             {
-                return Results.Problem(problem, statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(problem, statusCode: AuditTables.Names.Contains(table) ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+            }
+
+            // Written to a temporary file first: an XLSX is a zip that needs a seekable stream, and a failure halfway
+            // then yields an error instead of half a file.
+            var xlsx = format == "xlsx";
+            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            try
+            {
+                await data.WriteAsync(file, xlsx ? AuditFormat.Xlsx : AuditFormat.Csv, ct);
+                file.Position = 0;
+            }
+            catch
+            {
+                await file.DisposeAsync();
+                throw;
             }
 
             var name = $"{table}-{unit}-{from}-{to}";
-            return format == "xlsx"
-                ? Results.File(data.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx")
-                : Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(data.ToCsv())).ToArray(),
-                    "text/csv; charset=utf-8", $"{name}.csv");
+            return xlsx
+                ? Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx")
+                : Results.File(file, "text/csv; charset=utf-8", $"{name}.csv");
         });
 
         // The control slip as it stands now: every hand-over so far, rendered from the trail like any issued document.

@@ -27,47 +27,52 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             return new ComplianceResult(null, refused);
         }
 
+        // Counts of received and finished cases come from the per-day figures kept with every save; only what depends
+        // on this moment (open, overdue) is read from the cases, and only from the open ones.
         var now = time.GetUtcNow();
-        var totals = await cases.GroupBy(_ => 1).Select(g => new
-        {
-            Received = g.Count(),
-            Handled = g.Count(c => c.Appointment != null && c.Outcome != Withdrawn),
-            Early = g.Count(c => c.Timeliness == "early" && c.Outcome != Withdrawn),
-            OnTime = g.Count(c => c.Timeliness == "on-time" && c.Outcome != Withdrawn),
-            Late = g.Count(c => c.Timeliness == "late" && c.Outcome != Withdrawn),
-            Withdrawn = g.Count(c => c.Outcome == Withdrawn),
-            OpenOnTime = g.Count(c => c.Status != CaseStatus.Finished && c.Appointment != null && (c.Status == CaseStatus.Paused || c.Appointment >= now)),
-            Overdue = g.Count(c => c.Status == CaseStatus.Open && c.Appointment != null && c.Appointment < now),
-            Online = g.Count(c => c.Channel == "online"),
-        }).FirstOrDefaultAsync(cancellationToken);
-        var byUnit = await GroupsAsync(cases, c => c.ReceivingUnit, now, cancellationToken);
-        var byMonth = await GroupsAsync(cases, c => c.ReceivedDay.Substring(0, 7), now, cancellationToken);
+        var units = await UnitsAsync(query.Filter, cancellationToken);
+        var (from, to) = (Iso(query.Filter.From), Iso(query.Filter.To));
+        var procedure = query.Filter.Procedure is { Length: > 0 } p ? p : null;
+        var days = await db.CaseFigures.AsNoTracking()
+            .Where(f => units.Contains(f.Unit) && string.Compare(f.Day, from) >= 0 && string.Compare(f.Day, to) <= 0
+                && (procedure == null || f.ProcedureCode == procedure))
+            .GroupBy(f => new { f.Unit, Month = f.Day.Substring(0, 7) })
+            .Select(g => new Counted(g.Key.Unit, g.Key.Month, g.Sum(f => f.Received), g.Sum(f => f.Handled), g.Sum(f => f.Early),
+                g.Sum(f => f.OnTime), g.Sum(f => f.Late), g.Sum(f => f.Withdrawn), g.Sum(f => f.Online), g.Sum(f => f.Escalations), 0, 0))
+            .ToListAsync(cancellationToken);
+        var open = await cases.Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.Paused) && c.Appointment != null)
+            .GroupBy(c => new { c.ReceivingUnit, Month = c.ReceivedDay.Substring(0, 7) })
+            .Select(g => new Counted(g.Key.ReceivingUnit, g.Key.Month, 0, 0, 0, 0, 0, 0, 0, 0,
+                g.Count(c => c.Status == CaseStatus.Paused || c.Appointment >= now),
+                g.Count(c => c.Status == CaseStatus.Open && c.Appointment < now)))
+            .ToListAsync(cancellationToken);
+        var counted = days.Concat(open).ToList();
+        var totals = Counted.Sum("", counted);
         var ratings = await db.Ratings.Join(cases, r => r.CaseId, c => c.Id, (r, c) => r.Score)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Average = g.Average(s => (double)s) }).FirstOrDefaultAsync(cancellationToken);
-        var escalations = await db.EscalationClaims.Join(cases, e => e.CaseId, c => c.Id, (e, c) => e).CountAsync(cancellationToken);
-        var steps = await db.Tasks.Join(cases, t => t.CaseId, c => c.Id, (t, c) => new { c.ProcedureCode, t.Step, t.Status, t.Due, t.CompletedAt, t.WorkingHours })
-            .Where(t => t.Status == Persistence.Cases.TaskStatus.Completed && t.Due != null)
-            .GroupBy(t => new { t.ProcedureCode, t.Step })
+        var steps = await db.StepFigures.AsNoTracking()
+            .Where(f => units.Contains(f.Unit) && string.Compare(f.Day, from) >= 0 && string.Compare(f.Day, to) <= 0
+                && (procedure == null || f.ProcedureCode == procedure))
+            .GroupBy(f => new { f.ProcedureCode, f.Step })
             .Select(g => new
             {
-                g.Key.ProcedureCode, g.Key.Step, Done = g.Count(), Within = g.Count(t => t.CompletedAt <= t.Due),
-                Hours = g.Average(t => t.WorkingHours),
+                g.Key.ProcedureCode, g.Key.Step, Done = g.Sum(f => f.Done), Within = g.Sum(f => f.WithinDue),
+                Hours = g.Sum(f => f.Hours), Timed = g.Sum(f => f.Timed),
             })
             .ToListAsync(cancellationToken);
         var hoursPerDay = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.FirstOrDefault()?.HoursPerDay ?? 8;
 
-        var handled = totals?.Handled ?? 0;
         var figures = new ComplianceFigures(
-            totals?.Received ?? 0, handled, totals?.Early ?? 0, totals?.OnTime ?? 0, totals?.Late ?? 0, totals?.Withdrawn ?? 0,
-            totals?.OpenOnTime ?? 0, totals?.Overdue ?? 0,
-            Rate((totals?.Early ?? 0) + (totals?.OnTime ?? 0) + (totals?.OpenOnTime ?? 0), handled),
-            totals?.Online ?? 0, Rate(totals?.Online ?? 0, totals?.Received ?? 0),
-            ratings?.Count ?? 0, ratings is null ? null : Math.Round((decimal)ratings.Average, 2), escalations,
-            [.. byUnit.OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
-            [.. byMonth.OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
+            totals.Received, totals.Handled, totals.Early, totals.OnTime, totals.Late, totals.Withdrawn,
+            totals.OpenOnTime, totals.Overdue,
+            Rate(totals.Early + totals.OnTime + totals.OpenOnTime, totals.Handled),
+            totals.Online, Rate(totals.Online, totals.Received),
+            ratings?.Count ?? 0, ratings is null ? null : Math.Round((decimal)ratings.Average, 2), totals.Escalations,
+            [.. counted.GroupBy(c => c.Unit).Select(g => Counted.Sum(g.Key, g)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
+            [.. counted.GroupBy(c => c.Month).Select(g => Counted.Sum(g.Key, g)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
             [.. steps.OrderBy(s => Rate(s.Within, s.Done)).ThenBy(s => s.Step, StringComparer.Ordinal)
                 .Select(s => new StepFigures(s.ProcedureCode, s.Step, s.Done, s.Within, Rate(s.Within, s.Done),
-                    Math.Round((decimal)(s.Hours ?? 0) / hoursPerDay, 2)))]);
+                    Math.Round((decimal)(s.Timed == 0 ? 0 : s.Hours / s.Timed) / hoursPerDay, 2)))]);
         return new ComplianceResult(figures, null);
     }
 
@@ -115,14 +120,20 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             "open-on-time" => cases.Where(c => c.Status != CaseStatus.Finished && c.Appointment != null && (c.Status == CaseStatus.Paused || c.Appointment >= now)),
             _ => cases,
         };
-        var total = await cases.CountAsync(cancellationToken);
-        var rows = await cases.OrderBy(c => c.ReceivedAt).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 1000))
-            .Select(c => new { c.Id, c.DossierCode, c.ProcedureCode, c.ReceivingUnit, c.ReceivedDay, c.Appointment, c.FinishedAt, c.Status, c.Outcome, c.Timeliness })
+        var total = query.CountTotal ? await cases.CountAsync(cancellationToken) : -1;
+        if (query.After is { } after)
+        {
+            var (at, id) = (after.ReceivedAt, after.Id);
+            cases = cases.Where(c => c.ReceivedAt > at || (c.ReceivedAt == at && string.Compare(c.Id, id) > 0));
+        }
+
+        var rows = await cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 1000))
+            .Select(c => new { c.Id, c.DossierCode, c.ProcedureCode, c.ReceivingUnit, c.ReceivedDay, c.ReceivedAt, c.Appointment, c.FinishedAt, c.Status, c.Outcome, c.Timeliness })
             .ToListAsync(cancellationToken);
         var calendar = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.First();
         return new AuditCaseList([.. rows.Select(r => new AuditCase(r.Id, r.DossierCode, r.ProcedureCode, r.ReceivingUnit, r.ReceivedDay,
             r.Appointment is { } a ? calendar.ToLocal(a) : null, r.FinishedAt is { } f ? calendar.ToLocal(f) : null,
-            r.Status.ToString().ToLowerInvariant(), r.Outcome?.ToLowerInvariant(), r.Timeliness))], total, null);
+            r.Status.ToString().ToLowerInvariant(), r.Outcome?.ToLowerInvariant(), r.Timeliness) { ReceivedAt = calendar.ToLocal(r.ReceivedAt) })], total, null);
     }
 
     private async Task<(IQueryable<CaseRow> Cases, Rejection? Refused)> ScopeAsync(AuditFilter filter, CancellationToken cancellationToken)
@@ -172,15 +183,23 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
         return false;
     }
 
-    private static Task<List<Group>> GroupsAsync(
-        IQueryable<CaseRow> cases, System.Linq.Expressions.Expression<Func<CaseRow, string>> key, DateTimeOffset now, CancellationToken cancellationToken) =>
-        cases.GroupBy(key).Select(g => new Group(g.Key, g.Count(),
-                g.Count(c => c.Appointment != null && c.Outcome != Withdrawn),
-                g.Count(c => c.Timeliness == "late" && c.Outcome != Withdrawn),
-                g.Count(c => c.Status == CaseStatus.Open && c.Appointment != null && c.Appointment < now)))
-            .ToListAsync(cancellationToken);
+    /// <summary>Case counts of one unit and month, from the day figures or from the open cases.</summary>
+    private sealed record Counted(
+        string Unit, string Month, int Received, int Handled, int Early, int OnTime, int Late, int Withdrawn, int Online,
+        int Escalations, int OpenOnTime, int Overdue)
+    {
+        public static Group Sum(string key, IEnumerable<Counted> rows)
+        {
+            var list = rows as IReadOnlyCollection<Counted> ?? [.. rows];
+            return new Group(key, list.Sum(r => r.Received), list.Sum(r => r.Handled), list.Sum(r => r.Early), list.Sum(r => r.OnTime),
+                list.Sum(r => r.Late), list.Sum(r => r.Withdrawn), list.Sum(r => r.Online), list.Sum(r => r.Escalations),
+                list.Sum(r => r.OpenOnTime), list.Sum(r => r.Overdue));
+        }
+    }
 
-    private sealed record Group(string Key, int Received, int Handled, int Late, int Overdue);
+    private sealed record Group(
+        string Key, int Received, int Handled, int Early, int OnTime, int Late, int Withdrawn, int Online, int Escalations,
+        int OpenOnTime, int Overdue);
 
     private static GroupFigures Figures(Group g) => new(g.Key, g.Received, g.Late, g.Overdue, Rate(g.Handled - g.Late - g.Overdue, g.Handled));
 

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Persistence.Escalations;
+using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
 
@@ -50,6 +51,7 @@ public sealed class CaseStore(OneStopDbContext db)
         ArgumentNullException.ThrowIfNull(documents);
         var row = before?.Row ?? new CaseRow { Id = after.Id.Value, LastHash = TrailHash.Genesis };
         var expectedVersion = row.Version;
+        DayFigures.Contribution? contributed = before is null ? null : DayFigures.Contribution.Of(row);
         if (before is not null)
         {
             db.Cases.Attach(row);
@@ -64,16 +66,28 @@ public sealed class CaseStore(OneStopDbContext db)
         row.LastHash = previous;
         row.LeaseOwner = null;
         row.LeaseUntil = null;
-        await SyncTasksAsync(row.Id, after, before is null, workingHours, cancellationToken);
+        var finished = await SyncTasksAsync(row.Id, after, before is null, workingHours, cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await DayFigures.ApplyAsync(db, row, contributed, events.Count(e => e is EscalationFired), finished, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
         }
         catch (DbUpdateException ex) when (before is not null)
         {
             db.ChangeTracker.Clear();
             throw new ConcurrencyConflictException(after.Id, expectedVersion, ex);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
         }
     }
 
@@ -170,12 +184,14 @@ public sealed class CaseStore(OneStopDbContext db)
     private static string Day(DateTimeOffset instant) =>
         instant.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task SyncTasksAsync(
+    /// <summary>Brings the task rows in line with the state; returns the tasks with a deadline that finished just now.</summary>
+    private async Task<List<DayFigures.FinishedTask>> SyncTasksAsync(
         string caseId, CaseState state, bool isNew, Func<TaskState, double?>? workingHours, CancellationToken cancellationToken)
     {
         var existing = isNew
             ? []
             : await db.Tasks.Where(t => t.CaseId == caseId).ToDictionaryAsync(t => t.TaskId, cancellationToken);
+        var finished = new List<DayFigures.FinishedTask>();
         foreach (var task in state.Tasks)
         {
             if (!existing.TryGetValue(task.Id, out var row))
@@ -184,8 +200,15 @@ public sealed class CaseStore(OneStopDbContext db)
                 db.Tasks.Add(row);
             }
 
+            var wasCompleted = existing.ContainsKey(task.Id) && row.Status == TaskStatus.Completed;
             Fill(row, task, workingHours);
+            if (!wasCompleted && row.Status == TaskStatus.Completed && row.Due is { } due)
+            {
+                finished.Add(new(row.Step, row.CompletedAt <= due, row.WorkingHours));
+            }
         }
+
+        return finished;
     }
 
     private static void Fill(TaskRow row, TaskState task, Func<TaskState, double?>? workingHours)

@@ -7,6 +7,7 @@ using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Catalog;
 using OneStopWorkflow.Persistence.Codes;
 using OneStopWorkflow.Persistence.Escalations;
+using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Reception;
 using OneStopWorkflow.Persistence.Trail;
 
@@ -31,6 +32,8 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<MembershipRow> Memberships => Set<MembershipRow>();
     public DbSet<QueueTicketRow> QueueTickets => Set<QueueTicketRow>();
     public DbSet<RatingRow> Ratings => Set<RatingRow>();
+    public DbSet<CaseFigureRow> CaseFigures => Set<CaseFigureRow>();
+    public DbSet<StepFigureRow> StepFigures => Set<StepFigureRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -121,6 +124,24 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
         {
             e.ToTable("escalation_claims");
             e.HasKey(c => new { c.CaseId, c.Key });
+        });
+        builder.Entity<CaseFigureRow>(e =>
+        {
+            e.ToTable("case_figures");
+            e.HasKey(f => new { f.Unit, f.ProcedureCode, f.Day });
+            e.Property(f => f.Unit).HasMaxLength(100);
+            e.Property(f => f.ProcedureCode).HasMaxLength(100);
+            e.Property(f => f.Day).HasMaxLength(10);
+            e.HasIndex(f => new { f.Day, f.Unit });
+        });
+        builder.Entity<StepFigureRow>(e =>
+        {
+            e.ToTable("step_figures");
+            e.HasKey(f => new { f.Unit, f.ProcedureCode, f.Day, f.Step });
+            e.Property(f => f.Unit).HasMaxLength(100);
+            e.Property(f => f.ProcedureCode).HasMaxLength(100);
+            e.Property(f => f.Day).HasMaxLength(10);
+            e.Property(f => f.Step).HasMaxLength(100);
         });
 
         foreach (var entity in builder.Model.GetEntityTypes())

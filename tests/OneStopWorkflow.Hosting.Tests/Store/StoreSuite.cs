@@ -129,6 +129,61 @@ public abstract class StoreSuite(StorageProvider provider)
         Assert.True(inbox.Items.Zip(inbox.Items.Skip(1)).All(p => p.First.Due <= p.Second.Due));
         Assert.Equal("due-soon", inbox.Items[0].DeadlineStatus);
         Assert.All(inbox.Items, i => Assert.Equal("land-review", i.Step));
+
+        var page = await app.AsAsync(People.OfficerCn1, m => m.Send(new GetInbox("HP.VPDKDD.CN1") { Skip = 1, Limit = 1 }));
+        Assert.Equal((3, second.DossierCode), (page.Total, Assert.Single(page.Items).DossierCode));
+        var past = await app.AsAsync(People.OfficerCn1, m => m.Send(new GetInbox("HP.VPDKDD.CN1") { Skip = 3, Limit = 5 }));
+        Assert.Equal((3, 0), (past.Total, past.Items.Length));
+    }
+
+    [Fact]
+    public async Task A_year_of_cases_pages_by_cursor_and_exports_whole_to_csv_and_xlsx()
+    {
+        await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
+        var codes = new List<string>();
+        foreach (var at in new[] { "2026-03-02T09:00:00+07:00", "2026-03-02T09:00:00+07:00", "2026-03-03T10:00:00+07:00", "2026-03-04T08:00:00+07:00", "2026-03-04T08:00:00+07:00" })
+        {
+            app.Clock.SetUtcNow(At(at));
+            codes.Add((await app.ReceiveLandTransferAsync()).DossierCode);
+        }
+
+        var filter = new AuditFilter("HP", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
+        var all = await app.AsAsync(People.Auditor, m => m.Send(new ListAuditCases(filter, "received")));
+        var paged = new List<AuditCase>();
+        AuditCursor? after = null;
+        do
+        {
+            var page = await app.AsAsync(People.Auditor, m => m.Send(new ListAuditCases(filter, "received") { Take = 2, After = after, CountTotal = false }));
+            paged.AddRange(page.Cases);
+            after = page.Cases.Length == 2 ? new AuditCursor(page.Cases[^1].ReceivedAt, page.Cases[^1].Id) : null;
+        }
+        while (after is not null);
+
+        Assert.Equal(5, all.Total);
+        Assert.Equal(all.Cases.Select(c => c.Id), paged.Select(c => c.Id));
+        Assert.Equal(codes.Order(StringComparer.Ordinal), paged.Select(c => c.DossierCode).Order(StringComparer.Ordinal));
+
+        var (table, problem) = await app.AsAsync(People.Auditor, async m => await AuditTables.OpenAsync(m, "cases", filter, null, TestContext.Current.CancellationToken));
+        Assert.Null(problem);
+        using var xlsx = new MemoryStream();
+        Assert.Equal(5, await table!.WriteAsync(xlsx, AuditFormat.Xlsx, TestContext.Current.CancellationToken));
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx.ToArray()), false))
+        {
+            var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+                .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToArray()).ToArray();
+            Assert.Equal(["dossier_code", "procedure", "unit", "received", "appointment", "finished", "status", "outcome", "timeliness"], rows[0]);
+            Assert.Equal(paged.Select(c => c.DossierCode), rows.Skip(1).Select(r => r[0]));
+            Assert.Equal("cases", document.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single().Name?.Value);
+        }
+
+        var (again, _) = await app.AsAsync(People.Auditor, async m => await AuditTables.OpenAsync(m, "cases", filter, null, TestContext.Current.CancellationToken));
+        using var csv = new MemoryStream();
+        await again!.WriteAsync(csv, AuditFormat.Csv, TestContext.Current.CancellationToken);
+        var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        var refused = await app.AsAsync(People.ClerkLeChan, async m => await AuditTables.OpenAsync(m, "cases", filter, null, TestContext.Current.CancellationToken));
+        Assert.Null(refused.Table);
+        Assert.Contains("auditors", refused.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -267,6 +322,23 @@ public abstract class StoreSuite(StorageProvider provider)
         Assert.Equal([("2026-03-02", 4, 0), ("2026-03-10", 0, 1), ("2026-03-13", 0, 1), ("2026-03-25", 1, 0), ("2026-04-01", 1, 0)],
             daily.Days.Select(d => (d.Day, d.Received, d.Returned)));
         Assert.Equal("forbidden", refused.Rejection?.Code);
+
+        // The day figures kept with every save are exactly what recounting the cases gives.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            async Task<string> Snapshot() => JsonSerializer.Serialize(new
+            {
+                Cases = await db.CaseFigures.AsNoTracking().OrderBy(f => f.Unit).ThenBy(f => f.Day).ToListAsync(TestContext.Current.CancellationToken),
+                Steps = (await db.StepFigures.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken))
+                    .Select(f => new { f.Unit, f.Day, f.Step, f.Done, f.WithinDue, Hours = Math.Round(f.Hours, 6), f.Timed })
+                    .OrderBy(f => f.Unit, StringComparer.Ordinal).ThenBy(f => f.Day, StringComparer.Ordinal).ThenBy(f => f.Step, StringComparer.Ordinal),
+            });
+            var kept = await Snapshot();
+            await Persistence.Figures.DayFigures.RebuildAsync(db, TestContext.Current.CancellationToken);
+            Assert.Equal(await Snapshot(), kept);
+            Assert.Contains("\"Received\":4", kept, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

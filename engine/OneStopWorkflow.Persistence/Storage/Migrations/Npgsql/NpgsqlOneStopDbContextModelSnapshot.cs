@@ -726,6 +726,108 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     b.ToTable("escalation_claims", (string)null);
                 });
 
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Figures.CaseFigureRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("integer")
+                        .HasColumnName("early");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalations");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("integer")
+                        .HasColumnName("handled");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer")
+                        .HasColumnName("late");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_time");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("integer")
+                        .HasColumnName("online");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer")
+                        .HasColumnName("received");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("Unit", "ProcedureCode", "Day")
+                        .HasName("pk_case_figures");
+
+                    b.HasIndex("Day", "Unit")
+                        .HasDatabaseName("ix_case_figures_day_unit");
+
+                    b.ToTable("case_figures", (string)null);
+                });
+
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Figures.StepFigureRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("step");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hours");
+
+                    b.Property<int>("Timed")
+                        .HasColumnType("integer")
+                        .HasColumnName("timed");
+
+                    b.Property<int>("WithinDue")
+                        .HasColumnType("integer")
+                        .HasColumnName("within_due");
+
+                    b.HasKey("Unit", "ProcedureCode", "Day", "Step")
+                        .HasName("pk_step_figures");
+
+                    b.ToTable("step_figures", (string)null);
+                });
+
             modelBuilder.Entity("OneStopWorkflow.Persistence.Reception.QueueTicketRow", b =>
                 {
                     b.Property<long>("Id")

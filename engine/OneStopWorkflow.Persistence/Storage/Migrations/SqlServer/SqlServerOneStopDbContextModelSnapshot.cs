@@ -728,6 +728,108 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                     b.ToTable("escalation_claims", (string)null);
                 });
 
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Figures.CaseFigureRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("int")
+                        .HasColumnName("early");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("int")
+                        .HasColumnName("escalations");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("int")
+                        .HasColumnName("handled");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("int")
+                        .HasColumnName("late");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("int")
+                        .HasColumnName("on_time");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("int")
+                        .HasColumnName("online");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int")
+                        .HasColumnName("received");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("int")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("Unit", "ProcedureCode", "Day")
+                        .HasName("pk_case_figures");
+
+                    b.HasIndex("Day", "Unit")
+                        .HasDatabaseName("ix_case_figures_day_unit");
+
+                    b.ToTable("case_figures", (string)null);
+                });
+
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Figures.StepFigureRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("step");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int")
+                        .HasColumnName("done");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("float")
+                        .HasColumnName("hours");
+
+                    b.Property<int>("Timed")
+                        .HasColumnType("int")
+                        .HasColumnName("timed");
+
+                    b.Property<int>("WithinDue")
+                        .HasColumnType("int")
+                        .HasColumnName("within_due");
+
+                    b.HasKey("Unit", "ProcedureCode", "Day", "Step")
+                        .HasName("pk_step_figures");
+
+                    b.ToTable("step_figures", (string)null);
+                });
+
             modelBuilder.Entity("OneStopWorkflow.Persistence.Reception.QueueTicketRow", b =>
                 {
                     b.Property<long>("Id")

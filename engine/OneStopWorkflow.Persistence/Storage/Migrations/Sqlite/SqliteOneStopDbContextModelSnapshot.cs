@@ -708,6 +708,108 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                     b.ToTable("escalation_claims", (string)null);
                 });
 
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Figures.CaseFigureRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("early");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalations");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handled");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_time");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("online");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("Unit", "ProcedureCode", "Day")
+                        .HasName("pk_case_figures");
+
+                    b.HasIndex("Day", "Unit")
+                        .HasDatabaseName("ix_case_figures_day_unit");
+
+                    b.ToTable("case_figures", (string)null);
+                });
+
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Figures.StepFigureRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procedure_code");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hours");
+
+                    b.Property<int>("Timed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timed");
+
+                    b.Property<int>("WithinDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("within_due");
+
+                    b.HasKey("Unit", "ProcedureCode", "Day", "Step")
+                        .HasName("pk_step_figures");
+
+                    b.ToTable("step_figures", (string)null);
+                });
+
             modelBuilder.Entity("OneStopWorkflow.Persistence.Reception.QueueTicketRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Persistence.Cases;
+using OneStopWorkflow.Persistence.Storage;
+
+namespace OneStopWorkflow.Persistence.Figures;
+
+/// <summary>
+/// Keeps <see cref="CaseFigureRow"/> and <see cref="StepFigureRow"/> in step with the cases: every save adds the
+/// difference it makes, in the save's own transaction, with one atomic UPSERT per row (MERGE on SQL Server), so
+/// clerks saving at once never lose each other's counts. <see cref="RebuildAsync"/> recomputes them from the cases.
+/// </summary>
+public static class DayFigures
+{
+    /// <summary>What one case adds to its day's figures, as its row stands.</summary>
+    internal readonly record struct Contribution(int Handled, int Early, int OnTime, int Late, int Withdrawn, int Online)
+    {
+        public static Contribution Of(CaseRow row)
+        {
+            var withdrawn = row.Outcome == nameof(Outcome.Withdrawn);
+            return new(
+                row.Appointment is not null && !withdrawn ? 1 : 0,
+                row.Timeliness == "early" && !withdrawn ? 1 : 0,
+                row.Timeliness == "on-time" && !withdrawn ? 1 : 0,
+                row.Timeliness == "late" && !withdrawn ? 1 : 0,
+                withdrawn ? 1 : 0,
+                row.Channel == "online" ? 1 : 0);
+        }
+    }
+
+    /// <summary>One task that finished in this save, for its step's figures.</summary>
+    internal readonly record struct FinishedTask(string Step, bool WithinDue, double? Hours);
+
+    /// <summary>
+    /// Adds the change one save made to case <paramref name="row"/> (now as saved): <paramref name="before"/> is what
+    /// it contributed before (null for a new case), plus the escalations fired and the tasks finished.
+    /// </summary>
+    internal static async Task ApplyAsync(
+        OneStopDbContext db, CaseRow row, Contribution? before, int escalations, IReadOnlyList<FinishedTask> finished,
+        CancellationToken cancellationToken)
+    {
+        var after = Contribution.Of(row);
+        var old = before ?? default;
+        if (before is not null && after == old && escalations == 0 && finished.Count == 0)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync(CaseUpsert(db.Provider), [
+            row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, before is null ? 1 : 0,
+            after.Handled - old.Handled, after.Early - old.Early, after.OnTime - old.OnTime, after.Late - old.Late,
+            after.Withdrawn - old.Withdrawn, after.Online - old.Online, escalations,
+        ], cancellationToken);
+        foreach (var step in finished.GroupBy(t => t.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            await db.Database.ExecuteSqlRawAsync(StepUpsert(db.Provider), [
+                row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, step.Key, step.Count(), step.Count(t => t.WithinDue),
+                step.Sum(t => t.Hours ?? 0), step.Count(t => t.Hours is not null),
+            ], cancellationToken);
+        }
+    }
+
+    /// <summary>Recomputes every figure from the cases, tasks and escalation claims: after a bulk load, or to repair.</summary>
+    public static async Task RebuildAsync(OneStopDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var statement in RebuildSql)
+            {
+                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    /// <summary>The statements that recompute the figures; plain SQL that every provider runs as it is.</summary>
+    public static readonly IReadOnlyList<string> RebuildSql =
+    [
+        "DELETE FROM step_figures",
+        "DELETE FROM case_figures",
+        """
+        INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations)
+        SELECT c.receiving_unit, c.procedure_code, c.received_day, COUNT(*),
+            SUM(CASE WHEN c.appointment IS NOT NULL AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.timeliness = 'early' AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.timeliness = 'on-time' AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.timeliness = 'late' AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.outcome = 'Withdrawn' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.channel = 'online' THEN 1 ELSE 0 END),
+            COALESCE(SUM(e.fired), 0)
+        FROM cases c
+        LEFT JOIN (SELECT case_id, COUNT(*) AS fired FROM escalation_claims GROUP BY case_id) e ON e.case_id = c.id
+        GROUP BY c.receiving_unit, c.procedure_code, c.received_day
+        """,
+        """
+        INSERT INTO step_figures (unit, procedure_code, day, step, done, within_due, hours, timed)
+        SELECT c.receiving_unit, c.procedure_code, c.received_day, t.step, COUNT(*),
+            SUM(CASE WHEN t.completed_at <= t.due THEN 1 ELSE 0 END), COALESCE(SUM(t.working_hours), 0), COUNT(t.working_hours)
+        FROM tasks t JOIN cases c ON c.id = t.case_id
+        WHERE t.status = 'Completed' AND t.due IS NOT NULL
+        GROUP BY c.receiving_unit, c.procedure_code, c.received_day, t.step
+        """,
+    ];
+
+    private static string CaseUpsert(StorageProvider provider) => provider == StorageProvider.SqlServer
+        ? """
+          MERGE case_figures WITH (HOLDLOCK) AS f
+          USING (SELECT {0} AS unit, {1} AS procedure_code, {2} AS day) AS k
+              ON f.unit = k.unit AND f.procedure_code = k.procedure_code AND f.day = k.day
+          WHEN MATCHED THEN UPDATE SET received = f.received + {3}, handled = f.handled + {4}, early = f.early + {5},
+              on_time = f.on_time + {6}, late = f.late + {7}, withdrawn = f.withdrawn + {8}, online = f.online + {9},
+              escalations = f.escalations + {10}
+          WHEN NOT MATCHED THEN INSERT (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations)
+              VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10});
+          """
+        : """
+          INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations)
+          VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10})
+          ON CONFLICT (unit, procedure_code, day) DO UPDATE SET received = case_figures.received + excluded.received,
+              handled = case_figures.handled + excluded.handled, early = case_figures.early + excluded.early,
+              on_time = case_figures.on_time + excluded.on_time, late = case_figures.late + excluded.late,
+              withdrawn = case_figures.withdrawn + excluded.withdrawn, online = case_figures.online + excluded.online,
+              escalations = case_figures.escalations + excluded.escalations
+          """;
+
+    private static string StepUpsert(StorageProvider provider) => provider == StorageProvider.SqlServer
+        ? """
+          MERGE step_figures WITH (HOLDLOCK) AS f
+          USING (SELECT {0} AS unit, {1} AS procedure_code, {2} AS day, {3} AS step) AS k
+              ON f.unit = k.unit AND f.procedure_code = k.procedure_code AND f.day = k.day AND f.step = k.step
+          WHEN MATCHED THEN UPDATE SET done = f.done + {4}, within_due = f.within_due + {5}, hours = f.hours + {6}, timed = f.timed + {7}
+          WHEN NOT MATCHED THEN INSERT (unit, procedure_code, day, step, done, within_due, hours, timed)
+              VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7});
+          """
+        : """
+          INSERT INTO step_figures (unit, procedure_code, day, step, done, within_due, hours, timed)
+          VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
+          ON CONFLICT (unit, procedure_code, day, step) DO UPDATE SET done = step_figures.done + excluded.done,
+              within_due = step_figures.within_due + excluded.within_due, hours = step_figures.hours + excluded.hours,
+              timed = step_figures.timed + excluded.timed
+          """;
+}
