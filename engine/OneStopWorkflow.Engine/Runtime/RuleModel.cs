@@ -14,7 +14,8 @@ internal static class RuleModel
     {
         var unit = context.Units.Find(state.ReceivingUnit);
         var iso = context.Calendar.Format;
-        var caseObject = new ScriptObject
+        // Sized up front: growing the dictionaries behind script objects was most of the cost of a rule model.
+        var caseObject = new ScriptObject(7)
         {
             ["fields"] = Fields(context.Procedure.Fields, state.Fields),
             ["unit"] = Unit(unit, state.ReceivingUnit),
@@ -24,7 +25,7 @@ internal static class RuleModel
             ["procedure"] = context.Procedure.Code.Value,
             ["appointment"] = state.Appointment is { } a ? iso(a) : null,
         };
-        var taskObject = new ScriptObject
+        var taskObject = new ScriptObject(5)
         {
             ["step"] = task?.Step.Value ?? "",
             ["unit"] = task?.Unit ?? "",
@@ -33,7 +34,7 @@ internal static class RuleModel
             ["due"] = task?.Due is { } due ? iso(due) : null,
         };
         var inputFields = task is null ? [] : context.Procedure.Step(task.Step).Actions.SelectMany(a => a.Input);
-        var model = new ScriptObject
+        var model = new ScriptObject(4)
         {
             ["case"] = caseObject,
             ["task"] = taskObject,
@@ -43,7 +44,7 @@ internal static class RuleModel
         return model;
     }
 
-    private static ScriptObject Unit(UnitDefinition? unit, string code) => new()
+    private static ScriptObject Unit(UnitDefinition? unit, string code) => new(5)
     {
         ["code"] = code,
         ["level"] = unit is null ? "" : unit.Level.ToString().ToLowerInvariant(),
@@ -54,7 +55,7 @@ internal static class RuleModel
 
     private static ScriptObject Fields(ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values)
     {
-        var result = new ScriptObject();
+        var result = new ScriptObject(definitions.Length);
         foreach (var field in definitions)
         {
             result[field.Name] = values.TryGetValue(field.Name, out var text) ? Typed(field.Type, text) : null;
