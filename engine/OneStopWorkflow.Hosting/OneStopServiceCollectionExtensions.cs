@@ -24,7 +24,8 @@ public static class OneStopServiceCollectionExtensions
         var options = ReadOptions(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(Options.Create(options));
-        services.AddScoped(_ => OneStopDatabase.CreateContext(options.Provider, options.ConnectionString));
+        var contexts = OneStopDatabase.CreatePool(options.Provider, options.ConnectionString);
+        services.AddScoped(_ => contexts());
         services.AddSingleton<ProcedureCatalog>();
         services.AddScoped<ActorAccessor>();
         services.AddScoped<CasePipeline>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace OneStopWorkflow.Persistence.Storage;
 
@@ -13,6 +14,21 @@ public static class OneStopDatabase
             new DbContextOptionsBuilder<NpgsqlOneStopDbContext>().UseNpgsql(connectionString).Options),
         StorageProvider.SqlServer => new SqlServerOneStopDbContext(
             new DbContextOptionsBuilder<SqlServerOneStopDbContext>().UseSqlServer(connectionString).Options),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
+    };
+
+    /// <summary>
+    /// A pool of contexts for one provider and connection: each scope borrows one and returns it reset when the scope
+    /// ends, instead of building a context, its options and its services for every request.
+    /// </summary>
+    public static Func<OneStopDbContext> CreatePool(StorageProvider provider, string connectionString) => provider switch
+    {
+        StorageProvider.Sqlite => new PooledDbContextFactory<SqliteOneStopDbContext>(
+            new DbContextOptionsBuilder<SqliteOneStopDbContext>().UseSqlite(connectionString).Options).CreateDbContext,
+        StorageProvider.Postgres => new PooledDbContextFactory<NpgsqlOneStopDbContext>(
+            new DbContextOptionsBuilder<NpgsqlOneStopDbContext>().UseNpgsql(connectionString).Options).CreateDbContext,
+        StorageProvider.SqlServer => new PooledDbContextFactory<SqlServerOneStopDbContext>(
+            new DbContextOptionsBuilder<SqlServerOneStopDbContext>().UseSqlServer(connectionString).Options).CreateDbContext,
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
     };
 
