@@ -29,6 +29,16 @@ public sealed class StoreCommandTests
         await using (var connection = new SqliteConnection(database.ConnectionString))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var wipe = new SqliteCommand("DELETE FROM case_figures", connection);
+            Assert.Equal(1, await wipe.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        var emptied = await Onestop.RunAsync(env, "report", "compliance", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "HP", "--format", "csv");
+        var rebuilt = await Onestop.RunAsync(env, "audit", "rebuild-figures");
+        var recounted = await Onestop.RunAsync(env, "report", "compliance", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "HP", "--format", "csv");
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var tamper = new SqliteCommand(
                 "UPDATE events SET payload = REPLACE(payload, 'Nguyễn Văn An', 'Nguyễn Văn Ân') WHERE sequence = 1", connection);
             Assert.Equal(1, await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
@@ -44,6 +54,10 @@ public sealed class StoreCommandTests
         Assert.Equal(0, report.ExitCode);
         Assert.Contains("received,1\n", report.Output, StringComparison.Ordinal);
         Assert.Contains("finished_early,1\n", report.Output, StringComparison.Ordinal);
+        Assert.Contains("received,0\n", emptied.Output, StringComparison.Ordinal);
+        Assert.Equal(0, rebuilt.ExitCode);
+        Assert.StartsWith("1 case(s) recounted into 1 unit-day figure row(s)", rebuilt.Output, StringComparison.Ordinal);
+        Assert.Equal(report.Output, recounted.Output);
         Assert.Equal(2, badReport.ExitCode);
         Assert.Contains("yyyy-MM-dd", badReport.Error, StringComparison.Ordinal);
         Assert.Contains("every trail is intact", clean.Output, StringComparison.Ordinal);

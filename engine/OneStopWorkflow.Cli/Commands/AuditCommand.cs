@@ -19,7 +19,37 @@ internal static class AuditCommand
             caseOption,
         };
         verify.SetAction((result, cancellationToken) => VerifyAsync(result.GetValue(caseOption), cancellationToken));
-        return new Command("audit", "Check the integrity of the stored trails.") { verify };
+        var rebuild = new Command("rebuild-figures",
+            "Recount the per-day compliance figures from the stored cases (after a bulk load or a repair); the report reads them.");
+        rebuild.SetAction((_, cancellationToken) => RebuildAsync(cancellationToken));
+        return new Command("audit", "Check the integrity of the stored trails and recount the compliance figures.") { verify, rebuild };
+    }
+
+    private static async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    {
+        using var host = StoreHost.Build(null, null);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        try
+        {
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await Console.Error.WriteLineAsync("error: the configured database is not migrated to this version; start the app or run simulate --store once first.");
+                return 2;
+            }
+
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await Persistence.Figures.DayFigures.RebuildAsync(db, cancellationToken);
+            var days = await db.CaseFigures.CountAsync(cancellationToken);
+            var cases = await db.CaseFigures.SumAsync(f => f.Received, cancellationToken);
+            Console.WriteLine($"{cases} case(s) recounted into {days} unit-day figure row(s) in {started.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            await Console.Error.WriteLineAsync($"error: cannot read the configured database: {ex.Message}");
+            return 2;
+        }
     }
 
     private static async Task<int> VerifyAsync(string? caseKey, CancellationToken cancellationToken)
