@@ -38,7 +38,10 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
                 && (procedure == null || f.ProcedureCode == procedure))
             .GroupBy(f => new { f.Unit, Month = f.Day.Substring(0, 7) })
             .Select(g => new Counted(g.Key.Unit, g.Key.Month, g.Sum(f => f.Received), g.Sum(f => f.Handled), g.Sum(f => f.Early),
-                g.Sum(f => f.OnTime), g.Sum(f => f.Late), g.Sum(f => f.Withdrawn), g.Sum(f => f.Online), g.Sum(f => f.Escalations), 0, 0))
+                g.Sum(f => f.OnTime), g.Sum(f => f.Late), g.Sum(f => f.Withdrawn), g.Sum(f => f.Online), g.Sum(f => f.Escalations), 0, 0)
+            {
+                Rated = g.Sum(f => f.Rated), RatingSum = g.Sum(f => f.RatingSum),
+            })
             .ToListAsync(cancellationToken);
         var open = await cases.Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.Paused) && c.Appointment != null)
             .GroupBy(c => new { c.ReceivingUnit, Month = c.ReceivedDay.Substring(0, 7) })
@@ -48,8 +51,6 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             .ToListAsync(cancellationToken);
         var counted = days.Concat(open).ToList();
         var totals = Counted.Sum("", counted);
-        var ratings = await db.Ratings.Join(cases, r => r.CaseId, c => c.Id, (r, c) => r.Score)
-            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Average = g.Average(s => (double)s) }).FirstOrDefaultAsync(cancellationToken);
         var steps = await db.StepFigures.AsNoTracking()
             .Where(f => units.Contains(f.Unit) && string.Compare(f.Day, from) >= 0 && string.Compare(f.Day, to) <= 0
                 && (procedure == null || f.ProcedureCode == procedure))
@@ -67,7 +68,8 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             totals.OpenOnTime, totals.Overdue,
             Rate(totals.Early + totals.OnTime + totals.OpenOnTime, totals.Handled),
             totals.Online, Rate(totals.Online, totals.Received),
-            ratings?.Count ?? 0, ratings is null ? null : Math.Round((decimal)ratings.Average, 2), totals.Escalations,
+            days.Sum(d => d.Rated), days.Sum(d => d.Rated) == 0 ? null : Math.Round((decimal)days.Sum(d => d.RatingSum) / days.Sum(d => d.Rated), 2),
+            totals.Escalations,
             [.. counted.GroupBy(c => c.Unit).Select(g => Counted.Sum(g.Key, g)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
             [.. counted.GroupBy(c => c.Month).Select(g => Counted.Sum(g.Key, g)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
             [.. steps.OrderBy(s => Rate(s.Within, s.Done)).ThenBy(s => s.Step, StringComparer.Ordinal)
@@ -188,6 +190,9 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
         string Unit, string Month, int Received, int Handled, int Early, int OnTime, int Late, int Withdrawn, int Online,
         int Escalations, int OpenOnTime, int Overdue)
     {
+        public int Rated { get; init; }
+        public int RatingSum { get; init; }
+
         public static Group Sum(string key, IEnumerable<Counted> rows)
         {
             var list = rows as IReadOnlyCollection<Counted> ?? [.. rows];

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Persistence.Cases;
+using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Reception;
 using OneStopWorkflow.Persistence.Storage;
 
@@ -59,14 +60,22 @@ public sealed class LookupHandlers(OneStopDbContext db, CasePipeline pipeline, T
             return new LookupResult(null, new Rejection("already-rated", "This dossier has already been rated; thank you."));
         }
 
+        // The rating and its count in the day figures are saved together or not at all.
         db.Ratings.Add(new RatingRow { CaseId = stored.Row.Id, Score = command.Score, Comment = command.Comment, RatedAt = time.GetUtcNow() });
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return new LookupResult(null, new Rejection("already-rated", "This dossier has already been rated; thank you."));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                return new LookupResult(null, new Rejection("already-rated", "This dossier has already been rated; thank you."));
+            }
+
+            await DayFigures.RatedAsync(db, stored.Row, command.Score, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return new LookupResult(await ViewAsync(stored, cancellationToken), null);

@@ -24,4 +24,9 @@ public sealed class CaseFigureRow
     public int Withdrawn { get; set; }
     public int Online { get; set; }
     public int Escalations { get; set; }
+
+    /// <summary>How many of the cases the citizen rated, and the sum of their scores (1–5).</summary>
+    public int Rated { get; set; }
+
+    public int RatingSum { get; set; }
 }

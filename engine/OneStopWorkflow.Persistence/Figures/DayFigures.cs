@@ -49,7 +49,7 @@ public static class DayFigures
         await db.Database.ExecuteSqlRawAsync(CaseUpsert(db.Provider), [
             row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, before is null ? 1 : 0,
             after.Handled - old.Handled, after.Early - old.Early, after.OnTime - old.OnTime, after.Late - old.Late,
-            after.Withdrawn - old.Withdrawn, after.Online - old.Online, escalations,
+            after.Withdrawn - old.Withdrawn, after.Online - old.Online, escalations, 0, 0,
         ], cancellationToken);
         foreach (var step in finished.GroupBy(t => t.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -58,6 +58,15 @@ public static class DayFigures
                 step.Sum(t => t.Hours ?? 0), step.Count(t => t.Hours is not null),
             ], cancellationToken);
         }
+    }
+
+    /// <summary>Adds a citizen's rating of <paramref name="row"/>'s case, in the caller's transaction.</summary>
+    public static Task RatedAsync(OneStopDbContext db, CaseRow row, int score, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(row);
+        return db.Database.ExecuteSqlRawAsync(CaseUpsert(db.Provider),
+            [row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, 0, 0, 0, 0, 0, 0, 0, 0, 1, score], cancellationToken);
     }
 
     /// <summary>Recomputes every figure from the cases, tasks and escalation claims: after a bulk load, or to repair.</summary>
@@ -83,7 +92,7 @@ public static class DayFigures
         "DELETE FROM step_figures",
         "DELETE FROM case_figures",
         """
-        INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations)
+        INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations, rated, rating_sum)
         SELECT c.receiving_unit, c.procedure_code, c.received_day, COUNT(*),
             SUM(CASE WHEN c.appointment IS NOT NULL AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
             SUM(CASE WHEN c.timeliness = 'early' AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
@@ -91,9 +100,10 @@ public static class DayFigures
             SUM(CASE WHEN c.timeliness = 'late' AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
             SUM(CASE WHEN c.outcome = 'Withdrawn' THEN 1 ELSE 0 END),
             SUM(CASE WHEN c.channel = 'online' THEN 1 ELSE 0 END),
-            COALESCE(SUM(e.fired), 0)
+            COALESCE(SUM(e.fired), 0), COUNT(r.case_id), COALESCE(SUM(r.score), 0)
         FROM cases c
         LEFT JOIN (SELECT case_id, COUNT(*) AS fired FROM escalation_claims GROUP BY case_id) e ON e.case_id = c.id
+        LEFT JOIN ratings r ON r.case_id = c.id
         GROUP BY c.receiving_unit, c.procedure_code, c.received_day
         """,
         """
@@ -113,18 +123,19 @@ public static class DayFigures
               ON f.unit = k.unit AND f.procedure_code = k.procedure_code AND f.day = k.day
           WHEN MATCHED THEN UPDATE SET received = f.received + {3}, handled = f.handled + {4}, early = f.early + {5},
               on_time = f.on_time + {6}, late = f.late + {7}, withdrawn = f.withdrawn + {8}, online = f.online + {9},
-              escalations = f.escalations + {10}
-          WHEN NOT MATCHED THEN INSERT (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations)
-              VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10});
+              escalations = f.escalations + {10}, rated = f.rated + {11}, rating_sum = f.rating_sum + {12}
+          WHEN NOT MATCHED THEN INSERT (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations, rated, rating_sum)
+              VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12});
           """
         : """
-          INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations)
-          VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10})
+          INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations, rated, rating_sum)
+          VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12})
           ON CONFLICT (unit, procedure_code, day) DO UPDATE SET received = case_figures.received + excluded.received,
               handled = case_figures.handled + excluded.handled, early = case_figures.early + excluded.early,
               on_time = case_figures.on_time + excluded.on_time, late = case_figures.late + excluded.late,
               withdrawn = case_figures.withdrawn + excluded.withdrawn, online = case_figures.online + excluded.online,
-              escalations = case_figures.escalations + excluded.escalations
+              escalations = case_figures.escalations + excluded.escalations, rated = case_figures.rated + excluded.rated,
+              rating_sum = case_figures.rating_sum + excluded.rating_sum
           """;
 
     private static string StepUpsert(StorageProvider provider) => provider == StorageProvider.SqlServer

@@ -300,6 +300,14 @@ public abstract class StoreSuite(StorageProvider provider)
             Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<CasePipeline>().TickAsync(ids["D"], "test", TestContext.Current.CancellationToken) / 2);
         }
 
+        // The citizen of A rates it 4 with the code and secret on the receipt.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var a = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Cases.SingleAsync(c => c.Id == ids["A"], TestContext.Current.CancellationToken);
+            var rated = await app.AsAsync(null, m => m.Send(new Lookup.RateCase(a.DossierCode, a.Secret, 4, "Nhanh")));
+            Assert.Null(rated.Rejection);
+        }
+
         var filter = new AuditFilter("HP", new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 30));
         var figures = (await app.AsAsync(People.Auditor, m => m.Send(new GetCompliance(filter)))).Figures!;
         var hongAn = (await app.AsAsync(People.Auditor, m => m.Send(new GetCompliance(filter with { Unit = "HP.HONGAN" })))).Figures!;
@@ -310,6 +318,7 @@ public abstract class StoreSuite(StorageProvider provider)
         Assert.Equal((7, 6, 1, 0, 1, 1), (figures.Received, figures.Handled, figures.FinishedEarly, figures.FinishedOnTime, figures.FinishedLate, figures.Withdrawn));
         Assert.Equal((3, 1, 66.7m), (figures.OpenOnTime, figures.OpenOverdue, figures.OnTimeRate));
         Assert.Equal(3, figures.Escalations);
+        Assert.Equal((1, 4m), (figures.Ratings, figures.AverageRating));
         Assert.Equal([("HP.HONGAN", 1), ("HP.LECHAN", 6)], figures.ByUnit.Select(g => (g.Key, g.Received)));
         Assert.Equal([("2026-03", 5, 1, 1), ("2026-04", 2, 0, 0)], figures.ByMonth.Select(g => (g.Key, g.Received, g.Late, g.Overdue)));
         var review = figures.Steps.Single(s => s.Step == "land-review");

@@ -42,6 +42,7 @@ public sealed class FigureBackfillTests
                 Finished("c", "t1", Monday.AddHours(30), 9),
                 new TaskRow { CaseId = "c", TaskId = "t2", Step = "review", Unit = "HP.LECHAN", Status = TaskStatus.Open, ActivatedAt = Monday, Due = Monday.AddDays(1) });
             db.EscalationClaims.Add(new EscalationClaimRow { CaseId = "a", Key = "late", ClaimedBy = "test", FiredAt = Monday.AddDays(2), EventSequence = 5 });
+            db.Ratings.Add(new Reception.RatingRow { CaseId = "a", Score = 3, RatedAt = Monday.AddDays(12) });
             await db.SaveChangesAsync(cancel);
         }
 
@@ -52,6 +53,7 @@ public sealed class FigureBackfillTests
             var day = Assert.Single(await db.CaseFigures.ToListAsync(cancel));
             Assert.Equal(("HP.LECHAN", "land-use-transfer", "2026-03-02"), (day.Unit, day.ProcedureCode, day.Day));
             Assert.Equal((3, 2, 1, 1, 1, 1), (day.Received, day.Handled, day.Late, day.Withdrawn, day.Online, day.Escalations));
+            Assert.Equal((1, 3), (day.Rated, day.RatingSum));
             var step = Assert.Single(await db.StepFigures.ToListAsync(cancel));
             Assert.Equal(("review", 2, 1, 14.0, 2), (step.Step, step.Done, step.WithinDue, step.Hours, step.Timed));
         }

@@ -767,6 +767,14 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("integer")
                         .HasColumnName("online");
 
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer")
+                        .HasColumnName("rated");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_sum");
+
                     b.Property<int>("Received")
                         .HasColumnType("integer")
                         .HasColumnName("received");

@@ -769,6 +769,14 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("online");
 
+                    b.Property<int>("Rated")
+                        .HasColumnType("int")
+                        .HasColumnName("rated");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("int")
+                        .HasColumnName("rating_sum");
+
                     b.Property<int>("Received")
                         .HasColumnType("int")
                         .HasColumnName("received");

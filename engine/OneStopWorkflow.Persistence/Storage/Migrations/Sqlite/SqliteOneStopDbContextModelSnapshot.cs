@@ -749,6 +749,14 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("online");
 
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_sum");
+
                     b.Property<int>("Received")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received");

@@ -24,7 +24,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                     late = table.Column<int>(type: "INTEGER", nullable: false),
                     withdrawn = table.Column<int>(type: "INTEGER", nullable: false),
                     online = table.Column<int>(type: "INTEGER", nullable: false),
-                    escalations = table.Column<int>(type: "INTEGER", nullable: false)
+                    escalations = table.Column<int>(type: "INTEGER", nullable: false),
+                    rated = table.Column<int>(type: "INTEGER", nullable: false),
+                    rating_sum = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

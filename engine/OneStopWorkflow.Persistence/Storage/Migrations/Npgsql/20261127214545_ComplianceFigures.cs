@@ -24,7 +24,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     late = table.Column<int>(type: "integer", nullable: false),
                     withdrawn = table.Column<int>(type: "integer", nullable: false),
                     online = table.Column<int>(type: "integer", nullable: false),
-                    escalations = table.Column<int>(type: "integer", nullable: false)
+                    escalations = table.Column<int>(type: "integer", nullable: false),
+                    rated = table.Column<int>(type: "integer", nullable: false),
+                    rating_sum = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -24,7 +24,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                     late = table.Column<int>(type: "int", nullable: false),
                     withdrawn = table.Column<int>(type: "int", nullable: false),
                     online = table.Column<int>(type: "int", nullable: false),
-                    escalations = table.Column<int>(type: "int", nullable: false)
+                    escalations = table.Column<int>(type: "int", nullable: false),
+                    rated = table.Column<int>(type: "int", nullable: false),
+                    rating_sum = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
