@@ -19,6 +19,8 @@ public class EngineBenchmarks
     private IReadOnlyList<CaseEvent> _trail = null!;
     private DocumentIssued _receipt = null!;
     private readonly Actor _clerk = People.ClerkLeChan;
+    private Engine.Rules.RuleExpression _rule = null!;
+    private Scriban.Runtime.ScriptObject _ruleModel = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +33,16 @@ public class EngineBenchmarks
         _received = decision.State!;
         _trail = decision.Events;
         _receipt = _trail.OfType<DocumentIssued>().First();
+        _rule = Engine.Rules.RuleCompiler.Compile("case.fields.area_m2 > 100 && case.unit.level == 'commune'",
+            new Engine.Diagnostics.SourceLocation("bench", 1, 1), new Engine.Rules.RuleScope(["area_m2"], []), new Engine.Diagnostics.DiagnosticBag())!;
+        _ruleModel = new Scriban.Runtime.ScriptObject
+        {
+            ["case"] = new Scriban.Runtime.ScriptObject
+            {
+                ["fields"] = new Scriban.Runtime.ScriptObject { ["area_m2"] = 84.5m },
+                ["unit"] = new Scriban.Runtime.ScriptObject { ["level"] = "commune" },
+            },
+        };
     }
 
     private ReceiveCommand Receive() =>
@@ -54,7 +66,10 @@ public class EngineBenchmarks
     [Benchmark(Description = "decide: act send-to-tax")]
     public Decision DecideAct() => Workflow.Decide(_context with { Now = Received.AddDays(1) }, _received, new ActCommand(People.OfficerCn1, "send-to-tax"));
 
-    [Benchmark(Description = "evaluate a guard (skip-tax)")]
+    [Benchmark(Description = "evaluate a rule (two comparisons)")]
+    public Engine.Rules.RuleResult EvaluateRule() => Engine.Rules.RuleEvaluator.EvaluateCondition(_rule, _ruleModel);
+
+    [Benchmark(Description = "decide: an action with a guard (skip-tax)")]
     public Decision EvaluateGuard() => Workflow.Decide(_context with { Now = Received.AddDays(1) }, _received, new ActCommand(People.OfficerCn1, "skip-tax"));
 
     [Benchmark(Description = "render the receipt (Mẫu 01)")]

@@ -33,18 +33,33 @@ namespace OneStopWorkflow.Cli.Commands;
 /// </summary>
 internal static class SeedCommand
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 15, 10, 0, 0, TimeSpan.FromHours(7));
+    /// <summary>What to seed: the calendar, the receiving units (each as often as its share), the working days and "now".</summary>
+    private sealed record Plan(WorkingCalendar Calendar, string[] Units, DateOnly[] Days, DateTimeOffset Now, int Count)
+    {
+        /// <summary>The last dossier number given per unit and day.</summary>
+        public Dictionary<(string Unit, string Day), int> Sequences { get; } = [];
+    }
 
     public static Command Create()
     {
         var cases = new Option<int>("--cases") { Description = "How many cases.", DefaultValueFactory = _ => 10_000 };
+        var units = new Option<string>("--units")
+        {
+            Description = "The receiving communes and wards, comma-separated, or 'all' (every ordinary commune and ward of the unit directory).",
+            DefaultValueFactory = _ => "all",
+        };
+        var year = new Option<int>("--year") { Description = "The year the cases are received in; the calendar must cover it.", DefaultValueFactory = _ => 2026 };
         var measure = new Option<bool>("--measure") { Description = "Time the inbox, audit queries, scanner pass and a receipt afterwards." };
-        var command = new Command("seed", "Fill the configured database with a year of cases, optionally measuring the hot queries on it.") { cases, measure };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(cases), result.GetValue(measure), cancellationToken));
+        var command = new Command("seed", "Fill the configured database with a year of cases, optionally measuring the hot queries on it.")
+        {
+            cases, units, year, measure,
+        };
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(result.GetValue(cases), result.GetValue(units)!, result.GetValue(year), result.GetValue(measure), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int count, bool measure, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int count, string unitList, int year, bool measure, CancellationToken cancellationToken)
     {
         var root = CatalogFolder.FindRoot(Path.Combine(Environment.CurrentDirectory, "procedures"));
         if (root is null)
@@ -53,7 +68,8 @@ internal static class SeedCommand
             return 2;
         }
 
-        var time = new ScenarioClock { Now = Now };
+        var now = new DateTimeOffset(year, 12, 15, 10, 0, 0, TimeSpan.FromHours(7));
+        var time = new ScenarioClock { Now = now };
         using var host = StoreHost.Build(root, time);
         await host.Services.GetRequiredService<OneStopInitializer>().InitializeOrThrowAsync(cancellationToken);
         await using var setup = host.Services.CreateAsyncScope();
@@ -62,9 +78,27 @@ internal static class SeedCommand
         var calendar = version.Calendar;
         var births = await SampleAsync(pipeline, root, "birth-registration", "same-day", cancellationToken);
         var households = await SampleAsync(pipeline, root, "business-household-registration", "parallel-with-tax", cancellationToken);
-        var communes = Weighted(version.Units.Units.Where(u => u.Level == Engine.Units.Jurisdiction.Commune && !u.Remote).Select(u => u.Code).ToArray());
-        var days = Enumerable.Range(0, 345).Select(d => new DateOnly(2026, 1, 2).AddDays(d)).Where(calendar.IsWorkingDay).ToArray();
-        var sequences = new Dictionary<(string Unit, string Day), int>();
+        var ordinary = version.Units.Units.Where(u => u.Level == Engine.Units.Jurisdiction.Commune && !u.Remote).Select(u => u.Code).ToArray();
+        var chosen = unitList.Trim() == "all" ? ordinary : unitList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (chosen.Except(ordinary).ToArray() is { Length: > 0 } unknown)
+        {
+            await Console.Error.WriteLineAsync(
+                $"error: --units {string.Join(", ", unknown)}: the seed receives at communes and wards; use 'all' or some of {string.Join(", ", ordinary)}.");
+            return 2;
+        }
+
+        DateOnly[] days;
+        try
+        {
+            days = [.. Enumerable.Range(0, 345).Select(d => new DateOnly(year, 1, 2).AddDays(d)).Where(calendar.IsWorkingDay)];
+        }
+        catch (CalendarYearMissingException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: --year {year}: {ex.Message}");
+            return 2;
+        }
+
+        var plan = new Plan(calendar, Weighted(chosen), days, now, count);
         var clock = Stopwatch.StartNew();
         var events = 0;
         await using (var scope = host.Services.CreateAsyncScope())
@@ -77,13 +111,13 @@ internal static class SeedCommand
                 // Four in ten cases are land transfers, four births, two business households.
                 var (state, trail) = (i % 5) switch
                 {
-                    0 or 1 => Decide(version, calendar, communes, days, sequences, i, count),
-                    2 or 3 => Replay(births, calendar, communes, days, sequences, i, count),
-                    _ => Replay(households, calendar, communes, days, sequences, i, count),
+                    0 or 1 => Decide(version, plan, i),
+                    2 or 3 => Replay(births, plan, i),
+                    _ => Replay(households, plan, i),
                 };
                 var decided = state.Procedure.Value == births.Version.Procedure.Code.Value ? births.Version
                     : state.Procedure.Value == households.Version.Procedure.Code.Value ? households.Version : version;
-                store.Stage(state, trail, Workflow.NextTick(decided.At(Now), state),
+                store.Stage(state, trail, Workflow.NextTick(decided.At(now), state),
                     t => calendar.WorkingTimeBetween(t.ActivatedAt, t.CompletedAt!.Value).TotalHours);
                 events += trail.Count;
                 if (i % 500 == 499 || i == count - 1)
@@ -93,7 +127,7 @@ internal static class SeedCommand
                 }
             }
 
-            db.DossierSequences.AddRange(sequences.Select(s => new DossierSequenceRow { Unit = s.Key.Unit, Day = s.Key.Day, Last = s.Value }));
+            db.DossierSequences.AddRange(plan.Sequences.Select(s => new DossierSequenceRow { Unit = s.Key.Unit, Day = s.Key.Day, Last = s.Value }));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -113,17 +147,16 @@ internal static class SeedCommand
         }));
         if (measure)
         {
-            await MeasureAsync(host.Services, time, calendar, cancellationToken);
+            await MeasureAsync(host.Services, time, plan, cancellationToken);
         }
 
         return 0;
     }
 
-    private static (CaseState State, List<CaseEvent> Trail) Decide(
-        LoadedVersion version, WorkingCalendar calendar, string[] communes, DateOnly[] days,
-        Dictionary<(string, string), int> sequences, int i, int count)
+    private static (CaseState State, List<CaseEvent> Trail) Decide(LoadedVersion version, Plan plan, int i)
     {
-        var (unit, received, sequence) = Receipt(calendar, communes, days, sequences, i, count);
+        var (calendar, now) = (plan.Calendar, plan.Now);
+        var (unit, received, sequence) = Receipt(plan, i);
         var clerk = new Actor("seed.clerk", [new Membership(unit, "clerk")]);
         var officer = new Actor("seed.officer", [new Membership("HP.VPDKDD.CN1", "land-officer")]);
         var leader = new Actor("seed.leader", [new Membership("HP.VPDKDD.CN1", "leader")]);
@@ -145,7 +178,7 @@ internal static class SeedCommand
         });
         DateTimeOffset Day(decimal working) => calendar.AddWorkingDays(received, working);
         var kind = Kind(i);
-        var stillOpen = Day(8) > Now || kind == 99;
+        var stillOpen = Day(8) > now || kind == 99;
         if (kind == 9)
         {
             Do(Day(1), new WithdrawCommand(clerk, "Hai bên hủy hợp đồng"));
@@ -155,7 +188,7 @@ internal static class SeedCommand
         if (stillOpen)
         {
             // The scanner would have fired what fell due before now: the population starts with no backlog.
-            Do(Now, new TickCommand());
+            Do(now, new TickCommand());
             return (state!, trail);
         }
 
@@ -180,15 +213,14 @@ internal static class SeedCommand
     private static string[] Weighted(string[] communes) =>
         [.. communes.SelectMany((unit, index) => Enumerable.Repeat(unit, index < 3 ? 3 : index < 6 ? 2 : 1))];
 
-    /// <summary>Where, when and with which daily number case <paramref name="i"/> of <paramref name="count"/> is received.</summary>
-    private static (string Unit, DateTimeOffset At, int Sequence) Receipt(
-        WorkingCalendar calendar, string[] communes, DateOnly[] days, Dictionary<(string, string), int> sequences, int i, int count)
+    /// <summary>Where, when and with which daily number case <paramref name="i"/> of the plan is received.</summary>
+    private static (string Unit, DateTimeOffset At, int Sequence) Receipt(Plan plan, int i)
     {
-        var unit = communes[(int)(i * 7919L % communes.Length)];
-        var day = days[(int)((long)i * days.Length / count)];
-        var received = calendar.At(day, new TimeOnly(8, 0).AddMinutes(30 * (i % 13)));
+        var unit = plan.Units[(int)(i * 7919L % plan.Units.Length)];
+        var day = plan.Days[(int)((long)i * plan.Days.Length / plan.Count)];
+        var received = plan.Calendar.At(day, new TimeOnly(8, 0).AddMinutes(30 * (i % 13)));
         var key = (unit, day.ToString("yyMMdd", CultureInfo.InvariantCulture));
-        return (unit, received, sequences[key] = sequences.GetValueOrDefault(key) + 1);
+        return (unit, received, plan.Sequences[key] = plan.Sequences.GetValueOrDefault(key) + 1);
     }
 
     /// <summary>A procedure seeded from one of its sample scenarios: the sample's commands, moved to each case's unit and time.</summary>
@@ -208,10 +240,10 @@ internal static class SeedCommand
     /// by the people of the case's commune. Late cases finish two working hours past their appointment after the
     /// scanner fired what fell due; recent and never-finished cases are left open.
     /// </summary>
-    private static (CaseState State, List<CaseEvent> Trail) Replay(
-        Sample sample, WorkingCalendar calendar, string[] communes, DateOnly[] days, Dictionary<(string, string), int> sequences, int i, int count)
+    private static (CaseState State, List<CaseEvent> Trail) Replay(Sample sample, Plan plan, int i)
     {
-        var (unit, received, sequence) = Receipt(calendar, communes, days, sequences, i, count);
+        var (calendar, now) = (plan.Calendar, plan.Now);
+        var (unit, received, sequence) = Receipt(plan, i);
         Actor Local(Actor actor) => actor with { Memberships = [.. actor.Memberships.Select(m => m.Unit == sample.Unit ? m with { Unit = unit } : m)] };
         var trail = new List<CaseEvent>();
         CaseState? state = null;
@@ -233,11 +265,11 @@ internal static class SeedCommand
         });
         var kind = Kind(i);
         var last = calendar.AddWorkingHours(received, sample.Hours[^1]);
-        if (state is null || last > Now || kind == 99)
+        if (state is null || last > now || kind == 99)
         {
             if (state is not null)
             {
-                Do(Now, new TickCommand());
+                Do(now, new TickCommand());
             }
 
             return (state ?? throw new InvalidOperationException($"Sample receipt of {sample.Version.Procedure.Code} was refused."), trail);
@@ -265,10 +297,12 @@ internal static class SeedCommand
         return (state, trail);
     }
 
-    private static async Task MeasureAsync(IServiceProvider services, ScenarioClock time, WorkingCalendar calendar, CancellationToken cancellationToken)
+    private static async Task MeasureAsync(IServiceProvider services, ScenarioClock time, Plan plan, CancellationToken cancellationToken)
     {
         var auditor = new Actor("bench.auditor", [new Membership("HP", Roles.Admin)]);
-        var year = new AuditFilter("HP", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        var year = new AuditFilter("HP", new DateOnly(plan.Now.Year, 1, 1), new DateOnly(plan.Now.Year, 12, 31));
+        // A mid-sized ward (Lê Chân) when it is seeded, so figures compare across populations; else the first unit.
+        var ward = plan.Units.Contains("HP.LECHAN") ? "HP.LECHAN" : plan.Units[0];
         var results = new List<object>();
         async Task Time(string what, int times, Func<IMediator, Task<object?>> call)
         {
@@ -293,20 +327,20 @@ internal static class SeedCommand
 
         await Time("inbox HP.VPDKDD.CN1 (first 50)", 200, async m =>
             (await m.Send(new GetInbox("HP.VPDKDD.CN1") { Limit = 50 }, cancellationToken)).Total);
-        await Time("inbox HP.LECHAN (first 50)", 200, async m =>
-            (await m.Send(new GetInbox("HP.LECHAN") { Limit = 50 }, cancellationToken)).Total);
+        await Time($"inbox {ward} (first 50)", 200, async m =>
+            (await m.Send(new GetInbox(ward) { Limit = 50 }, cancellationToken)).Total);
         await Time("inbox HP.VPDKDD.CN1 (overdue, first 50)", 50, async m =>
             (await m.Send(new GetInbox("HP.VPDKDD.CN1") { Limit = 50, Status = "overdue" }, cancellationToken)).Total);
         await Time("compliance HP, year", 5, async m =>
             (await m.Send(new GetCompliance(year), cancellationToken)).Figures?.Received);
-        await Time("daily figures HP.LECHAN, year", 5, async m =>
-            (await m.Send(new GetDailyFigures(year with { Unit = "HP.LECHAN" }), cancellationToken)).Days.Length);
+        await Time($"daily figures {ward}, year", 5, async m =>
+            (await m.Send(new GetDailyFigures(year with { Unit = ward }), cancellationToken)).Days.Length);
         await Time("overdue cases HP, year (first 100)", 5, async m =>
             (await m.Send(new ListAuditCases(year, "overdue"), cancellationToken)).Total);
-        await Time("XLSX export of HP.LECHAN's cases of the year", 1, async m =>
+        await Time($"XLSX export of {ward}'s cases of the year", 1, async m =>
         {
             await using var file = File.Create(Path.Combine(Path.GetTempPath(), "onestop-unit-year.xlsx"));
-            var (table, problem) = await AuditTables.OpenAsync(m, "cases", year with { Unit = "HP.LECHAN" }, null, cancellationToken);
+            var (table, problem) = await AuditTables.OpenAsync(m, "cases", year with { Unit = ward }, null, cancellationToken);
             var rows = await (table ?? throw new InvalidOperationException(problem)).WriteAsync(file, AuditFormat.Xlsx, cancellationToken);
             return new { rows, bytes = file.Length };
         });
@@ -316,7 +350,7 @@ internal static class SeedCommand
         var started = Stopwatch.GetTimestamp();
         var ticked = await scanner.ScanOnceAsync(cancellationToken);
         results.Add(new { what = "scanner pass now", ticked, ms = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1) });
-        time.Now = calendar.AddWorkingDays(Now, 1);
+        time.Now = plan.Calendar.AddWorkingDays(plan.Now, 1);
         started = Stopwatch.GetTimestamp();
         ticked = await scanner.ScanOnceAsync(cancellationToken);
         results.Add(new
@@ -324,14 +358,14 @@ internal static class SeedCommand
             what = "scanner pass one working day later", ticked, ms = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
         });
 
-        var clerk = new Actor("bench.clerk", [new Membership("HP.LECHAN", Roles.Clerk)]);
+        var clerk = new Actor("bench.clerk", [new Membership(ward, Roles.Clerk)]);
         var receipts = new List<double>();
         for (var i = 0; i < 20; i++)
         {
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = clerk;
             var t0 = Stopwatch.GetTimestamp();
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReceiveCase("land-use-transfer", "HP.LECHAN") { Fields = LandTransferWorkload.Fields }, cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReceiveCase("land-use-transfer", ward) { Fields = LandTransferWorkload.Fields }, cancellationToken);
             receipts.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
             if (result.IsRejected)
             {
