@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Calendar;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
@@ -15,7 +17,8 @@ namespace OneStopWorkflow.Hosting.Audit;
 /// task snapshots: nothing loads the cases into memory. Auditors, leaders and admins of the unit or above may read.
 /// </summary>
 internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
-    : IQueryHandler<GetCompliance, ComplianceResult>, IQueryHandler<GetDailyFigures, DailyResult>, IQueryHandler<ListAuditCases, AuditCaseList>
+    : IQueryHandler<GetCompliance, ComplianceResult>, IQueryHandler<GetDailyFigures, DailyResult>, IQueryHandler<ListAuditCases, AuditCaseList>,
+      IStreamQueryHandler<StreamAuditCases, AuditCase>
 {
     private const string Withdrawn = "Withdrawn";
 
@@ -113,15 +116,7 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             return new AuditCaseList([], 0, refused);
         }
 
-        var now = time.GetUtcNow();
-        cases = query.Figure switch
-        {
-            "early" or "on-time" or "late" => cases.Where(c => c.Timeliness == query.Figure && c.Outcome != Withdrawn),
-            "withdrawn" => cases.Where(c => c.Outcome == Withdrawn),
-            "overdue" => cases.Where(c => c.Status == CaseStatus.Open && c.Appointment != null && c.Appointment < now),
-            "open-on-time" => cases.Where(c => c.Status != CaseStatus.Finished && c.Appointment != null && (c.Status == CaseStatus.Paused || c.Appointment >= now)),
-            _ => cases,
-        };
+        cases = Behind(cases, query.Figure);
         var total = query.CountTotal ? await cases.CountAsync(cancellationToken) : -1;
         if (query.After is { } after)
         {
@@ -129,13 +124,53 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             cases = cases.Where(c => c.ReceivedAt > at || (c.ReceivedAt == at && string.Compare(c.Id, id) > 0));
         }
 
-        var rows = await cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 1000))
-            .Select(c => new { c.Id, c.DossierCode, c.ProcedureCode, c.ReceivingUnit, c.ReceivedDay, c.ReceivedAt, c.Appointment, c.FinishedAt, c.Status, c.Outcome, c.Timeliness })
+        var rows = await Rows(cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 1000)))
             .ToListAsync(cancellationToken);
         var calendar = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.First();
-        return new AuditCaseList([.. rows.Select(r => new AuditCase(r.Id, r.DossierCode, r.ProcedureCode, r.ReceivingUnit, r.ReceivedDay,
-            r.Appointment is { } a ? calendar.ToLocal(a) : null, r.FinishedAt is { } f ? calendar.ToLocal(f) : null,
-            r.Status.ToString().ToLowerInvariant(), r.Outcome?.ToLowerInvariant(), r.Timeliness) { ReceivedAt = calendar.ToLocal(r.ReceivedAt) })], total, null);
+        return new AuditCaseList([.. rows.Select(r => r.ToCase(calendar))], total, null);
+    }
+
+    public async IAsyncEnumerable<AuditCase> Handle(StreamAuditCases query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (cases, refused) = await ScopeAsync(query.Filter, cancellationToken);
+        if (refused is not null)
+        {
+            throw new UnauthorizedAccessException(refused.Message);
+        }
+
+        var calendar = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.First();
+        await foreach (var row in Rows(Behind(cases, query.Figure).OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)).AsAsyncEnumerable()
+            .WithCancellation(cancellationToken))
+        {
+            yield return row.ToCase(calendar);
+        }
+    }
+
+    /// <summary>The cases behind one figure of the dashboard.</summary>
+    private IQueryable<CaseRow> Behind(IQueryable<CaseRow> cases, string figure)
+    {
+        var now = time.GetUtcNow();
+        return figure switch
+        {
+            "early" or "on-time" or "late" => cases.Where(c => c.Timeliness == figure && c.Outcome != Withdrawn),
+            "withdrawn" => cases.Where(c => c.Outcome == Withdrawn),
+            "overdue" => cases.Where(c => c.Status == CaseStatus.Open && c.Appointment != null && c.Appointment < now),
+            "open-on-time" => cases.Where(c => c.Status != CaseStatus.Finished && c.Appointment != null && (c.Status == CaseStatus.Paused || c.Appointment >= now)),
+            _ => cases,
+        };
+    }
+
+    private static IQueryable<ListedCase> Rows(IQueryable<CaseRow> cases) =>
+        cases.Select(c => new ListedCase(c.Id, c.DossierCode, c.ProcedureCode, c.ReceivingUnit, c.ReceivedDay, c.ReceivedAt, c.Appointment,
+            c.FinishedAt, c.Status, c.Outcome, c.Timeliness));
+
+    private sealed record ListedCase(
+        string Id, string DossierCode, string ProcedureCode, string ReceivingUnit, string ReceivedDay, DateTimeOffset ReceivedAt,
+        DateTimeOffset? Appointment, DateTimeOffset? FinishedAt, CaseStatus Status, string? Outcome, string? Timeliness)
+    {
+        public AuditCase ToCase(WorkingCalendar calendar) => new(Id, DossierCode, ProcedureCode, ReceivingUnit, ReceivedDay,
+            Appointment is { } a ? calendar.ToLocal(a) : null, FinishedAt is { } f ? calendar.ToLocal(f) : null,
+            Status.ToString().ToLowerInvariant(), Outcome?.ToLowerInvariant(), Timeliness) { ReceivedAt = calendar.ToLocal(ReceivedAt) };
     }
 
     private async Task<(IQueryable<CaseRow> Cases, Rejection? Refused)> ScopeAsync(AuditFilter filter, CancellationToken cancellationToken)

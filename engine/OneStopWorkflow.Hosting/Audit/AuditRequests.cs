@@ -73,6 +73,12 @@ public sealed record ListAuditCases(AuditFilter Filter, string Figure) : IQuery<
     public bool CountTotal { get; init; } = true;
 }
 
+/// <summary>
+/// Every case behind a figure, in the list's order, read in one pass: an export of a province-year sorts once
+/// instead of once per page. Ask <see cref="ListAuditCases"/> first; this one throws when access is refused.
+/// </summary>
+public sealed record StreamAuditCases(AuditFilter Filter, string Figure) : IStreamQuery<AuditCase>;
+
 /// <summary>Recomputes the hash chain of one case's trail, or of all (auditors and admins).</summary>
 public sealed record VerifyTrails(string? CaseId) : IQuery<VerifyResult>;
 

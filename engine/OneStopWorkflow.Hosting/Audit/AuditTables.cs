@@ -1,9 +1,9 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Security;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 using Mediator;
 
 namespace OneStopWorkflow.Hosting.Audit;
@@ -16,7 +16,7 @@ public enum AuditFormat
 
 /// <summary>
 /// A table of the audit page, read through the same audit queries (so their access rules apply) and written as CSV
-/// or XLSX as it is read: a unit's whole year of cases streams page by page, never held in memory at once.
+/// or XLSX as it is read: a province's whole year of cases streams from one ordered query, never held in memory.
 /// </summary>
 public sealed class AuditTables
 {
@@ -24,8 +24,6 @@ public sealed class AuditTables
 
     /// <summary>Rows of one XLSX sheet at most; a longer table continues on the next sheet (the format allows 1,048,576).</summary>
     public const int RowsPerSheet = 1_000_000;
-
-    private const int Page = 1000;
 
     private AuditTables(string name, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string>> rows) =>
         (Name, Header, Rows) = (name, header, rows);
@@ -41,11 +39,12 @@ public sealed class AuditTables
         ArgumentNullException.ThrowIfNull(mediator);
         if (name == "cases")
         {
-            var request = new ListAuditCases(filter, figure ?? "received") { Take = Page, CountTotal = false };
-            var first = await mediator.Send(request, cancellationToken);
+            // The first page is asked for only to check access; the rows then come in one ordered pass.
+            var figures = figure ?? "received";
+            var first = await mediator.Send(new ListAuditCases(filter, figures) { Take = 1, CountTotal = false }, cancellationToken);
             return first.Rejection is { } r ? (null, r.Message) : (new AuditTables(name,
                 ["dossier_code", "procedure", "unit", "received", "appointment", "finished", "status", "outcome", "timeliness"],
-                CasesAsync(mediator, request, first, cancellationToken)), null);
+                CasesAsync(mediator, new StreamAuditCases(filter, figures), cancellationToken)), null);
         }
 
         if (name == "daily")
@@ -73,9 +72,12 @@ public sealed class AuditTables
                 Listed((name == "units" ? f.ByUnit : f.ByMonth).Select(g => (IReadOnlyList<string>)[g.Key, N(g.Received), N(g.Late), N(g.Overdue), D(g.OnTimeRate)]))), null);
     }
 
-    /// <summary>Writes the table; returns the number of rows written, not counting the header.</summary>
-    public Task<int> WriteAsync(Stream output, AuditFormat format, CancellationToken cancellationToken) =>
-        format == AuditFormat.Xlsx ? WriteXlsxAsync(output, cancellationToken) : WriteCsvAsync(output, cancellationToken);
+    /// <summary>
+    /// Writes the table; returns the number of rows written, not counting the header. An XLSX sheet holds at most
+    /// <paramref name="rowsPerSheet"/> rows; the rest continue on sheets named "cases-2", "cases-3"…, each with the header.
+    /// </summary>
+    public Task<int> WriteAsync(Stream output, AuditFormat format, CancellationToken cancellationToken, int rowsPerSheet = RowsPerSheet) =>
+        format == AuditFormat.Xlsx ? WriteXlsxAsync(output, Math.Clamp(rowsPerSheet, 1, RowsPerSheet), cancellationToken) : WriteCsvAsync(output, cancellationToken);
 
     private async Task<int> WriteCsvAsync(Stream output, CancellationToken cancellationToken)
     {
@@ -96,92 +98,107 @@ public sealed class AuditTables
         string.Join(",", row.Select(v => v.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{v.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : v));
 
     /// <summary>
-    /// Streams the sheet XML with the Open XML SDK's forward-only writer: memory stays flat whatever the row count.
+    /// Writes the workbook as a zip whose entries are written once, in order: memory stays flat whatever the row
+    /// count (the Open XML SDK's package holds every sheet in memory until it closes: 1.4 GB for a province-year).
     /// The header row is bold; every value is an inline string, as the CSV has it.
     /// </summary>
-    private async Task<int> WriteXlsxAsync(Stream output, CancellationToken cancellationToken)
+    private async Task<int> WriteXlsxAsync(Stream output, int rowsPerSheet, CancellationToken cancellationToken)
     {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        AddStyles(workbook);
-        var sheets = new Sheets();
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var count = 0;
+        var sheets = 0;
         await using var rows = Rows.GetAsyncEnumerator(cancellationToken);
         var more = await rows.MoveNextAsync();
         do
         {
-            var part = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(part))
+            sheets++;
+            await using var stream = zip.CreateEntry($"xl/worksheets/sheet{sheets}.xml", CompressionLevel.Fastest).Open();
+            await using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
+            await xml.WriteStartDocumentAsync(true);
+            await xml.WriteStartElementAsync(null, "worksheet", Main);
+            await xml.WriteStartElementAsync(null, "sheetData", Main);
+            await WriteRowAsync(xml, Header, bold: true);
+            for (var inSheet = 0; more && inSheet < rowsPerSheet; inSheet++, count++)
             {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteStartElement(new SheetData());
-                WriteRow(writer, Header, bold: true);
-                for (var inSheet = 0; more && inSheet < RowsPerSheet; inSheet++, count++)
-                {
-                    WriteRow(writer, rows.Current, bold: false);
-                    more = await rows.MoveNextAsync();
-                }
-
-                writer.WriteEndElement();
-                writer.WriteEndElement();
+                await WriteRowAsync(xml, rows.Current, bold: false);
+                more = await rows.MoveNextAsync();
             }
 
-            var number = (uint)sheets.ChildElements.Count + 1;
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = number, Name = number == 1 ? Name : $"{Name}-{number}" });
+            await xml.WriteEndDocumentAsync();
         }
         while (more);
 
-        workbook.Workbook = new Workbook(sheets);
-        workbook.Workbook.Save();
+        var names = Enumerable.Range(1, sheets).Select(n => n == 1 ? Name : $"{Name}-{n}").ToArray();
+        await EntryAsync(zip, "[Content_Types].xml", $$"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>{{string.Concat(names.Select((_, i) => $"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"))}}</Types>
+            """);
+        await EntryAsync(zip, "_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """);
+        await EntryAsync(zip, "xl/workbook.xml", $$"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="{{Main}}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{{string.Concat(names.Select((n, i) => $"<sheet name=\"{SecurityElement.Escape(n)}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>"))}}</sheets></workbook>
+            """);
+        await EntryAsync(zip, "xl/_rels/workbook.xml.rels", $$"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{{string.Concat(names.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>"))}}<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            """);
+
+        // The least stylesheet Excel accepts, with a second cell format in bold for the header.
+        await EntryAsync(zip, "xl/styles.xml", $$"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="{{Main}}"><fonts count="2"><font/><font><b/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>
+            """);
         return count;
     }
 
-    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string> values, bool bold)
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static async Task EntryAsync(ZipArchive zip, string name, string content)
     {
-        writer.WriteStartElement(new Row());
-        foreach (var value in values)
-        {
-            var cell = new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) };
-            if (bold)
-            {
-                cell.StyleIndex = 1;
-            }
-
-            writer.WriteElement(cell);
-        }
-
-        writer.WriteEndElement();
+        await using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(content));
     }
 
-    /// <summary>The least stylesheet Excel accepts, with a second cell format in bold for the header.</summary>
-    private static void AddStyles(WorkbookPart workbook)
+    private static async Task WriteRowAsync(XmlWriter xml, IReadOnlyList<string> values, bool bold)
     {
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = new Stylesheet(
-            new Fonts(new Font(), new Font(new Bold())),
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-            new Borders(new Border()),
-            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
-        styles.Stylesheet.Save();
+        await xml.WriteStartElementAsync(null, "row", Main);
+        foreach (var value in values)
+        {
+            await xml.WriteStartElementAsync(null, "c", Main);
+            await xml.WriteAttributeStringAsync(null, "t", null, "inlineStr");
+            if (bold)
+            {
+                await xml.WriteAttributeStringAsync(null, "s", null, "1");
+            }
+
+            await xml.WriteStartElementAsync(null, "is", Main);
+            await xml.WriteStartElementAsync(null, "t", Main);
+            if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
+            {
+                await xml.WriteAttributeStringAsync("xml", "space", null, "preserve");
+            }
+
+            // Control characters cannot appear in XML at all; a name pasted with one still exports.
+            await xml.WriteStringAsync(value.Any(ch => ch < ' ' && ch is not '\t' and not '\n' and not '\r')
+                ? new string([.. value.Where(ch => ch >= ' ' || ch is '\t' or '\n' or '\r')])
+                : value);
+            await xml.WriteEndElementAsync();
+            await xml.WriteEndElementAsync();
+            await xml.WriteEndElementAsync();
+        }
+
+        await xml.WriteEndElementAsync();
     }
 
     private static async IAsyncEnumerable<IReadOnlyList<string>> CasesAsync(
-        IMediator mediator, ListAuditCases request, AuditCaseList page, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IMediator mediator, StreamAuditCases query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        while (true)
+        await foreach (var c in mediator.CreateStream(query, cancellationToken))
         {
-            foreach (var c in page.Cases)
-            {
-                yield return [c.DossierCode, c.Procedure, c.Unit, c.ReceivedDay, Time(c.Appointment), Time(c.FinishedAt), c.Status, c.Outcome ?? "", c.Timeliness ?? ""];
-            }
-
-            if (page.Cases.Length < Page)
-            {
-                yield break;
-            }
-
-            var last = page.Cases[^1];
-            page = await mediator.Send(request with { After = new AuditCursor(last.ReceivedAt, last.Id) }, cancellationToken);
+            yield return [c.DossierCode, c.Procedure, c.Unit, c.ReceivedDay, Time(c.Appointment), Time(c.FinishedAt), c.Status, c.Outcome ?? "", c.Timeliness ?? ""];
         }
     }
 

@@ -163,10 +163,16 @@ public abstract class StoreSuite(StorageProvider provider)
         Assert.Equal(all.Cases.Select(c => c.Id), paged.Select(c => c.Id));
         Assert.Equal(codes.Order(StringComparer.Ordinal), paged.Select(c => c.DossierCode).Order(StringComparer.Ordinal));
 
-        var (table, problem) = await app.AsAsync(People.Auditor, async m => await AuditTables.OpenAsync(m, "cases", filter, null, TestContext.Current.CancellationToken));
-        Assert.Null(problem);
+        // A table reads its rows as it writes them, through the scope it was opened in.
+        async Task<(int Rows, string? Problem)> ExportAsync(Actor actor, AuditFormat format, Stream output, int rowsPerSheet = AuditTables.RowsPerSheet) =>
+            await app.AsAsync(actor, async m =>
+            {
+                var (table, problem) = await AuditTables.OpenAsync(m, "cases", filter, null, TestContext.Current.CancellationToken);
+                return table is null ? (0, problem) : (await table.WriteAsync(output, format, TestContext.Current.CancellationToken, rowsPerSheet), null);
+            });
+
         using var xlsx = new MemoryStream();
-        Assert.Equal(5, await table!.WriteAsync(xlsx, AuditFormat.Xlsx, TestContext.Current.CancellationToken));
+        Assert.Equal((5, null), await ExportAsync(People.Auditor, AuditFormat.Xlsx, xlsx));
         using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx.ToArray()), false))
         {
             var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
@@ -176,13 +182,27 @@ public abstract class StoreSuite(StorageProvider provider)
             Assert.Equal("cases", document.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single().Name?.Value);
         }
 
-        var (again, _) = await app.AsAsync(People.Auditor, async m => await AuditTables.OpenAsync(m, "cases", filter, null, TestContext.Current.CancellationToken));
+        // A table longer than a sheet continues on the next, each sheet with its header.
+        using var split = new MemoryStream();
+        Assert.Equal((5, null), await ExportAsync(People.Auditor, AuditFormat.Xlsx, split, rowsPerSheet: 2));
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(split.ToArray()), false))
+        {
+            var workbook = document.WorkbookPart!;
+            var sheets = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>()
+                .Select(s => (s.Name!.Value, ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(s.Id!.Value!)).Worksheet
+                    .Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText).ToArray()))
+                .ToArray();
+            Assert.Equal(["cases", "cases-2", "cases-3"], sheets.Select(s => s.Item1));
+            Assert.All(sheets, s => Assert.Equal("dossier_code", s.Item2[0]));
+            Assert.Equal(paged.Select(c => c.DossierCode), sheets.SelectMany(s => s.Item2.Skip(1)));
+        }
+
         using var csv = new MemoryStream();
-        await again!.WriteAsync(csv, AuditFormat.Csv, TestContext.Current.CancellationToken);
+        await ExportAsync(People.Auditor, AuditFormat.Csv, csv);
         var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(6, lines.Length);
-        var refused = await app.AsAsync(People.ClerkLeChan, async m => await AuditTables.OpenAsync(m, "cases", filter, null, TestContext.Current.CancellationToken));
-        Assert.Null(refused.Table);
+        var refused = await ExportAsync(People.ClerkLeChan, AuditFormat.Csv, Stream.Null);
+        Assert.Equal(0, refused.Rows);
         Assert.Contains("auditors", refused.Problem, StringComparison.Ordinal);
     }
 
