@@ -109,14 +109,12 @@ internal static class SeedCommand
             for (var i = 0; i < count; i++)
             {
                 // Four in ten cases are land transfers, four births, two business households.
-                var (state, trail) = (i % 5) switch
+                var (decided, (state, trail)) = (i % 5) switch
                 {
-                    0 or 1 => Decide(version, plan, i),
-                    2 or 3 => Replay(births, plan, i),
-                    _ => Replay(households, plan, i),
+                    0 or 1 => (version, Decide(version, plan, i)),
+                    2 or 3 => (births.Version, Replay(births, plan, i)),
+                    _ => (households.Version, Replay(households, plan, i)),
                 };
-                var decided = state.Procedure.Value == births.Version.Procedure.Code.Value ? births.Version
-                    : state.Procedure.Value == households.Version.Procedure.Code.Value ? households.Version : version;
                 store.Stage(state, trail, Workflow.NextTick(decided.At(now), state),
                     t => calendar.WorkingTimeBetween(t.ActivatedAt, t.CompletedAt!.Value).TotalHours);
                 events += trail.Count;

@@ -11,23 +11,8 @@ namespace OneStopWorkflow.Engine.Rules;
 /// </summary>
 public static class RuleEvaluator
 {
-    /// <summary>
-    /// Scriban's function libraries, built once and read-only: building them for every evaluation cost more than the
-    /// evaluation itself. Rules are expressions, so they cannot assign to them either.
-    /// </summary>
-    private static readonly Scriban.Functions.BuiltinFunctions Builtins = CreateBuiltins();
-
-    private static Scriban.Functions.BuiltinFunctions CreateBuiltins()
-    {
-        var builtins = new Scriban.Functions.BuiltinFunctions();
-        foreach (var child in builtins.Values.OfType<ScriptObject>())
-        {
-            child.IsReadOnly = true;
-        }
-
-        builtins.IsReadOnly = true;
-        return builtins;
-    }
+    /// <summary>Scriban's libraries, shared by every evaluation; rules are expressions, so they cannot assign to them.</summary>
+    private static readonly Scriban.Functions.BuiltinFunctions Builtins = ScriptBuiltins.Frozen();
 
     public static RuleResult Evaluate(RuleExpression rule, ScriptObject model)
     {

@@ -21,7 +21,6 @@ internal static class TemplateSandbox
     public const int RecursiveLimit = 20;
     public const int OutputLimit = 2_000_000;
 
-    private static readonly JsonSerializerOptions ModelJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public static Template Parse(TemplateFile file) => Template.Parse(file.Text, file.Path);
@@ -30,11 +29,8 @@ internal static class TemplateSandbox
     /// The built-in functions templates may call, built once and read-only (building them costs more than a render):
     /// no clock, no randomness, no regular expressions (their time-outs are the only unbounded cost left).
     /// </summary>
-    private static readonly BuiltinFunctions Builtins = CreateBuiltins();
-
-    private static BuiltinFunctions CreateBuiltins()
+    private static readonly BuiltinFunctions Builtins = Rules.ScriptBuiltins.Frozen(builtins =>
     {
-        var builtins = new BuiltinFunctions();
         builtins.Remove("date");
         builtins.Remove("regex");
         if (builtins["math"] is ScriptObject math)
@@ -42,22 +38,12 @@ internal static class TemplateSandbox
             math.Remove("random");
             math.Remove("uuid");
         }
-
-        foreach (var child in builtins.Values.OfType<ScriptObject>())
-        {
-            child.IsReadOnly = true;
-        }
-
-        builtins.IsReadOnly = true;
-        return builtins;
-    }
+    });
 
     public static string Render(
         Template template, object model, ImmutableDictionary<string, TemplateFile> files, IReadOnlyDictionary<string, Template>? parsed = null)
     {
-        var builtins = Builtins;
-
-        var context = new TemplateContext(builtins)
+        var context = new TemplateContext(Builtins)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
@@ -117,7 +103,7 @@ internal static class TemplateSandbox
             default:
                 var members = Members.GetOrAdd(value.GetType(), static type =>
                     [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)
-                        .Select(p => (ModelJson.PropertyNamingPolicy!.ConvertName(p.Name), p))]);
+                        .Select(p => (JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), p))]);
                 var script = new ScriptObject(members.Length);
                 foreach (var (name, property) in members)
                 {

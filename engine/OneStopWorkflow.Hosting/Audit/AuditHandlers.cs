@@ -24,7 +24,7 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
 
     public async ValueTask<ComplianceResult> Handle(GetCompliance query, CancellationToken cancellationToken)
     {
-        var (cases, refused) = await ScopeAsync(query.Filter, cancellationToken);
+        var (cases, units, refused) = await ScopeAsync(query.Filter, cancellationToken);
         if (refused is not null)
         {
             return new ComplianceResult(null, refused);
@@ -33,7 +33,6 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
         // Counts of received and finished cases come from the per-day figures kept with every save; only what depends
         // on this moment (open, overdue) is read from the cases, and only from the open ones.
         var now = time.GetUtcNow();
-        var units = await UnitsAsync(query.Filter, cancellationToken);
         var (from, to) = (Iso(query.Filter.From), Iso(query.Filter.To));
         var procedure = query.Filter.Procedure is { Length: > 0 } p ? p : null;
         var days = await db.CaseFigures.AsNoTracking()
@@ -41,19 +40,17 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
                 && (procedure == null || f.ProcedureCode == procedure))
             .GroupBy(f => new { f.Unit, Month = f.Day.Substring(0, 7) })
             .Select(g => new Counted(g.Key.Unit, g.Key.Month, g.Sum(f => f.Received), g.Sum(f => f.Handled), g.Sum(f => f.Early),
-                g.Sum(f => f.OnTime), g.Sum(f => f.Late), g.Sum(f => f.Withdrawn), g.Sum(f => f.Online), g.Sum(f => f.Escalations), 0, 0)
-            {
-                Rated = g.Sum(f => f.Rated), RatingSum = g.Sum(f => f.RatingSum),
-            })
+                g.Sum(f => f.OnTime), g.Sum(f => f.Late), g.Sum(f => f.Withdrawn), g.Sum(f => f.Online), g.Sum(f => f.Escalations),
+                g.Sum(f => f.Rated), g.Sum(f => f.RatingSum), 0, 0))
             .ToListAsync(cancellationToken);
         var open = await cases.Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.Paused) && c.Appointment != null)
             .GroupBy(c => new { c.ReceivingUnit, Month = c.ReceivedDay.Substring(0, 7) })
-            .Select(g => new Counted(g.Key.ReceivingUnit, g.Key.Month, 0, 0, 0, 0, 0, 0, 0, 0,
+            .Select(g => new Counted(g.Key.ReceivingUnit, g.Key.Month, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 g.Count(c => c.Status == CaseStatus.Paused || c.Appointment >= now),
                 g.Count(c => c.Status == CaseStatus.Open && c.Appointment < now)))
             .ToListAsync(cancellationToken);
         var counted = days.Concat(open).ToList();
-        var totals = Counted.Sum("", counted);
+        var totals = Counted.Sum(counted);
         var steps = await db.StepFigures.AsNoTracking()
             .Where(f => units.Contains(f.Unit) && string.Compare(f.Day, from) >= 0 && string.Compare(f.Day, to) <= 0
                 && (procedure == null || f.ProcedureCode == procedure))
@@ -71,10 +68,9 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             totals.OpenOnTime, totals.Overdue,
             Rate(totals.Early + totals.OnTime + totals.OpenOnTime, totals.Handled),
             totals.Online, Rate(totals.Online, totals.Received),
-            days.Sum(d => d.Rated), days.Sum(d => d.Rated) == 0 ? null : Math.Round((decimal)days.Sum(d => d.RatingSum) / days.Sum(d => d.Rated), 2),
-            totals.Escalations,
-            [.. counted.GroupBy(c => c.Unit).Select(g => Counted.Sum(g.Key, g)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
-            [.. counted.GroupBy(c => c.Month).Select(g => Counted.Sum(g.Key, g)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Figures)],
+            totals.Rated, totals.Rated == 0 ? null : Math.Round((decimal)totals.RatingSum / totals.Rated, 2), totals.Escalations,
+            [.. counted.GroupBy(c => c.Unit).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, Counted.Sum(g)))],
+            [.. counted.GroupBy(c => c.Month).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Figures(g.Key, Counted.Sum(g)))],
             [.. steps.OrderBy(s => Rate(s.Within, s.Done)).ThenBy(s => s.Step, StringComparer.Ordinal)
                 .Select(s => new StepFigures(s.ProcedureCode, s.Step, s.Done, s.Within, Rate(s.Within, s.Done),
                     Math.Round((decimal)(s.Timed == 0 ? 0 : s.Hours / s.Timed) / hoursPerDay, 2)))]);
@@ -83,13 +79,12 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
 
     public async ValueTask<DailyResult> Handle(GetDailyFigures query, CancellationToken cancellationToken)
     {
-        var (cases, refused) = await ScopeAsync(query.Filter with { Procedure = null }, cancellationToken);
+        var (cases, units, refused) = await ScopeAsync(query.Filter with { Procedure = null }, cancellationToken);
         if (refused is not null)
         {
             return new DailyResult([], refused);
         }
 
-        var units = await UnitsAsync(query.Filter, cancellationToken);
         var (from, to) = (Compact(query.Filter.From), Compact(query.Filter.To));
         var tickets = await db.QueueTickets.Where(t => units.Contains(t.Centre) && string.Compare(t.Day, from) >= 0 && string.Compare(t.Day, to) <= 0)
             .GroupBy(t => t.Day).Select(g => new { Day = g.Key, Count = g.Count(), Advice = g.Count(t => t.Visit == "advice") })
@@ -110,7 +105,7 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
 
     public async ValueTask<AuditCaseList> Handle(ListAuditCases query, CancellationToken cancellationToken)
     {
-        var (cases, refused) = await ScopeAsync(query.Filter, cancellationToken);
+        var (cases, _, refused) = await ScopeAsync(query.Filter, cancellationToken);
         if (refused is not null)
         {
             return new AuditCaseList([], 0, refused);
@@ -118,13 +113,8 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
 
         cases = Behind(cases, query.Figure);
         var total = query.CountTotal ? await cases.CountAsync(cancellationToken) : -1;
-        if (query.After is { } after)
-        {
-            var (at, id) = (after.ReceivedAt, after.Id);
-            cases = cases.Where(c => c.ReceivedAt > at || (c.ReceivedAt == at && string.Compare(c.Id, id) > 0));
-        }
 
-        var rows = await Rows(cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 1000)))
+        var rows = await Rows(InListOrder(cases).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 1000)))
             .ToListAsync(cancellationToken);
         var calendar = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.First();
         return new AuditCaseList([.. rows.Select(r => r.ToCase(calendar))], total, null);
@@ -132,14 +122,14 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
 
     public async IAsyncEnumerable<AuditCase> Handle(StreamAuditCases query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (cases, refused) = await ScopeAsync(query.Filter, cancellationToken);
+        var (cases, _, refused) = await ScopeAsync(query.Filter, cancellationToken);
         if (refused is not null)
         {
             throw new UnauthorizedAccessException(refused.Message);
         }
 
         var calendar = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.First();
-        await foreach (var row in Rows(Behind(cases, query.Figure).OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)).AsAsyncEnumerable()
+        await foreach (var row in Rows(InListOrder(Behind(cases, query.Figure))).AsAsyncEnumerable()
             .WithCancellation(cancellationToken))
         {
             yield return row.ToCase(calendar);
@@ -160,31 +150,34 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
         };
     }
 
+    /// <summary>Oldest receipt first; the id breaks ties, so pages and exports agree on one order.</summary>
+    private static IOrderedQueryable<CaseRow> InListOrder(IQueryable<CaseRow> cases) => cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id);
+
     private static IQueryable<ListedCase> Rows(IQueryable<CaseRow> cases) =>
-        cases.Select(c => new ListedCase(c.Id, c.DossierCode, c.ProcedureCode, c.ReceivingUnit, c.ReceivedDay, c.ReceivedAt, c.Appointment,
+        cases.Select(c => new ListedCase(c.Id, c.DossierCode, c.ProcedureCode, c.ReceivingUnit, c.ReceivedDay, c.Appointment,
             c.FinishedAt, c.Status, c.Outcome, c.Timeliness));
 
     private sealed record ListedCase(
-        string Id, string DossierCode, string ProcedureCode, string ReceivingUnit, string ReceivedDay, DateTimeOffset ReceivedAt,
-        DateTimeOffset? Appointment, DateTimeOffset? FinishedAt, CaseStatus Status, string? Outcome, string? Timeliness)
+        string Id, string DossierCode, string ProcedureCode, string ReceivingUnit, string ReceivedDay, DateTimeOffset? Appointment, DateTimeOffset? FinishedAt, CaseStatus Status, string? Outcome, string? Timeliness)
     {
         public AuditCase ToCase(WorkingCalendar calendar) => new(Id, DossierCode, ProcedureCode, ReceivingUnit, ReceivedDay,
             Appointment is { } a ? calendar.ToLocal(a) : null, FinishedAt is { } f ? calendar.ToLocal(f) : null,
-            Status.ToString().ToLowerInvariant(), Outcome?.ToLowerInvariant(), Timeliness) { ReceivedAt = calendar.ToLocal(ReceivedAt) };
+            Status.ToString().ToLowerInvariant(), Outcome?.ToLowerInvariant(), Timeliness);
     }
 
-    private async Task<(IQueryable<CaseRow> Cases, Rejection? Refused)> ScopeAsync(AuditFilter filter, CancellationToken cancellationToken)
+    /// <summary>The cases an audit query covers and the units they were received at, or why the actor may not see them.</summary>
+    private async Task<(IQueryable<CaseRow> Cases, List<string> Units, Rejection? Refused)> ScopeAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
         if (actors.Actor is not { Memberships.IsEmpty: false } actor)
         {
-            return (db.Cases.Where(_ => false), CaseAccess.Anonymous);
+            return (db.Cases.Where(_ => false), [], CaseAccess.Anonymous);
         }
 
         var parents = await ParentsAsync(cancellationToken);
         if (!actor.Memberships.Any(m => m.Role == Roles.Admin
                 || (m.Role is Roles.Auditor or Roles.Leader && IsAtOrAbove(m.Unit, filter.Unit, parents))))
         {
-            return (db.Cases.Where(_ => false), new Rejection("forbidden",
+            return (db.Cases.Where(_ => false), [], new Rejection("forbidden",
                 $"Compliance of {filter.Unit} is for auditors, leaders and admins of that unit or above it."));
         }
 
@@ -192,7 +185,7 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
         var (from, to) = (Iso(filter.From), Iso(filter.To));
         var cases = db.Cases.AsNoTracking()
             .Where(c => units.Contains(c.ReceivingUnit) && string.Compare(c.ReceivedDay, from) >= 0 && string.Compare(c.ReceivedDay, to) <= 0);
-        return (filter.Procedure is { Length: > 0 } procedure ? cases.Where(c => c.ProcedureCode == procedure) : cases, null);
+        return (filter.Procedure is { Length: > 0 } procedure ? cases.Where(c => c.ProcedureCode == procedure) : cases, units, null);
     }
 
     /// <summary>The unit and, when asked, every unit below it, from the units imported into the database.</summary>
@@ -220,28 +213,19 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
         return false;
     }
 
-    /// <summary>Case counts of one unit and month, from the day figures or from the open cases.</summary>
+    /// <summary>Case counts of one unit and month, from the day figures or from the open cases, or the sum of several.</summary>
     private sealed record Counted(
         string Unit, string Month, int Received, int Handled, int Early, int OnTime, int Late, int Withdrawn, int Online,
-        int Escalations, int OpenOnTime, int Overdue)
+        int Escalations, int Rated, int RatingSum, int OpenOnTime, int Overdue)
     {
-        public int Rated { get; init; }
-        public int RatingSum { get; init; }
-
-        public static Group Sum(string key, IEnumerable<Counted> rows)
-        {
-            var list = rows as IReadOnlyCollection<Counted> ?? [.. rows];
-            return new Group(key, list.Sum(r => r.Received), list.Sum(r => r.Handled), list.Sum(r => r.Early), list.Sum(r => r.OnTime),
-                list.Sum(r => r.Late), list.Sum(r => r.Withdrawn), list.Sum(r => r.Online), list.Sum(r => r.Escalations),
-                list.Sum(r => r.OpenOnTime), list.Sum(r => r.Overdue));
-        }
+        public static Counted Sum(IEnumerable<Counted> rows) => rows.Aggregate(
+            new Counted("", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            (a, r) => new Counted("", "", a.Received + r.Received, a.Handled + r.Handled, a.Early + r.Early, a.OnTime + r.OnTime,
+                a.Late + r.Late, a.Withdrawn + r.Withdrawn, a.Online + r.Online, a.Escalations + r.Escalations, a.Rated + r.Rated,
+                a.RatingSum + r.RatingSum, a.OpenOnTime + r.OpenOnTime, a.Overdue + r.Overdue));
     }
 
-    private sealed record Group(
-        string Key, int Received, int Handled, int Early, int OnTime, int Late, int Withdrawn, int Online, int Escalations,
-        int OpenOnTime, int Overdue);
-
-    private static GroupFigures Figures(Group g) => new(g.Key, g.Received, g.Late, g.Overdue, Rate(g.Handled - g.Late - g.Overdue, g.Handled));
+    private static GroupFigures Figures(string key, Counted g) => new(key, g.Received, g.Late, g.Overdue, Rate(g.Handled - g.Late - g.Overdue, g.Handled));
 
     private static decimal Rate(int part, int whole) => whole == 0 ? 0 : Math.Round(100m * part / whole, 1);
 

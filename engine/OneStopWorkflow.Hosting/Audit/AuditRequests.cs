@@ -47,14 +47,7 @@ public sealed record GetDailyFigures(AuditFilter Filter) : IQuery<DailyResult>;
 /// <summary>A case behind a figure.</summary>
 public sealed record AuditCase(
     string Id, string DossierCode, string Procedure, string Unit, string ReceivedDay, DateTimeOffset? Appointment,
-    DateTimeOffset? FinishedAt, string Status, string? Outcome, string? Timeliness)
-{
-    /// <summary>When it was received, in the calendar's time zone; with <see cref="Id"/> it is the list's order.</summary>
-    public DateTimeOffset ReceivedAt { get; init; }
-}
-
-/// <summary>Where a page of cases ends: the next page starts after this case, however many came before.</summary>
-public sealed record AuditCursor(DateTimeOffset ReceivedAt, string Id);
+    DateTimeOffset? FinishedAt, string Status, string? Outcome, string? Timeliness);
 
 public sealed record AuditCaseList(ImmutableArray<AuditCase> Cases, int Total, Rejection? Rejection);
 
@@ -66,10 +59,7 @@ public sealed record ListAuditCases(AuditFilter Filter, string Figure) : IQuery<
     public int Skip { get; init; }
     public int Take { get; init; } = 100;
 
-    /// <summary>Start after this case instead of skipping: reading a whole year page by page stays linear.</summary>
-    public AuditCursor? After { get; init; }
-
-    /// <summary>Count all the matching cases (<see cref="AuditCaseList.Total"/>); off when paging through an export.</summary>
+    /// <summary>Count all the matching cases (<see cref="AuditCaseList.Total"/>); off when only checking access.</summary>
     public bool CountTotal { get; init; } = true;
 }
 

@@ -137,7 +137,7 @@ public abstract class StoreSuite(StorageProvider provider)
     }
 
     [Fact]
-    public async Task A_year_of_cases_pages_by_cursor_and_exports_whole_to_csv_and_xlsx()
+    public async Task A_year_of_cases_pages_in_one_order_and_exports_whole_to_csv_and_xlsx()
     {
         await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
         var codes = new List<string>();
@@ -150,14 +150,10 @@ public abstract class StoreSuite(StorageProvider provider)
         var filter = new AuditFilter("HP", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
         var all = await app.AsAsync(People.Auditor, m => m.Send(new ListAuditCases(filter, "received")));
         var paged = new List<AuditCase>();
-        AuditCursor? after = null;
-        do
+        for (var skip = 0; skip < 6; skip += 2)
         {
-            var page = await app.AsAsync(People.Auditor, m => m.Send(new ListAuditCases(filter, "received") { Take = 2, After = after, CountTotal = false }));
-            paged.AddRange(page.Cases);
-            after = page.Cases.Length == 2 ? new AuditCursor(page.Cases[^1].ReceivedAt, page.Cases[^1].Id) : null;
+            paged.AddRange((await app.AsAsync(People.Auditor, m => m.Send(new ListAuditCases(filter, "received") { Skip = skip, Take = 2, CountTotal = false }))).Cases);
         }
-        while (after is not null);
 
         Assert.Equal(5, all.Total);
         Assert.Equal(all.Cases.Select(c => c.Id), paged.Select(c => c.Id));
