@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,10 @@ public static class OneStopServiceCollectionExtensions
         }
 
         services.AddMediator();
+
+        // The one access check, before every handler (the generated mediator resolves behaviours from the container).
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AccessBehaviour<,>));
+        services.AddScoped(typeof(IStreamPipelineBehavior<,>), typeof(StreamAccessBehaviour<,>));
         return services;
     }
 

@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using OneStopWorkflow.Engine.Runtime;

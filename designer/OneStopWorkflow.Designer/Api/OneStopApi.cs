@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
 using Mediator;
 using OneStopWorkflow.Hosting.Cases;

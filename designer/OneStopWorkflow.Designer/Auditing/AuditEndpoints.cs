@@ -1,3 +1,5 @@
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
 using System.Globalization;
 using Mediator;
 using OneStopWorkflow.Engine.Runtime;

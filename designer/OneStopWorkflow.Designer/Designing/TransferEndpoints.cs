@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Units;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;

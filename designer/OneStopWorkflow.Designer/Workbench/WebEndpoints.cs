@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Persistence.Storage;
 

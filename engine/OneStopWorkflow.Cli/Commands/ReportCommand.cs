@@ -1,3 +1,5 @@
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

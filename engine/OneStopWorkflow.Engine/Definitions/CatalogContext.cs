@@ -25,4 +25,16 @@ public sealed record CatalogContext
     public DateOnly? Today { get; init; }
 
     public int Horizon { get; init; } = 30;
+
+    /// <summary>
+    /// The calendar working time at <paramref name="unit"/> is counted on. Every unit works on the one national
+    /// calendar of the catalog; a unit with a calendar of its own would be answered here.
+    /// </summary>
+    public WorkingCalendar CalendarOf(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return Calendars.Count == 0
+            ? throw new InvalidOperationException("The catalog has no calendar; add one to its calendars folder.")
+            : Calendars.OrderBy(c => c.Key, StringComparer.Ordinal).First().Value;
+    }
 }

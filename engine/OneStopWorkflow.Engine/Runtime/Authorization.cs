@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Units;
 
 namespace OneStopWorkflow.Engine.Runtime;
@@ -23,17 +24,25 @@ public static class Authorization
             return new EventActor(actor.User, membership.Role, task.Unit);
         }
 
-        if (actor.Holds(task.Unit, "leader"))
+        if (actor.Holds(task.Unit, Roles.Leader))
         {
-            return new EventActor(actor.User, "leader", task.Unit);
+            return new EventActor(actor.User, Roles.Leader, task.Unit);
         }
 
         var parent = units.ParentOf(task.Unit)?.Code;
-        return parent is not null && actor.Holds(parent, "leader") ? new EventActor(actor.User, "leader", parent) : null;
+        return parent is not null && actor.Holds(parent, Roles.Leader)
+            ? new EventActor(actor.User, Roles.Leader, parent)
+            : null;
     }
 
-    public static string Describe(Actor actor) =>
-        actor.Memberships.IsEmpty
-            ? $"'{actor.User}' (no role)"
-            : $"'{actor.User}' ({string.Join(", ", actor.Memberships.Select(m => $"{m.Role} at {m.Unit}"))})";
+    /// <summary>Who the actor is, for a refusal: the user and each role at its unit.</summary>
+    public static LocalizedText Describe(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Memberships.IsEmpty
+            ? new LocalizedText($"'{actor.User}' (không có vai trò)", $"'{actor.User}' (no role)")
+            : new LocalizedText(
+                $"'{actor.User}' ({string.Join(", ", actor.Memberships.Select(m => $"{m.Role} tại {m.Unit}"))})",
+                $"'{actor.User}' ({string.Join(", ", actor.Memberships.Select(m => $"{m.Role} at {m.Unit}"))})");
+    }
 }

@@ -41,6 +41,8 @@ public sealed record CaseState
 
     public bool IsFinished => Outcome is not null;
 
+    public CaseStatus Status => IsFinished ? CaseStatus.Finished : PausedSince is not null ? CaseStatus.Paused : CaseStatus.Open;
+
     public IEnumerable<TaskState> OpenTasks => Tasks.Where(t => t.IsOpen);
 
     /// <summary>The appointment to tell the citizen: the promised one after an apology, else the statutory one.</summary>

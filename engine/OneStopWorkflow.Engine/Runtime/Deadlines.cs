@@ -90,4 +90,34 @@ public static class Deadlines
             ? Timeliness.Early
             : Timeliness.OnTime;
     }
+
+    /// <summary>
+    /// The working hours a completed task took on <paramref name="calendar"/>, for "where time is lost"; null for an
+    /// open or cancelled task, or when the calendar lacks a year the task spans (nothing is guessed).
+    /// </summary>
+    public static double? WorkingHoursOf(TaskState task, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (task.Status != TaskStatus.Completed)
+        {
+            return null;
+        }
+
+        try
+        {
+            return calendar.WorkingTimeBetween(task.ActivatedAt, task.CompletedAt!.Value).TotalHours;
+        }
+        catch (CalendarYearMissingException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether an open case is past its appointment now: the case is neither finished nor paused.</summary>
+    public static bool IsOverdue(CaseState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Status == CaseStatus.Open && state.Appointment is { } due && due < now;
+    }
 }

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Refusals;
 
 namespace OneStopWorkflow.Engine.Runtime;
-
-/// <summary>Why a command was refused, in words an officer can act on.</summary>
-public sealed record Rejection(string Code, string Message);
 
 /// <summary>What the engine decided: the events to append and the resulting state, or the reasons for refusal.</summary>
 public sealed record Decision(ImmutableArray<CaseEvent> Events, CaseState? State, ImmutableArray<Rejection> Rejections)

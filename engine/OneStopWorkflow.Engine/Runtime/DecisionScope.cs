@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Rules;
 
 namespace OneStopWorkflow.Engine.Runtime;
@@ -11,6 +12,7 @@ namespace OneStopWorkflow.Engine.Runtime;
 internal sealed class DecisionScope(DecisionContext context, CaseState state)
 {
     private readonly List<CaseEvent> _events = [];
+    private const int MaxStepsWithoutWaiting = 200;
     private int _depth;
 
     public DecisionContext Context { get; } = context;
@@ -36,10 +38,10 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
     /// <summary>Moves the case into a step: activates a task, fans out, joins, acts automatically, or ends.</summary>
     public void Enter(StepId id, StepId? branch, EventActor actor)
     {
-        if (++_depth > 200)
+        if (++_depth > MaxStepsWithoutWaiting)
         {
-            throw new RejectedException("routing-loop",
-                $"The procedure moves through more than 200 steps without waiting for anyone (last: '{id}'); fix its routing.");
+            throw new RejectedException(Rejection.Of(RejectionCodes.RoutingLoop)
+                .With("limit", MaxStepsWithoutWaiting).With("step", id.Value));
         }
 
         var step = Procedure.Step(id);
@@ -129,7 +131,8 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
 
         var result = RuleEvaluator.EvaluateCondition(rule, cached.Model);
         return result.Failed
-            ? throw new RejectedException("rule-failed", $"{owner}: {result.Error}.")
+            ? throw new RejectedException(Rejection.Of(RejectionCodes.RuleFailed)
+                .With("owner", owner).With("error", result.Error ?? ""))
             : result.Value is true;
     }
 
@@ -140,8 +143,9 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
     public string ResolveTarget(string unit, string to)
     {
         var target = to == "parent" ? Context.Units.ParentOf(unit)?.Code : Context.Units.Find(to)?.Code;
-        return target ?? throw new RejectedException("unknown-unit",
-            to == "parent" ? $"Unit '{unit}' has no parent unit to hand up to." : $"Unit '{to}' is not in the unit directory.");
+        return target ?? throw new RejectedException(to == "parent"
+            ? Rejection.Of(RejectionCodes.UnknownUnit, "no-parent").With("unit", unit)
+            : Rejection.Of(RejectionCodes.UnknownUnit).With("unit", to).On("to"));
     }
 
     private void Activate(StepDefinition step, StepId? branch, EventActor actor)
@@ -181,8 +185,10 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
                 var result = RuleEvaluator.Evaluate(step.Unit.Rule!, RuleModel.For(Context, State, null, null));
                 if (result.Failed || result.Value is not string code || Context.Units.Find(code) is null)
                 {
-                    throw new RejectedException("routing-failed",
-                        $"Step '{step.Id}' could not be routed: {result.Error ?? $"rule \"{step.Unit.Rule}\" gave '{result.Value}', which is not a unit code"}.");
+                    throw new RejectedException(result.Error is { } error
+                        ? Rejection.Of(RejectionCodes.RoutingFailed).With("step", step.Id.Value).With("error", error)
+                        : Rejection.Of(RejectionCodes.RoutingFailed, "not-a-unit").With("step", step.Id.Value)
+                            .With("rule", step.Unit.Rule!.Source).With("value", $"{result.Value}"));
                 }
 
                 return code;
@@ -205,10 +211,4 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
             Enter(join.Next!.Value, null, actor);
         }
     }
-}
-
-/// <summary>Unwinds a decision that must be refused; caught where the decision is made.</summary>
-internal sealed class RejectedException(string code, string message) : Exception(message)
-{
-    public Rejection Rejection { get; } = new(code, message);
 }

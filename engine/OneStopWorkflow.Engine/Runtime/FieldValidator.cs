@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Refusals;
 
 namespace OneStopWorkflow.Engine.Runtime;
 
@@ -14,8 +15,8 @@ public static class FieldValidator
         var problems = ImmutableArray.CreateBuilder<Rejection>();
         foreach (var name in values.Keys.Where(k => definitions.All(f => f.Name != k)).Order(StringComparer.Ordinal))
         {
-            problems.Add(new Rejection("unknown-field",
-                $"Field '{name}' is not part of this procedure; known fields: {string.Join(", ", definitions.Select(f => f.Name))}."));
+            problems.Add(Rejection.Of(RejectionCodes.UnknownField).On(name).With("field", name)
+                .With("known", string.Join(", ", definitions.Select(f => f.Name))));
         }
 
         foreach (var field in definitions)
@@ -24,7 +25,8 @@ public static class FieldValidator
             {
                 if (field.Required)
                 {
-                    problems.Add(new Rejection("field-required", $"Field '{field.Name}' ({field.Label.Vi}) is required."));
+                    problems.Add(Rejection.Of(RejectionCodes.FieldRequired).On(field.Name)
+                        .With("field", field.Name).With("label", field.Label));
                 }
 
                 continue;
@@ -32,37 +34,41 @@ public static class FieldValidator
 
             if (Check(field, text) is { } problem)
             {
-                problems.Add(new Rejection("field-invalid", $"Field '{field.Name}' ({field.Label.Vi}): {problem}"));
+                problems.Add(problem.On(field.Name).With("field", field.Name).With("label", field.Label));
             }
         }
 
         return problems.ToImmutable();
     }
 
-    private static string? Check(FieldDefinition field, string text)
+    private static Rejection? Check(FieldDefinition field, string text)
     {
+        var invalid = (string variant) => Rejection.Of(RejectionCodes.FieldInvalid, variant).With("value", text);
         switch (field.Type)
         {
             case FieldType.Number or FieldType.WholeNumber:
                 var style = field.Type == FieldType.Number ? NumberStyles.Number : NumberStyles.Integer;
                 if (!decimal.TryParse(text, style, CultureInfo.InvariantCulture, out var number))
                 {
-                    return $"'{text}' is not a {(field.Type == FieldType.Number ? "number" : "whole number")}.";
+                    return invalid(field.Type == FieldType.Number ? "not-number" : "not-whole-number");
                 }
 
-                return number < field.Min ? $"must be at least {field.Min}."
-                    : number > field.Max ? $"must be at most {field.Max}."
+                return number < field.Min ? invalid("below-min").With("min", Number(field.Min!.Value))
+                    : number > field.Max ? invalid("above-max").With("max", Number(field.Max!.Value))
                     : null;
             case FieldType.Date:
                 return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                     ? null
-                    : $"'{text}' is not a date written yyyy-MM-dd.";
+                    : invalid("not-date");
             case FieldType.Boolean:
-                return text is "true" or "false" ? null : $"'{text}' must be true or false.";
+                return text is "true" or "false" ? null : invalid("not-boolean");
             case FieldType.Choice:
-                return field.Choices.Contains(text) ? null : $"'{text}' is not one of: {string.Join(", ", field.Choices)}.";
+                return field.Choices.Contains(text) ? null : invalid("not-choice").With("choices", string.Join(", ", field.Choices));
             default:
-                return field.MaxLength is { } max && text.Length > max ? $"is longer than {max} characters." : null;
+                return field.MaxLength is { } max && text.Length > max ? invalid("too-long").With("max", max) : null;
         }
     }
+
+    private static LocalizedText Number(decimal value) =>
+        new(value.ToString(CultureInfo.GetCultureInfo("vi-VN")), value.ToString(CultureInfo.InvariantCulture));
 }

@@ -19,4 +19,6 @@ public sealed record TaskState
     public ImmutableArray<string> UnitHistory { get; init; } = [];
 
     public bool IsOpen => CompletedAt is null && !Cancelled;
+
+    public TaskStatus Status => IsOpen ? TaskStatus.Open : Cancelled ? TaskStatus.Cancelled : TaskStatus.Completed;
 }

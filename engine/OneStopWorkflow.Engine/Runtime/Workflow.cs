@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using OneStopWorkflow.Engine.Calendar;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Rules;
+using OneStopWorkflow.Engine.Units;
 
 namespace OneStopWorkflow.Engine.Runtime;
 
@@ -21,12 +23,12 @@ public static class Workflow
             {
                 return state is null
                     ? Receive(context, receive)
-                    : Decision.Rejected(new Rejection("case-exists", $"Case {state.Id} already exists."));
+                    : Decision.Rejected(Rejection.Of(RejectionCodes.CaseExists).With("case", state.Id.Value));
             }
 
             if (state is null)
             {
-                return Decision.Rejected(new Rejection("case-missing", "The case does not exist; receive it first."));
+                return Decision.Rejected(Rejection.Of(RejectionCodes.CaseMissing));
             }
 
             if (Precheck(context, state, command) is { } rejection)
@@ -51,11 +53,12 @@ public static class Workflow
         }
         catch (RejectedException ex)
         {
-            return Decision.Rejected(ex.Rejection);
+            return new Decision([], null, ex.Rejections);
         }
         catch (CalendarYearMissingException ex)
         {
-            return Decision.Rejected(new Rejection("calendar-year-missing", ex.Message));
+            return Decision.Rejected(Rejection.Of(RejectionCodes.CalendarYearMissing)
+                .With("calendar", ex.Calendar).With("year", ex.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
@@ -109,14 +112,14 @@ public static class Workflow
     {
         if (command.ExpectedVersion is { } expected && expected != state.Version)
         {
-            return new Rejection("case-changed",
-                $"Case {state.DossierCode} changed since you opened it (version {expected}, now {state.Version}); reload it and try again.");
+            return Rejection.Of(RejectionCodes.CaseChanged)
+                .With("dossier", state.DossierCode).With("expected", expected).With("actual", state.Version);
         }
 
         if (context.Now < state.LastEventAt)
         {
-            return new Rejection("time-backwards",
-                $"The command is dated {context.Now:O}, before the case's last event ({state.LastEventAt:O}); time cannot run backwards.");
+            return Rejection.Of(RejectionCodes.TimeBackwards)
+                .With("at", context.Now.ToString("O")).With("last", state.LastEventAt.ToString("O"));
         }
 
         if (state.ProcedureHash != context.ProcedureHash || state.ProcedureVersion != context.Procedure.Version)
@@ -126,7 +129,8 @@ public static class Workflow
         }
 
         return state.IsFinished && command is not TickCommand
-            ? new Rejection("case-finished", $"Case {state.DossierCode} is finished ({state.Outcome}); nothing more can be done.")
+            ? Rejection.Of(RejectionCodes.CaseFinished)
+                .With("dossier", state.DossierCode).With("outcome", RejectionWords.Outcome(state.Outcome))
             : null;
     }
 
@@ -135,19 +139,20 @@ public static class Workflow
         var procedure = context.Procedure;
         if (context.Units.Find(command.Unit) is not { } unit)
         {
-            return Decision.Rejected(new Rejection("unknown-unit", $"Unit '{command.Unit}' is not in the unit directory."));
+            return Decision.Rejected(Rejection.Of(RejectionCodes.UnknownUnit).With("unit", command.Unit).On("unit"));
         }
 
         if (!procedure.ReceivableAt.IsEmpty && !procedure.ReceivableAt.Contains(unit.Level.ToString().ToLowerInvariant()))
         {
-            return Decision.Rejected(new Rejection("not-receivable",
-                $"{procedure.Title.Vi} is received at {string.Join(", ", procedure.ReceivableAt)} level, not at {unit.Name.Vi}."));
+            return Decision.Rejected(Rejection.Of(RejectionCodes.NotReceivable).On("unit")
+                .With("procedure", procedure.Title).With("levels", string.Join(", ", procedure.ReceivableAt))
+                .With("unit", unit.Name));
         }
 
         if (!command.Actor.IsAt(command.Unit))
         {
-            return Decision.Rejected(new Rejection("not-authorized",
-                $"{Authorization.Describe(command.Actor)} does not work at {command.Unit} and cannot receive dossiers there."));
+            return Decision.Rejected(Rejection.Of(RejectionCodes.NotAuthorized, "receive")
+                .With("actor", Authorization.Describe(command.Actor)).With("unit", command.Unit));
         }
 
         var problems = FieldValidator.Validate(procedure.Fields, command.Fields);
@@ -173,11 +178,12 @@ public static class Workflow
         return open.Count switch
         {
             1 => open[0],
-            0 => throw new RejectedException("no-open-task", step is null
-                ? $"Case {scope.State.DossierCode} has no open task to {what}."
-                : $"Step '{step}' has no open task in case {scope.State.DossierCode}."),
-            _ => throw new RejectedException("ambiguous-task",
-                $"Several tasks are open ({string.Join(", ", open.Select(t => t.Step))}); say which step to {what}."),
+            0 => throw new RejectedException(step is { } named
+                ? Rejection.Of(RejectionCodes.NoOpenTask, "step").With("step", named.Value)
+                    .With("dossier", scope.State.DossierCode)
+                : Rejection.Of(RejectionCodes.NoOpenTask).With("dossier", scope.State.DossierCode).With("what", what)),
+            _ => throw new RejectedException(Rejection.Of(RejectionCodes.AmbiguousTask).On("step")
+                .With("steps", string.Join(", ", open.Select(t => t.Step))).With("what", what)),
         };
     }
 
@@ -185,15 +191,17 @@ public static class Workflow
     {
         var task = TaskFor(scope, command);
         var step = scope.Procedure.Step(task.Step);
-        var action = step.FindAction(command.Action) ?? throw new RejectedException("unknown-action",
-            $"Step '{step.Id}' has no action '{command.Action}'; it offers: {string.Join(", ", step.Actions.Select(a => a.Id))}.");
+        var action = step.FindAction(command.Action) ?? throw new RejectedException(
+            Rejection.Of(RejectionCodes.UnknownAction).With("step", step.Id.Value).With("action", command.Action)
+                .With("offered", string.Join(", ", step.Actions.Select(a => a.Id))));
         var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
-            "not-authorized",
-            $"{Authorization.Describe(command.Actor)} may not act on step '{step.Id}': it belongs to {task.Role ?? "the staff"} at {task.Unit} (or a leader of that unit or its parent).");
+            Rejection.Of(RejectionCodes.NotAuthorized, "act").With("actor", Authorization.Describe(command.Actor))
+                .With("step", step.Id.Value).With("unit", task.Unit)
+                .With("role", task.Role is { } role ? new LocalizedText(role, role) : new LocalizedText("cán bộ", "the staff")));
         var problems = FieldValidator.Validate(action.Input, command.Input);
         if (!problems.IsEmpty)
         {
-            throw new RejectedException(problems[0].Code, string.Join(" ", problems.Select(p => p.Message)));
+            throw new RejectedException(problems);
         }
 
         CheckGuard(scope, action, task, command.Input);
@@ -230,18 +238,19 @@ public static class Workflow
     {
         if (action.Guard is not null && !scope.Holds(action.Guard, task, input, $"Action '{action.Id}'"))
         {
-            throw new RejectedException("guard-failed",
-                $"Action '{action.Id}' is not allowed: {(action.GuardDescription?.Vi ?? action.Guard.Source)} does not hold.");
+            throw new RejectedException(Rejection.Of(RejectionCodes.GuardFailed).With("action", action.Id)
+                .With("condition", action.GuardDescription ?? new LocalizedText(action.Guard.Source, action.Guard.Source)));
         }
     }
 
     private static void Resubmit(DecisionScope scope, ResubmitCommand command)
     {
         var task = scope.State.OpenTasks.FirstOrDefault(t => scope.Procedure.Step(t.Step).Awaits == WaitParty.Applicant)
-            ?? throw new RejectedException("not-waiting", $"Case {scope.State.DossierCode} is not waiting for the applicant.");
+            ?? throw new RejectedException(Rejection.Of(RejectionCodes.NotWaiting).With("dossier", scope.State.DossierCode));
         var step = scope.Procedure.Step(task.Step);
         var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
-            "not-authorized", $"{Authorization.Describe(command.Actor)} does not work at {task.Unit}, where the supplement is handed in.");
+            Rejection.Of(RejectionCodes.NotAuthorized, "resubmit")
+                .With("actor", Authorization.Describe(command.Actor)).With("unit", task.Unit));
         scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, "resubmit", ImmutableDictionary<string, string>.Empty));
         scope.LeaveWait(step, actor);
         scope.Enter(step.ResubmitTo!.Value, task.Branch, actor);
@@ -249,14 +258,15 @@ public static class Workflow
 
     private static void HandUp(DecisionScope scope, HandUpCommand command)
     {
-        RequireReason(command.Reason, "hand the case up");
+        RequireReason(command.Reason, "hand-up");
         var task = FindTask(scope, command.Step, "hand up");
         var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
-            "not-authorized", $"{Authorization.Describe(command.Actor)} may not hand up step '{task.Step}' of {task.Unit}.");
+            Rejection.Of(RejectionCodes.NotAuthorized, "hand-up").With("actor", Authorization.Describe(command.Actor))
+                .With("step", task.Step.Value).With("unit", task.Unit));
         var to = scope.ResolveTarget(task.Unit, command.To);
         if (scope.Context.Units.Get(to).Level != Units.Jurisdiction.Province)
         {
-            throw new RejectedException("not-a-province-unit", $"A case is handed up to a province unit; {to} is not one.");
+            throw new RejectedException(Rejection.Of(RejectionCodes.NotAProvinceUnit).With("unit", to).On("to"));
         }
 
         scope.Emit(new EscalationFired(scope.Now, actor, $"{task.Id}/manual-{scope.State.Version}", "manual", task.Step, null, to));
@@ -265,13 +275,13 @@ public static class Workflow
 
     private static void Reassign(DecisionScope scope, ReassignCommand command)
     {
-        RequireReason(command.Reason, "reassign the task");
+        RequireReason(command.Reason, "reassign");
         var task = FindTask(scope, command.Step, "reassign");
         var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units);
-        if (actor?.Role != "leader")
+        if (actor?.Role != Roles.Leader)
         {
-            throw new RejectedException("not-authorized",
-                $"Only a leader of {task.Unit} or of its parent may reassign its tasks; {Authorization.Describe(command.Actor)} is not.");
+            throw new RejectedException(Rejection.Of(RejectionCodes.NotAuthorized, "reassign")
+                .With("unit", task.Unit).With("actor", Authorization.Describe(command.Actor)));
         }
 
         scope.Reassign(task, scope.ResolveTarget(task.Unit, command.To), command.Reason, actor);
@@ -283,19 +293,19 @@ public static class Workflow
         var state = scope.State;
         if (state.PromisedAppointment is not null)
         {
-            throw new RejectedException("already-rescheduled",
-                $"Case {state.DossierCode} was already given a new date ({state.PromisedAppointment:yyyy-MM-dd HH:mm}); the law allows it once.");
+            throw new RejectedException(Rejection.Of(RejectionCodes.AlreadyRescheduled).With("dossier", state.DossierCode)
+                .With("date", RejectionWords.Instant(scope.Context.Calendar.ToLocal(state.PromisedAppointment.Value))));
         }
 
         if (state.Appointment is not { } appointment || command.NewAppointment <= appointment)
         {
-            throw new RejectedException("bad-date", "The new date must come after the current appointment.");
+            throw new RejectedException(Rejection.Of(RejectionCodes.BadDate).On("newAppointment"));
         }
 
         var units = state.OpenTasks.Select(t => t.Unit).Append(state.ReceivingUnit);
-        var unit = units.FirstOrDefault(u => command.Actor.Holds(u, "leader")) ?? throw new RejectedException(
-            "not-authorized", $"Only a leader of a unit handling case {state.DossierCode} may set a new date.");
-        var actor = new EventActor(command.Actor.User, "leader", unit);
+        var unit = units.FirstOrDefault(u => command.Actor.Holds(u, Roles.Leader)) ?? throw new RejectedException(
+            Rejection.Of(RejectionCodes.NotAuthorized, "reschedule").With("dossier", state.DossierCode));
+        var actor = new EventActor(command.Actor.User, Roles.Leader, unit);
         scope.Emit(new CaseRescheduled(scope.Now, actor, command.NewAppointment, command.Reason));
         scope.Issue(scope.Procedure.Documents.Where(d => d.Form == "04").Select(d => d.Id), null, actor);
     }
@@ -307,8 +317,8 @@ public static class Workflow
         var membership = command.Actor.Memberships.FirstOrDefault(m => m.Unit == unit);
         if (membership == default)
         {
-            throw new RejectedException("not-authorized",
-                $"A withdrawal is recorded at the receiving unit {unit}; {Authorization.Describe(command.Actor)} does not work there.");
+            throw new RejectedException(Rejection.Of(RejectionCodes.NotAuthorized, "withdraw")
+                .With("unit", unit).With("actor", Authorization.Describe(command.Actor)));
         }
 
         var actor = new EventActor(command.Actor.User, membership.Role, unit);
@@ -317,11 +327,11 @@ public static class Workflow
         scope.Issue(scope.Procedure.WithdrawalDocuments, null, actor);
     }
 
-    private static void RequireReason(string reason, string what)
+    private static void RequireReason(string reason, string command)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new RejectedException("reason-required", $"Give a reason to {what}.");
+            throw new RejectedException(Rejection.Of(RejectionCodes.ReasonRequired, command).On("reason"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
 
 namespace OneStopWorkflow.Engine.Simulation;

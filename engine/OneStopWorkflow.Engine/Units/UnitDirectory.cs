@@ -39,4 +39,30 @@ public sealed class UnitDirectory
 
         return null;
     }
+
+    /// <summary>True when <paramref name="unit"/> is <paramref name="target"/> or one of its ancestors.</summary>
+    public bool IsAtOrAbove(string unit, string target)
+    {
+        for (var current = Find(target); current is not null; current = current.Parent is { } p ? Find(p) : null)
+        {
+            if (current.Code == unit)
+            {
+                return true;
+            }
+        }
+
+        return unit == target;
+    }
+
+    /// <summary>The unit and every unit below it, at any depth, the unit first.</summary>
+    public IReadOnlyList<string> SelfAndBelow(string unit)
+    {
+        var result = new List<string> { unit };
+        for (var i = 0; i < result.Count; i++)
+        {
+            result.AddRange(_units.Values.Where(u => u.Parent == result[i]).Select(u => u.Code).Order(StringComparer.Ordinal));
+        }
+
+        return result;
+    }
 }

@@ -1,3 +1,5 @@
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -20,7 +22,7 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
     : IQueryHandler<GetCompliance, ComplianceResult>, IQueryHandler<GetDailyFigures, DailyResult>, IQueryHandler<ListAuditCases, AuditCaseList>,
       IStreamQueryHandler<StreamAuditCases, AuditCase>
 {
-    private const string Withdrawn = "Withdrawn";
+    private const string Withdrawn = nameof(Engine.Definitions.Outcome.Withdrawn);
 
     public async ValueTask<ComplianceResult> Handle(GetCompliance query, CancellationToken cancellationToken)
     {
@@ -61,7 +63,7 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
                 Hours = g.Sum(f => f.Hours), Timed = g.Sum(f => f.Timed),
             })
             .ToListAsync(cancellationToken);
-        var hoursPerDay = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.FirstOrDefault()?.HoursPerDay ?? 8;
+        var hoursPerDay = (await catalog.ContextAsync(cancellationToken)).CalendarOf(query.Filter.Unit).HoursPerDay;
 
         var figures = new ComplianceFigures(
             totals.Received, totals.Handled, totals.Early, totals.OnTime, totals.Late, totals.Withdrawn,
@@ -116,7 +118,7 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
 
         var rows = await Rows(InListOrder(cases).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 1000)))
             .ToListAsync(cancellationToken);
-        var calendar = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.First();
+        var calendar = (await catalog.ContextAsync(cancellationToken)).CalendarOf(query.Filter.Unit);
         return new AuditCaseList([.. rows.Select(r => r.ToCase(calendar))], total, null);
     }
 
@@ -128,7 +130,7 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
             throw new UnauthorizedAccessException(refused.Message);
         }
 
-        var calendar = (await catalog.ContextAsync(cancellationToken)).Calendars.Values.First();
+        var calendar = (await catalog.ContextAsync(cancellationToken)).CalendarOf(query.Filter.Unit);
         await foreach (var row in Rows(InListOrder(Behind(cases, query.Figure))).AsAsyncEnumerable()
             .WithCancellation(cancellationToken))
         {
@@ -168,49 +170,20 @@ internal sealed class AuditHandlers(OneStopDbContext db, ProcedureCatalog catalo
     /// <summary>The cases an audit query covers and the units they were received at, or why the actor may not see them.</summary>
     private async Task<(IQueryable<CaseRow> Cases, List<string> Units, Rejection? Refused)> ScopeAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
-        if (actors.Actor is not { Memberships.IsEmpty: false } actor)
-        {
-            return (db.Cases.Where(_ => false), [], CaseAccess.Anonymous);
-        }
-
-        var parents = await ParentsAsync(cancellationToken);
+        var actor = actors.Actor!;
+        var tree = (await catalog.ContextAsync(cancellationToken)).Units;
         if (!actor.Memberships.Any(m => m.Role == Roles.Admin
-                || (m.Role is Roles.Auditor or Roles.Leader && IsAtOrAbove(m.Unit, filter.Unit, parents))))
+                || (m.Role is Roles.Auditor or Roles.Leader && tree.IsAtOrAbove(m.Unit, filter.Unit))))
         {
-            return (db.Cases.Where(_ => false), [], new Rejection("forbidden",
-                $"Compliance of {filter.Unit} is for auditors, leaders and admins of that unit or above it."));
+            return (db.Cases.Where(_ => false), [], Rejection.Of(RejectionCodes.Forbidden, "audit")
+                .With("unit", CaseAccess.Quote(filter.Unit)));
         }
 
-        var units = await UnitsAsync(filter, cancellationToken);
+        var units = filter.IncludeChildren ? [.. tree.SelfAndBelow(filter.Unit)] : new List<string> { filter.Unit };
         var (from, to) = (Iso(filter.From), Iso(filter.To));
         var cases = db.Cases.AsNoTracking()
             .Where(c => units.Contains(c.ReceivingUnit) && string.Compare(c.ReceivedDay, from) >= 0 && string.Compare(c.ReceivedDay, to) <= 0);
         return (filter.Procedure is { Length: > 0 } procedure ? cases.Where(c => c.ProcedureCode == procedure) : cases, units, null);
-    }
-
-    /// <summary>The unit and, when asked, every unit below it, from the units imported into the database.</summary>
-    private async Task<List<string>> UnitsAsync(AuditFilter filter, CancellationToken cancellationToken)
-    {
-        var parents = await ParentsAsync(cancellationToken);
-        return filter.IncludeChildren
-            ? [.. parents.Keys.Where(u => IsAtOrAbove(filter.Unit, u, parents)).Append(filter.Unit).Distinct()]
-            : [filter.Unit];
-    }
-
-    private Task<Dictionary<string, string?>> ParentsAsync(CancellationToken cancellationToken) =>
-        db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Parent, StringComparer.Ordinal, cancellationToken);
-
-    private static bool IsAtOrAbove(string unit, string target, Dictionary<string, string?> parents)
-    {
-        for (string? current = target; current is not null; current = parents.GetValueOrDefault(current))
-        {
-            if (current == unit)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Case counts of one unit and month, from the day figures or from the open cases, or the sum of several.</summary>

@@ -1,5 +1,7 @@
+using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
 using Mediator;
+using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Engine.Runtime;
 
 namespace OneStopWorkflow.Hosting.Audit;
@@ -33,14 +35,20 @@ public sealed record GroupFigures(string Key, int Received, int Late, int Overdu
 /// </summary>
 public sealed record StepFigures(string Procedure, string Step, int Done, int WithinBudget, decimal Rate, decimal AverageWorkingDays);
 
-public sealed record ComplianceResult(ComplianceFigures? Figures, Rejection? Rejection);
+public sealed record ComplianceResult(ComplianceFigures? Figures, Rejection? Rejection) : IRefusable<ComplianceResult>
+{
+    public static ComplianceResult Refused(Rejection rejection) => new(null, rejection);
+}
 
 public sealed record GetCompliance(AuditFilter Filter) : IQuery<ComplianceResult>;
 
 /// <summary>A centre's day: tickets called, advice only, dossiers received, results returned.</summary>
 public sealed record DailyFigures(string Day, int Tickets, int Advice, int Received, int Returned);
 
-public sealed record DailyResult(ImmutableArray<DailyFigures> Days, Rejection? Rejection);
+public sealed record DailyResult(ImmutableArray<DailyFigures> Days, Rejection? Rejection) : IRefusable<DailyResult>
+{
+    public static DailyResult Refused(Rejection rejection) => new([], rejection);
+}
 
 public sealed record GetDailyFigures(AuditFilter Filter) : IQuery<DailyResult>;
 
@@ -49,7 +57,10 @@ public sealed record AuditCase(
     string Id, string DossierCode, string Procedure, string Unit, string ReceivedDay, DateTimeOffset? Appointment,
     DateTimeOffset? FinishedAt, string Status, string? Outcome, string? Timeliness);
 
-public sealed record AuditCaseList(ImmutableArray<AuditCase> Cases, int Total, Rejection? Rejection);
+public sealed record AuditCaseList(ImmutableArray<AuditCase> Cases, int Total, Rejection? Rejection) : IRefusable<AuditCaseList>
+{
+    public static AuditCaseList Refused(Rejection rejection) => new([], 0, rejection);
+}
 
 /// <summary>
 /// The cases behind a figure: received, early, on-time, late, withdrawn, open-on-time or overdue, a page at a time.
@@ -72,4 +83,7 @@ public sealed record StreamAuditCases(AuditFilter Filter, string Figure) : IStre
 /// <summary>Recomputes the hash chain of one case's trail, or of all (auditors and admins).</summary>
 public sealed record VerifyTrails(string? CaseId) : IQuery<VerifyResult>;
 
-public sealed record VerifyResult(Persistence.Trail.TrailReport? Report, Rejection? Rejection);
+public sealed record VerifyResult(Persistence.Trail.TrailReport? Report, Rejection? Rejection) : IRefusable<VerifyResult>
+{
+    public static VerifyResult Refused(Rejection rejection) => new(null, rejection);
+}

@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Refusals;
 using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;

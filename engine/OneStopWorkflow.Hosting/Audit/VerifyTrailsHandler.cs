@@ -1,4 +1,6 @@
 using Mediator;
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
@@ -9,13 +11,8 @@ internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor act
 {
     public async ValueTask<VerifyResult> Handle(VerifyTrails query, CancellationToken cancellationToken)
     {
-        if (actors.Actor is not { Memberships.IsEmpty: false } actor)
-        {
-            return new VerifyResult(null, CaseAccess.Anonymous);
-        }
-
-        return actor.Memberships.Any(m => m.Role is Roles.Auditor or Roles.Admin)
+        return actors.Actor!.Memberships.Any(m => m.Role is Roles.Auditor or Roles.Admin)
             ? new VerifyResult(await TrailVerifier.VerifyAsync(db, query.CaseId, cancellationToken), null)
-            : new VerifyResult(null, new Engine.Runtime.Rejection("forbidden", "Trail verification is for auditors and admins."));
+            : VerifyResult.Refused(Rejection.Of(RejectionCodes.Forbidden, "verify"));
     }
 }

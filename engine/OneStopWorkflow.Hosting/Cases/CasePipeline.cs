@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Hosting.Catalog;
@@ -14,36 +15,38 @@ namespace OneStopWorkflow.Hosting.Cases;
 /// <summary>
 /// Load, check access, decide, save: every case command goes through here, and each is one transaction.
 /// A refused command writes nothing; a command that loses a race throws <see cref="ConcurrencyConflictException"/>.
+/// A case the caller may not read is refused exactly as an unknown case, before anything else is judged.
 /// </summary>
 public sealed class CasePipeline(
     OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time, IOptions<OneStopOptions> options)
 {
+    /// <summary>The highest dossier number of a unit's day (the code has four digits).</summary>
+    private const int LastSequence = 9999;
+
+    /// <summary>The secret printed on the receipt: 4 random bytes, written as 8 hex digits.</summary>
+    private const int SecretBytes = 4;
+
     public async Task<CaseResult> ReceiveAsync(ReceiveCase request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = actors.Actor;
-        if (actor is null || actor.Memberships.IsEmpty)
+        var actor = actors.Actor ?? throw new InvalidOperationException("The access behaviour lets no anonymous caller in.");
+        if (CaseAccess.CanAct(actor, "receive") is { } readOnly)
         {
-            return CaseResult.Refused(CaseAccess.Anonymous);
+            return CaseResult.Refused(readOnly);
         }
 
-        if (actor.Memberships.All(m => Roles.ReadOnly.Contains(m.Role)))
+        if (request.FirstSequence is < 1 or > LastSequence)
         {
-            return CaseResult.Refused(new Rejection("read-only", $"{Authorization.Describe(actor)} may read cases but not receive them."));
+            return CaseResult.Refused(Rejection.Of(RejectionCodes.FieldInvalid, "first-sequence").On("firstSequence"));
         }
 
-        if (request.FirstSequence is < 1 or > 9999)
-        {
-            return CaseResult.Refused(new Rejection("field-invalid", "Field 'firstSequence' must be a dossier number from 1 to 9999."));
-        }
-
-        actor = Operational(actor);
+        actor = actor.Operational();
         var row = await ProcedureCatalog.PublishedAsync(db, request.Procedure, request.Version, cancellationToken);
         if (row is null)
         {
-            return CaseResult.Refused(new Rejection("procedure-unknown", request.Version is { } v
-                ? $"Procedure '{request.Procedure}' has no published version {v}."
-                : $"Procedure '{request.Procedure}' has no published version; publish one first."));
+            var unknown = Rejection.Of(RejectionCodes.ProcedureUnknown, request.Version is null ? null : "version")
+                .On("procedure").With("procedure", CaseAccess.Quote(request.Procedure));
+            return CaseResult.Refused(request.Version is { } v ? unknown.With("version", v) : unknown);
         }
 
         var version = await catalog.LoadAsync(row, cancellationToken);
@@ -52,7 +55,7 @@ public sealed class CasePipeline(
         var command = new ReceiveCommand(actor, id, request.Unit)
         {
             Channel = request.Channel, Fields = request.Fields, IntakeAction = request.IntakeAction, Input = request.Input,
-            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), Sequence = request.FirstSequence,
+            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SecretBytes)), Sequence = request.FirstSequence,
         };
 
         // Decide once before taking a number, so a refused receipt does not leave a gap in the day's book.
@@ -69,82 +72,72 @@ public sealed class CasePipeline(
             return new CaseResult(null, decision.Rejections);
         }
 
-        await new CaseStore(db).SaveAsync(null, decision.State!, decision.Events, Workflow.NextTick(context, decision.State!),
-            Render(context, [], decision.Events), actor.User, cancellationToken, WorkingHours(version));
-        return new CaseResult(CaseView.Of(decision.State!, version, context.Now), []);
+        var state = decision.State!;
+        await new CaseStore(db).SaveAsync(
+            new CaseSave(null, state, decision.Events, Workflow.NextTick(context, state),
+                Render(context, [], decision.Events), actor.User, context.Calendar),
+            cancellationToken);
+        return new CaseResult(CaseView.Of(state, version, context.Now), []);
     }
 
     public async Task<CaseResult> ExecuteAsync(ICaseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = actors.Actor;
-        if (actor is null || actor.Memberships.IsEmpty)
-        {
-            return CaseResult.Refused(CaseAccess.Anonymous);
-        }
-
+        var actor = actors.Actor ?? throw new InvalidOperationException("The access behaviour lets no anonymous caller in.");
         var stored = await new CaseStore(db).FindAsync(request.CaseId, cancellationToken);
-        if (stored is null)
+        var version = stored is null ? null : await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
+        if (stored is null || !CaseAccess.CanRead(actor, stored.State, version!.Units))
         {
-            return CaseResult.Refused(NotFound(request.CaseId));
+            return CaseResult.Refused(CaseAccess.NotFound(request.CaseId));
         }
 
-        var version = await VersionOfAsync(stored, cancellationToken);
-        if (CaseAccess.CanAct(actor) is { } forbidden)
+        if (CaseAccess.CanAct(actor) is { } readOnly)
         {
-            return CaseResult.Refused(forbidden);
+            return CaseResult.Refused(readOnly);
         }
 
         var context = version.At(time.GetUtcNow());
-        var decision = Workflow.Decide(context, stored.State, request.ToEngine(Operational(actor)));
+        var decision = Workflow.Decide(context, stored.State, request.ToEngine(actor.Operational()));
         if (decision.IsRejected)
         {
             return new CaseResult(null, decision.Rejections);
         }
 
-        await new CaseStore(db).SaveAsync(stored, decision.State!, decision.Events, Workflow.NextTick(context, decision.State!),
-            Render(context, stored.Events, decision.Events), actor.User, cancellationToken, WorkingHours(version));
-        return new CaseResult(CaseView.Of(decision.State!, version, context.Now), []);
+        var state = decision.State!;
+        await new CaseStore(db).SaveAsync(
+            new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state),
+                Render(context, stored.Events, decision.Events), actor.User, context.Calendar),
+            cancellationToken);
+        return new CaseResult(CaseView.Of(state, version, context.Now), []);
     }
 
-    /// <summary>Applies time-driven work to a case claimed by a scanner and releases the claim. Returns the events written.</summary>
-    public async Task<int> TickAsync(string caseId, string scanner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies time-driven work to a case claimed by a scanner and releases the claim. Returns the events written,
+    /// or null when the engine refused the tick (nothing was judged; the scanner postpones the case).
+    /// </summary>
+    public async Task<TickOutcome> TickAsync(string caseId, string scanner, CancellationToken cancellationToken)
     {
         var stored = await new CaseStore(db).FindAsync(caseId, cancellationToken);
         if (stored is null)
         {
-            return 0;
+            return new TickOutcome(0, []);
         }
 
-        var version = await VersionOfAsync(stored, cancellationToken);
+        var version = await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
         var context = version.At(time.GetUtcNow());
         var decision = Workflow.Decide(context, stored.State, new TickCommand());
         if (decision.IsRejected)
         {
-            // Nothing was judged: try again later rather than step past the escalations that are due.
-            await PostponeAsync(caseId, context.Now + RetryAfterRefusedTick, cancellationToken);
-            throw new InvalidOperationException(
-                $"Tick of case {stored.State.DossierCode} was refused ({string.Join("; ", decision.Rejections)}); retrying after {RetryAfterRefusedTick}.");
+            return new TickOutcome(0, decision.Rejections);
         }
 
         var state = decision.State!;
-        await new CaseStore(db).SaveAsync(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
-            Render(context, stored.Events, decision.Events), scanner, cancellationToken, WorkingHours(version));
-        return decision.Events.Length;
+        await new CaseStore(db).SaveAsync(
+            new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
+                Render(context, stored.Events, decision.Events), scanner, context.Calendar),
+            cancellationToken);
+        return new TickOutcome(decision.Events.Length, []);
     }
-
-    /// <summary>How many working hours a finished task took, on the version's calendar; null when a year is missing.</summary>
-    private static Func<TaskState, double?> WorkingHours(LoadedVersion version) => task =>
-    {
-        try
-        {
-            return version.Calendar.WorkingTimeBetween(task.ActivatedAt, task.CompletedAt!.Value).TotalHours;
-        }
-        catch (Engine.Calendar.CalendarYearMissingException)
-        {
-            return null;
-        }
-    };
 
     /// <summary>How long a case whose tick failed waits before the scanners take it again.</summary>
     public static readonly TimeSpan RetryAfterRefusedTick = TimeSpan.FromMinutes(30);
@@ -152,36 +145,19 @@ public sealed class CasePipeline(
     /// <summary>Moves a case's next tick to <paramref name="until"/> and releases any scanner's lease on it.</summary>
     public Task PostponeAsync(string caseId, DateTimeOffset until, CancellationToken cancellationToken) =>
         db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
-            .SetProperty(c => c.NextDueAt, until).SetProperty(c => c.LeaseOwner, (string?)null).SetProperty(c => c.LeaseUntil, (DateTimeOffset?)null),
+                .SetProperty(c => c.NextDueAt, until)
+                .SetProperty(c => c.LeaseOwner, (string?)null)
+                .SetProperty(c => c.LeaseUntil, (DateTimeOffset?)null),
             cancellationToken);
 
-    /// <summary>
-    /// The actor without read-only memberships: an auditor at one unit who is a clerk at another acts only as the
-    /// clerk, never "as auditor".
-    /// </summary>
-    private static Actor Operational(Actor actor) =>
-        actor with { Memberships = [.. actor.Memberships.Where(m => !Roles.ReadOnly.Contains(m.Role))] };
-
-
     /// <summary>Renders the paperwork the new events issue; it is saved in the same transaction as the events.</summary>
-    private IReadOnlyList<RenderedDocument> Render(DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added) =>
+    private IReadOnlyList<RenderedDocument> Render(
+        DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added) =>
         DocumentRenderer.RenderIssued(context, history, added, options.Value.LookupUrl);
+}
 
-    public Task<LoadedVersion> VersionOfAsync(StoredCase stored, CancellationToken cancellationToken) =>
-        VersionOfAsync(stored.Row.ProcedureCode, stored.Row.ProcedureVersion, cancellationToken);
-
-    public async Task<LoadedVersion> VersionOfAsync(string code, int number, CancellationToken cancellationToken)
-    {
-        if (catalog.Pinned(code, number) is { } pinned)
-        {
-            return pinned;
-        }
-
-        var row = await ProcedureCatalog.FindAsync(db, code, number, cancellationToken)
-            ?? throw new InvalidOperationException($"Procedure {code} v{number}, which a stored case is pinned to, is not in the store.");
-        return await catalog.LoadAsync(row, cancellationToken);
-    }
-
-    internal static Rejection NotFound(string caseId) =>
-        new("not-found", $"There is no case '{caseId}'. Check the id or search by dossier code.");
+/// <summary>What a tick did: the events it wrote, or why the engine refused it.</summary>
+public sealed record TickOutcome(int Events, System.Collections.Immutable.ImmutableArray<Rejection> Rejections)
+{
+    public bool IsRejected => !Rejections.IsEmpty;
 }

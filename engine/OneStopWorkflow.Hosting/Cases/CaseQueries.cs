@@ -1,7 +1,9 @@
+using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Storage;
@@ -20,7 +22,10 @@ public sealed record CaseDetails(
     CaseView Case, ImmutableArray<TrailEntry> Trail, ImmutableArray<DocumentSummary> Documents,
     ImmutableArray<AvailableAction> AvailableActions);
 
-public sealed record CaseDetailsResult(CaseDetails? Details, Rejection? Rejection);
+public sealed record CaseDetailsResult(CaseDetails? Details, Rejection? Rejection) : IRefusable<CaseDetailsResult>
+{
+    public static CaseDetailsResult Refused(Rejection rejection) => new(null, rejection);
+}
 
 /// <summary>A case by id or by dossier code, for anyone whose units handled it.</summary>
 public sealed record GetCase(string CaseIdOrDossierCode) : IQuery<CaseDetailsResult>;
@@ -28,7 +33,7 @@ public sealed record GetCase(string CaseIdOrDossierCode) : IQuery<CaseDetailsRes
 /// <summary>The actions the caller may take on a case now: the UI offers exactly these.</summary>
 public sealed record GetAvailableActions(string CaseId) : IQuery<CaseDetailsResult>;
 
-internal sealed class CaseQueryHandlers(OneStopDbContext db, CasePipeline pipeline, ActorAccessor actors, TimeProvider time)
+internal sealed class CaseQueryHandlers(OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
     : IQueryHandler<GetCase, CaseDetailsResult>, IQueryHandler<GetAvailableActions, CaseDetailsResult>
 {
     public async ValueTask<CaseDetailsResult> Handle(GetCase query, CancellationToken cancellationToken) =>
@@ -39,22 +44,14 @@ internal sealed class CaseQueryHandlers(OneStopDbContext db, CasePipeline pipeli
 
     private async Task<CaseDetailsResult> DetailsAsync(string key, bool withTrail, CancellationToken cancellationToken)
     {
-        if (actors.Actor is not { Memberships.IsEmpty: false } actor)
-        {
-            return new CaseDetailsResult(null, CaseAccess.Anonymous);
-        }
-
+        var actor = actors.Actor!;
         var store = new CaseStore(db);
         var stored = await store.FindAsync(key, cancellationToken) ?? await store.FindByDossierCodeAsync(key, cancellationToken);
-        if (stored is null)
+        var version = stored is null ? null : await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
+        if (stored is null || !CaseAccess.CanRead(actor, stored.State, version!.Units))
         {
-            return new CaseDetailsResult(null, CasePipeline.NotFound(key));
-        }
-
-        var version = await pipeline.VersionOfAsync(stored, cancellationToken);
-        if (CaseAccess.CanRead(actor, stored.State, version.Units) is { } forbidden)
-        {
-            return new CaseDetailsResult(null, forbidden);
+            // A case the caller may not read answers as an unknown one: nothing tells where it is.
+            return new CaseDetailsResult(null, CaseAccess.NotFound(key));
         }
 
         var context = version.At(time.GetUtcNow());

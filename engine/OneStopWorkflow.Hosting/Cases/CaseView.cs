@@ -51,7 +51,7 @@ public sealed record CaseView
             Id = state.Id.Value, DossierCode = state.DossierCode, Procedure = state.Procedure.Value,
             ProcedureVersion = state.ProcedureVersion, ProcedureTitle = version.Procedure.Title.Vi,
             ReceivingUnit = state.ReceivingUnit, Channel = state.Channel,
-            Status = state.IsFinished ? "finished" : state.PausedSince is not null ? "paused" : "open",
+            Status = Kebab(state.Status)!,
             DeadlineStatus = Kebab(Deadlines.StatusOf(state, version.Procedure, calendar, now)),
             ReceivedAt = calendar.ToLocal(state.ReceivedAt), Appointment = Local(state.Appointment),
             PromisedAppointment = Local(state.PromisedAppointment), FinishedAt = Local(state.FinishedAt),
@@ -63,7 +63,7 @@ public sealed record CaseView
                 : -Math.Round((decimal)calendar.WorkingTimeBetween(appointment, now).TotalHours, 1),
             Tasks = [.. state.Tasks.Select(t => new TaskView(
                 t.Id, t.Step.Value, t.Unit, t.Role, calendar.ToLocal(t.ActivatedAt), Local(t.Due), Local(t.CompletedAt), t.Action,
-                t.IsOpen ? "open" : t.Cancelled ? "cancelled" : "completed",
+                Kebab(t.Status)!,
                 t.Due is { } due ? Kebab(Deadlines.StatusOf(calendar, due, t.CompletedAt ?? now, version.Procedure.DueSoon)) : null))],
         };
     }

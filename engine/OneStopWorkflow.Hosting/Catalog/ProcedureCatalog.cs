@@ -53,6 +53,26 @@ public sealed class ProcedureCatalog(IOptions<OneStopOptions> options, TimeProvi
         return version;
     }
 
+    /// <summary>The version a stored case is pinned to: from memory once loaded, else read and loaded.</summary>
+    public Task<LoadedVersion> VersionOfAsync(OneStopDbContext db, Persistence.Cases.CaseRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return VersionOfAsync(db, row.ProcedureCode, row.ProcedureVersion, cancellationToken);
+    }
+
+    /// <summary>A stored version by code and number; throws when it is not in the store, which would be a bug.</summary>
+    public async Task<LoadedVersion> VersionOfAsync(OneStopDbContext db, string code, int number, CancellationToken cancellationToken)
+    {
+        if (Pinned(code, number) is { } pinned)
+        {
+            return pinned;
+        }
+
+        var row = await FindAsync(db, code, number, cancellationToken)
+            ?? throw new InvalidOperationException($"Procedure {code} v{number}, which a stored case is pinned to, is not in the store.");
+        return await LoadAsync(row, cancellationToken);
+    }
+
     /// <summary>A published version already loaded, or null.</summary>
     public LoadedVersion? Pinned(string code, int version) => _pinned.GetValueOrDefault((code, version));
 

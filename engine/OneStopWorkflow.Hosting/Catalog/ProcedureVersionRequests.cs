@@ -1,8 +1,10 @@
+using OneStopWorkflow.Engine.Units;
 using System.Collections.Immutable;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Diagnostics;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Catalog;
 using OneStopWorkflow.Persistence.Storage;
@@ -14,7 +16,14 @@ public sealed record ProcedureVersionSummary(
     string Code, int Version, string Title, string Status, string Sha256, DateTimeOffset? PublishedAt, string? PublishedBy);
 
 /// <summary>Every stored version, newest first per procedure; any signed-in user may list them.</summary>
-public sealed record ListProcedureVersions : IQuery<ImmutableArray<ProcedureVersionSummary>>;
+public sealed record ListProcedureVersions : IQuery<ProcedureVersionList>;
+
+/// <summary>The stored versions, or why the caller may not list them.</summary>
+public sealed record ProcedureVersionList(ImmutableArray<ProcedureVersionSummary> Versions, Rejection? Rejection)
+    : IRefusable<ProcedureVersionList>
+{
+    public static ProcedureVersionList Refused(Rejection rejection) => new([], rejection);
+}
 
 /// <summary>Saves designer work as a draft version (policy staff and admins).</summary>
 public sealed record SaveProcedureDraft(string Code, int Version, string Json, ImmutableDictionary<string, string> Files)
@@ -24,23 +33,17 @@ public sealed record SaveProcedureDraft(string Code, int Version, string Json, I
 public sealed record PublishProcedureVersion(string Code, int Version) : ICommand<PublishOutcome>;
 
 internal sealed class ProcedureVersionHandlers(OneStopDbContext db, VersionPublisher publisher, ActorAccessor actors)
-    : IQueryHandler<ListProcedureVersions, ImmutableArray<ProcedureVersionSummary>>,
+    : IQueryHandler<ListProcedureVersions, ProcedureVersionList>,
       ICommandHandler<SaveProcedureDraft, PublishOutcome>,
       ICommandHandler<PublishProcedureVersion, PublishOutcome>
 {
-    public async ValueTask<ImmutableArray<ProcedureVersionSummary>> Handle(
-        ListProcedureVersions query, CancellationToken cancellationToken)
+    public async ValueTask<ProcedureVersionList> Handle(ListProcedureVersions query, CancellationToken cancellationToken)
     {
-        if (actors.Actor is not { Memberships.IsEmpty: false })
-        {
-            return [];
-        }
-
         var rows = await db.ProcedureVersions.AsNoTracking().OrderBy(v => v.Code).ThenByDescending(v => v.Version)
             .Select(v => new { v.Code, v.Version, v.Title, v.Status, v.Sha256, v.PublishedAt, v.PublishedBy })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(v => new ProcedureVersionSummary(
-            v.Code, v.Version, v.Title, v.Status.ToString().ToLowerInvariant(), v.Sha256, v.PublishedAt, v.PublishedBy))];
+        return new ProcedureVersionList([.. rows.Select(v => new ProcedureVersionSummary(
+            v.Code, v.Version, v.Title, v.Status.ToString().ToLowerInvariant(), v.Sha256, v.PublishedAt, v.PublishedBy))], null);
     }
 
     public async ValueTask<PublishOutcome> Handle(SaveProcedureDraft command, CancellationToken cancellationToken)
@@ -73,12 +76,7 @@ internal sealed class ProcedureVersionHandlers(OneStopDbContext db, VersionPubli
 
     private PublishOutcome? Refusal(string path, string code, int version)
     {
-        var actor = actors.Actor;
-        if (actor is null || actor.Memberships.IsEmpty)
-        {
-            return new PublishOutcome(path, code, version, PublishStatus.Refused, [], CaseAccess.Anonymous.Message);
-        }
-
+        var actor = actors.Actor!;
         return actor.Memberships.Any(m => m.Role is Roles.Policy or Roles.Admin)
             ? null
             : new PublishOutcome(path, code, version, PublishStatus.Refused, ImmutableArray<Diagnostic>.Empty,

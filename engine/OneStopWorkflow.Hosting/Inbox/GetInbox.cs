@@ -1,3 +1,5 @@
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
 using System.Collections.Immutable;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Storage;
-using TaskStatus = OneStopWorkflow.Persistence.Cases.TaskStatus;
+using TaskStatus = OneStopWorkflow.Engine.Runtime.TaskStatus;
 
 namespace OneStopWorkflow.Hosting.Inbox;
 
@@ -17,8 +19,10 @@ public sealed record InboxItem(
     DateTimeOffset ActivatedAt, DateTimeOffset? Due, string? DeadlineStatus, DateTimeOffset? Appointment);
 
 /// <summary>A page of the inbox and how many tasks match the filters in all.</summary>
-public sealed record InboxResult(ImmutableArray<InboxItem> Items, Rejection? Rejection)
+public sealed record InboxResult(ImmutableArray<InboxItem> Items, Rejection? Rejection) : IRefusable<InboxResult>
 {
+    public static InboxResult Refused(Rejection rejection) => new([], rejection);
+
     public int Total { get; init; }
 }
 
@@ -39,20 +43,16 @@ public sealed record GetInbox(string Unit) : IQuery<InboxResult>
 }
 
 internal sealed class GetInboxHandler(
-    OneStopDbContext db, ProcedureCatalog catalog, CasePipeline pipeline, ActorAccessor actors, TimeProvider time)
+    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
     : IQueryHandler<GetInbox, InboxResult>
 {
     public async ValueTask<InboxResult> Handle(GetInbox query, CancellationToken cancellationToken)
     {
-        if (actors.Actor is not { Memberships.IsEmpty: false } actor)
-        {
-            return new InboxResult([], CaseAccess.Anonymous);
-        }
-
+        var actor = actors.Actor!;
         var units = (await catalog.ContextAsync(cancellationToken)).Units;
-        if (!actor.Memberships.Any(m => m.Role == Roles.Admin || CaseAccess.IsAtOrAbove(m.Unit, query.Unit, units)))
+        if (!actor.Memberships.Any(m => m.Role == Roles.Admin || units.IsAtOrAbove(m.Unit, query.Unit)))
         {
-            return new InboxResult([], new Rejection("forbidden", $"The inbox of {query.Unit} is for people of that unit or above it."));
+            return InboxResult.Refused(Rejection.Of(RejectionCodes.Forbidden, "inbox").With("unit", CaseAccess.Quote(query.Unit)));
         }
 
         var now = time.GetUtcNow();
@@ -99,7 +99,7 @@ internal sealed class GetInboxHandler(
         var items = ImmutableArray.CreateBuilder<InboxItem>(rows.Count);
         foreach (var row in rows)
         {
-            var version = await pipeline.VersionOfAsync(row.ProcedureCode, row.ProcedureVersion, cancellationToken);
+            var version = await catalog.VersionOfAsync(db, row.ProcedureCode, row.ProcedureVersion, cancellationToken);
             var calendar = version.Calendar;
             items.Add(new InboxItem(row.CaseId, row.DossierCode, row.ProcedureCode, row.TaskId, row.Step, row.Role,
                 calendar.ToLocal(row.ActivatedAt), row.Due is { } due ? calendar.ToLocal(due) : null,

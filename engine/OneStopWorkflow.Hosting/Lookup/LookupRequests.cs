@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,6 +6,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Cases;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Reception;
@@ -20,16 +23,16 @@ public sealed record LookupView(
 public sealed record LookupResult(LookupView? Case, Rejection? Rejection);
 
 /// <summary>The public lookup: dossier code and the secret printed on the receipt. No sign-in.</summary>
-public sealed record LookupCase(string DossierCode, string Secret) : IQuery<LookupResult>;
+public sealed record LookupCase(string DossierCode, string Secret) : IQuery<LookupResult>, IPublicRequest;
 
 /// <summary>A citizen rates a finished case once, 1 to 5, with an optional comment.</summary>
-public sealed record RateCase(string DossierCode, string Secret, int Score, string? Comment) : ICommand<LookupResult>;
+public sealed record RateCase(string DossierCode, string Secret, int Score, string? Comment) : ICommand<LookupResult>, IPublicRequest;
 
-public sealed class LookupHandlers(OneStopDbContext db, CasePipeline pipeline, TimeProvider time)
+internal sealed class LookupHandlers(OneStopDbContext db, ProcedureCatalog catalog, TimeProvider time)
     : IQueryHandler<LookupCase, LookupResult>, ICommandHandler<RateCase, LookupResult>
 {
     /// <summary>One answer for an unknown code and a wrong secret, so the lookup never tells which codes exist.</summary>
-    public static readonly Rejection NoMatch = new("no-match", "No dossier matches this code and secret. Check both on your receipt.");
+    public static readonly Rejection NoMatch = Rejection.Of(RejectionCodes.NoMatch);
 
     public async ValueTask<LookupResult> Handle(LookupCase query, CancellationToken cancellationToken)
     {
@@ -47,17 +50,17 @@ public sealed class LookupHandlers(OneStopDbContext db, CasePipeline pipeline, T
 
         if (!stored.State.IsFinished)
         {
-            return new LookupResult(null, new Rejection("not-finished", "A dossier can be rated once its result is returned."));
+            return new LookupResult(null, Rejection.Of(RejectionCodes.NotFinished));
         }
 
         if (command.Score is < 1 or > 5 || command.Comment?.Length > 1000)
         {
-            return new LookupResult(null, new Rejection("bad-rating", "Give a score from 1 to 5 and at most 1,000 characters of comment."));
+            return new LookupResult(null, Rejection.Of(RejectionCodes.BadRating).On("score"));
         }
 
         if (await db.Ratings.AnyAsync(r => r.CaseId == stored.Row.Id, cancellationToken))
         {
-            return new LookupResult(null, new Rejection("already-rated", "This dossier has already been rated; thank you."));
+            return new LookupResult(null, Rejection.Of(RejectionCodes.AlreadyRated));
         }
 
         // The rating and its count in the day figures are saved together or not at all.
@@ -71,7 +74,7 @@ public sealed class LookupHandlers(OneStopDbContext db, CasePipeline pipeline, T
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear();
-                return new LookupResult(null, new Rejection("already-rated", "This dossier has already been rated; thank you."));
+                return new LookupResult(null, Rejection.Of(RejectionCodes.AlreadyRated));
             }
 
             await DayFigures.RatedAsync(db, stored.Row, command.Score, cancellationToken);
@@ -91,7 +94,7 @@ public sealed class LookupHandlers(OneStopDbContext db, CasePipeline pipeline, T
 
     private async Task<LookupView> ViewAsync(StoredCase stored, CancellationToken cancellationToken)
     {
-        var version = await pipeline.VersionOfAsync(stored, cancellationToken);
+        var version = await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
         var view = CaseView.Of(stored.State, version, time.GetUtcNow());
         var rating = await db.Ratings.Where(r => r.CaseId == stored.Row.Id).Select(r => (int?)r.Score).FirstOrDefaultAsync(cancellationToken);
         var steps = stored.State.Tasks.Where(t => t.CompletedAt is not null && !t.Cancelled)

@@ -1,3 +1,5 @@
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
 using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,10 @@ namespace OneStopWorkflow.Hosting.Reception;
 /// <summary>A called queue ticket: the centre's number of the day, who called it, and what the visit became.</summary>
 public sealed record TicketView(long Id, string Centre, int Number, DateTimeOffset CalledAt, string CalledBy, string? Visit, string? CaseId);
 
-public sealed record TicketResult(TicketView? Ticket, Rejection? Rejection);
+public sealed record TicketResult(TicketView? Ticket, Rejection? Rejection) : IRefusable<TicketResult>
+{
+    public static TicketResult Refused(Rejection rejection) => new(null, rejection);
+}
 
 /// <summary>A clerk calls the next number of the centre's queue today (numbering starts at 1 each day).</summary>
 public sealed record CallNextTicket(string Centre) : ICommand<TicketResult>;
@@ -32,7 +37,7 @@ internal sealed class ReceptionHandlers(OneStopDbContext db, ProcedureCatalog ca
         }
 
         var context = await catalog.ContextAsync(cancellationToken);
-        var calendar = context.Calendars.Values.First();
+        var calendar = context.CalendarOf(command.Centre);
         var now = calendar.ToLocal(time.GetUtcNow());
         var day = now.ToString("yyMMdd", CultureInfo.InvariantCulture);
         var number = await DossierSequences.NextAsync(db, "queue:" + command.Centre, day, 1, cancellationToken);
@@ -50,7 +55,7 @@ internal sealed class ReceptionHandlers(OneStopDbContext db, ProcedureCatalog ca
         var row = await db.QueueTickets.FirstOrDefaultAsync(t => t.Id == command.TicketId, cancellationToken);
         if (row is null)
         {
-            return new TicketResult(null, new Rejection("not-found", $"There is no ticket {command.TicketId}."));
+            return TicketResult.Refused(Rejection.Of(RejectionCodes.NotFound, "ticket").With("ticket", command.TicketId));
         }
 
         if (Refusal(row.Centre) is { } refused)
@@ -60,12 +65,12 @@ internal sealed class ReceptionHandlers(OneStopDbContext db, ProcedureCatalog ca
 
         if (command.Visit is not ("advice" or "dossier"))
         {
-            return new TicketResult(null, new Rejection("bad-visit", "A visit is either 'advice' or 'dossier'."));
+            return TicketResult.Refused(Rejection.Of(RejectionCodes.BadVisit).On("visit"));
         }
 
         if (row.Visit is not null)
         {
-            return new TicketResult(null, new Rejection("ticket-closed", $"Ticket {row.Number} was already closed as {row.Visit}."));
+            return TicketResult.Refused(Rejection.Of(RejectionCodes.TicketClosed).With("ticket", row.Number).With("visit", row.Visit));
         }
 
         row.Visit = command.Visit;
@@ -77,9 +82,9 @@ internal sealed class ReceptionHandlers(OneStopDbContext db, ProcedureCatalog ca
     }
 
     private Rejection? Refusal(string centre) =>
-        actors.Actor is not { Memberships.IsEmpty: false } actor ? CaseAccess.Anonymous
-        : actor.Holds(centre, Roles.Clerk) || actor.Holds(centre, Roles.Leader) ? null
-        : new Rejection("forbidden", $"Only clerks and leaders of {centre} call its queue; {Authorization.Describe(actor)} is not one.");
+        actors.Actor is { } actor && (actor.Holds(centre, Roles.Clerk) || actor.Holds(centre, Roles.Leader)) ? null
+        : Rejection.Of(RejectionCodes.Forbidden, "queue").With("centre", CaseAccess.Quote(centre))
+            .With("actor", Authorization.Describe(actors.Actor!));
 
     private static TicketView View(QueueTicketRow row, Func<DateTimeOffset, DateTimeOffset> local) =>
         new(row.Id, row.Centre, row.Number, local(row.CalledAt), row.CalledBy, row.Visit, row.CaseId);

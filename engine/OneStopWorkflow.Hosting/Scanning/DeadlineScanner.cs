@@ -56,8 +56,17 @@ public sealed partial class DeadlineScanner(
             await using var scope = scopes.CreateAsyncScope();
             try
             {
-                var events = await scope.ServiceProvider.GetRequiredService<CasePipeline>().TickAsync(caseId, Name, cancellationToken);
-                LogTicked(caseId, events);
+                var pipeline = scope.ServiceProvider.GetRequiredService<CasePipeline>();
+                var outcome = await pipeline.TickAsync(caseId, Name, cancellationToken);
+                if (outcome.IsRejected)
+                {
+                    // Nothing was judged: try again later rather than step past the escalations that are due.
+                    LogTickRefused(caseId, string.Join("; ", outcome.Rejections));
+                    await pipeline.PostponeAsync(caseId, time.GetUtcNow() + CasePipeline.RetryAfterRefusedTick, cancellationToken);
+                    return;
+                }
+
+                LogTicked(caseId, outcome.Events);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < 3)
@@ -95,6 +104,9 @@ public sealed partial class DeadlineScanner(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ticked case {CaseId}: {Events} event(s).")]
     private partial void LogTicked(string caseId, int events);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The tick of case {CaseId} was refused ({Reasons}); it is retried later.")]
+    private partial void LogTickRefused(string caseId, string reasons);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ticking case {CaseId} failed; it is retried later.")]
     private partial void LogTickFailed(Exception exception, string caseId);

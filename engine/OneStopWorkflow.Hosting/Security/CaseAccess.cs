@@ -1,58 +1,46 @@
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Units;
 
 namespace OneStopWorkflow.Hosting.Security;
 
 /// <summary>
-/// Who may see and act on what, checked in the handlers: a case is visible to people of the units it touched
-/// (receiving unit, every task's units) and of the units above them; admins see all.
+/// Who may see and act on what: a case is visible to people of the units it touched (receiving unit, every
+/// task's units) and of the units above them; admins see all. A case the caller may not read answers exactly as
+/// an unknown case does, so a refusal never tells where a case is.
 /// </summary>
 public static class CaseAccess
 {
-    public static readonly Rejection Anonymous = new("unauthenticated", "Sign in first: this needs a known user.");
+    public static readonly Rejection Anonymous = Rejection.Of(RejectionCodes.Unauthenticated);
 
-    public static Rejection? CanRead(Actor? actor, CaseState state, UnitDirectory units)
+    public static bool CanRead(Actor? actor, CaseState state, UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(units);
         if (actor is null || actor.Memberships.IsEmpty)
         {
-            return Anonymous;
+            return false;
         }
 
         var touched = state.Tasks.SelectMany(t => t.UnitHistory).Append(state.ReceivingUnit).ToHashSet(StringComparer.Ordinal);
-        return actor.Memberships.Any(m => m.Role == Roles.Admin || touched.Any(u => IsAtOrAbove(m.Unit, u, units)))
-            ? null
-            : new Rejection("forbidden", $"Case {state.DossierCode} is not handled by any of your units; you cannot see it.");
+        return actor.Memberships.Any(m => m.Role == Roles.Admin || touched.Any(u => units.IsAtOrAbove(m.Unit, u)));
     }
 
     /// <summary>
-    /// Refuses anonymous callers and read-only roles. Whether a person may work a given task (role at the task's
-    /// unit, or a leader above it) is the engine's call, which names the step and its owner in its refusal.
+    /// Refuses read-only callers (auditors, policy staff). Whether a person may work a given task (role at the
+    /// task's unit, or a leader above it) is the engine's call.
     /// </summary>
-    public static Rejection? CanAct(Actor? actor)
+    public static Rejection? CanAct(Actor actor, string variant = "act")
     {
-        if (actor is null || actor.Memberships.IsEmpty)
-        {
-            return Anonymous;
-        }
-
-        return actor.Memberships.All(m => Roles.ReadOnly.Contains(m.Role))
-            ? new Rejection("read-only", $"{Authorization.Describe(actor)} may read cases but not act on them.")
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsReadOnly
+            ? Rejection.Of(RejectionCodes.ReadOnly, variant).With("actor", Authorization.Describe(actor))
             : null;
     }
 
-    /// <summary>True when <paramref name="unit"/> is <paramref name="target"/> or one of its ancestors.</summary>
-    public static bool IsAtOrAbove(string unit, string target, UnitDirectory units)
-    {
-        ArgumentNullException.ThrowIfNull(units);
-        for (var current = units.Find(target); current is not null; current = current.Parent is { } p ? units.Find(p) : null)
-        {
-            if (current.Code == unit)
-            {
-                return true;
-            }
-        }
+    /// <summary>The answer for a case that does not exist or that the caller may not read.</summary>
+    public static Rejection NotFound(string caseId) => Rejection.Of(RejectionCodes.NotFound).With("case", Quote(caseId));
 
-        return unit == target;
-    }
+    /// <summary>At most 100 characters of what the caller sent, so a refusal never echoes a huge input.</summary>
+    public static string Quote(string text) => text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");
 }

@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
 using OneStopWorkflow.Hosting.Cases;
+using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
@@ -44,12 +46,12 @@ public static class StoredScenario
             }
             else if (caseId is null)
             {
-                reasons = [new Rejection("case-missing", "The case does not exist; receive it first.")];
+                reasons = [Rejection.Of(RejectionCodes.CaseMissing)];
             }
             else if (command is TickCommand)
             {
-                await scope.ServiceProvider.GetRequiredService<CasePipeline>().TickAsync(caseId, "simulate", cancellationToken);
-                reasons = [];
+                reasons = (await scope.ServiceProvider.GetRequiredService<CasePipeline>()
+                    .TickAsync(caseId, "simulate", cancellationToken)).Rejections;
             }
             else
             {
@@ -68,8 +70,8 @@ public static class StoredScenario
                 .Select(e => new { e.Type, e.Payload }).ToListAsync(cancellationToken))
             .Select(e => EventSerializer.Deserialize(e.Type, e.Payload)).ToList();
         var state = events.Count == 0 ? null : CaseState.Replay(events);
-        var pipeline = report.ServiceProvider.GetRequiredService<CasePipeline>();
-        var version = await pipeline.VersionOfAsync(procedure.Code.Value, procedure.Version, cancellationToken);
+        var version = await report.ServiceProvider.GetRequiredService<ProcedureCatalog>()
+            .VersionOfAsync(db, procedure.Code.Value, procedure.Version, cancellationToken);
         return ScenarioRunner.Report(version.At(scenario.Until), state, events, rejections);
     }
 

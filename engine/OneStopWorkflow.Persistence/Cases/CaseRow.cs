@@ -1,3 +1,6 @@
+using OneStopWorkflow.Engine.Json;
+using OneStopWorkflow.Engine.Runtime;
+
 namespace OneStopWorkflow.Persistence.Cases;
 
 /// <summary>
@@ -28,8 +31,11 @@ public sealed class CaseRow
     /// <summary>Finished on or before the original appointment; null while open.</summary>
     public bool? OnTime { get; set; }
 
-    /// <summary>early (before the appointment's day), on-time or late; null while open.</summary>
+    /// <summary>The engine's timeliness as stored: early (before the appointment's day), on-time or late; null while open.</summary>
     public string? Timeliness { get; set; }
+
+    /// <summary>How a <see cref="Engine.Runtime.Timeliness"/> is written in <see cref="Timeliness"/> and in SQL.</summary>
+    public static string TimelinessText(Timeliness timeliness) => Names.Kebab(timeliness.ToString());
 
     /// <summary>The local day of receipt, yyyy-MM-dd, for daily figures grouped by the database.</summary>
     public string ReceivedDay { get; set; } = null!;
@@ -49,9 +55,3 @@ public sealed class CaseRow
     public DateTimeOffset? LeaseUntil { get; set; }
 }
 
-public enum CaseStatus
-{
-    Open,
-    Paused,
-    Finished,
-}

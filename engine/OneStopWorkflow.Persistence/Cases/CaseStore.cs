@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Calendar;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
+using TaskStatus = OneStopWorkflow.Engine.Runtime.TaskStatus;
 using OneStopWorkflow.Persistence.Escalations;
 using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Storage;
@@ -41,14 +43,10 @@ public sealed class CaseStore(OneStopDbContext db)
     /// Appends <paramref name="events"/> to a case last read as <paramref name="before"/> (null for a new case).
     /// Throws <see cref="ConcurrencyConflictException"/> when the case moved on in between; then nothing is written.
     /// </summary>
-    public async Task SaveAsync(
-        StoredCase? before, CaseState after, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt,
-        IReadOnlyList<RenderedDocument> documents, string actedBy, CancellationToken cancellationToken,
-        Func<TaskState, double?>? workingHours = null)
+    public async Task SaveAsync(CaseSave save, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(after);
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(save);
+        var (before, after, events, nextDueAt, documents, actedBy, calendar) = save;
         var row = before?.Row ?? new CaseRow { Id = after.Id.Value, LastHash = TrailHash.Genesis };
         var expectedVersion = row.Version;
         DayFigures.Contribution? contributed = before is null ? null : DayFigures.Contribution.Of(row);
@@ -62,11 +60,11 @@ public sealed class CaseStore(OneStopDbContext db)
         }
 
         var previous = Append(row, expectedVersion, row.LastHash, events, documents, actedBy);
-        Snapshot(row, after, nextDueAt);
+        Snapshot(row, after, nextDueAt, calendar);
         row.LastHash = previous;
         row.LeaseOwner = null;
         row.LeaseUntil = null;
-        var finished = await SyncTasksAsync(row.Id, after, before is null, workingHours, cancellationToken);
+        var finished = await SyncTasksAsync(row.Id, after, before is null, calendar, cancellationToken);
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -95,19 +93,19 @@ public sealed class CaseStore(OneStopDbContext db)
     /// Adds a whole new case (trail, snapshot, tasks) to the context without saving: bulk loading saves many at once.
     /// The trail is hash-chained exactly as <see cref="SaveAsync"/> chains it.
     /// </summary>
-    public void Stage(CaseState state, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt, Func<TaskState, double?>? workingHours)
+    public void Stage(CaseState state, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(events);
         var row = new CaseRow { Id = state.Id.Value };
         var last = Append(row, 0, TrailHash.Genesis, events, [], "seed");
-        Snapshot(row, state, nextDueAt);
+        Snapshot(row, state, nextDueAt, calendar);
         row.LastHash = last;
         db.Cases.Add(row);
         foreach (var task in state.Tasks)
         {
             var taskRow = new TaskRow { CaseId = row.Id, TaskId = task.Id };
-            Fill(taskRow, task, workingHours);
+            Fill(taskRow, task, calendar);
             db.Tasks.Add(taskRow);
         }
     }
@@ -153,7 +151,8 @@ public sealed class CaseStore(OneStopDbContext db)
         return previous;
     }
 
-    private static void Snapshot(CaseRow row, CaseState state, DateTimeOffset? nextDueAt)
+    /// <summary>Copies the case's facts as the engine computes them onto its row; nothing is derived here.</summary>
+    private static void Snapshot(CaseRow row, CaseState state, DateTimeOffset? nextDueAt, WorkingCalendar calendar)
     {
         row.DossierCode = state.DossierCode;
         row.Secret = state.Secret;
@@ -162,7 +161,7 @@ public sealed class CaseStore(OneStopDbContext db)
         row.ProcedureHash = state.ProcedureHash;
         row.ReceivingUnit = state.ReceivingUnit;
         row.Channel = state.Channel;
-        row.Status = state.IsFinished ? CaseStatus.Finished : state.PausedSince is not null ? CaseStatus.Paused : CaseStatus.Open;
+        row.Status = state.Status;
         row.ReceivedAt = state.ReceivedAt;
         row.Appointment = state.Appointment;
         row.PromisedAppointment = state.PromisedAppointment;
@@ -174,10 +173,7 @@ public sealed class CaseStore(OneStopDbContext db)
         // Instants on the trail carry the calendar's offset, so their own date is the local day.
         row.ReceivedDay = Day(state.ReceivedAt);
         row.FinishedDay = state.FinishedAt is { } f ? Day(f) : null;
-        row.Timeliness = state.FinishedAt is not { } end || state.Appointment is not { } promised ? null
-            : end > promised ? "late"
-            : DateOnly.FromDateTime(end.DateTime) < DateOnly.FromDateTime(promised.ToOffset(end.Offset).DateTime) ? "early"
-            : "on-time";
+        row.Timeliness = Deadlines.TimelinessOf(state, calendar) is { } timeliness ? CaseRow.TimelinessText(timeliness) : null;
         row.Version = state.Version;
     }
 
@@ -186,7 +182,7 @@ public sealed class CaseStore(OneStopDbContext db)
 
     /// <summary>Brings the task rows in line with the state; returns the tasks with a deadline that finished just now.</summary>
     private async Task<List<DayFigures.FinishedTask>> SyncTasksAsync(
-        string caseId, CaseState state, bool isNew, Func<TaskState, double?>? workingHours, CancellationToken cancellationToken)
+        string caseId, CaseState state, bool isNew, WorkingCalendar calendar, CancellationToken cancellationToken)
     {
         var existing = isNew
             ? []
@@ -201,7 +197,7 @@ public sealed class CaseStore(OneStopDbContext db)
             }
 
             var wasCompleted = existing.ContainsKey(task.Id) && row.Status == TaskStatus.Completed;
-            Fill(row, task, workingHours);
+            Fill(row, task, calendar);
             if (!wasCompleted && row.Status == TaskStatus.Completed && row.Due is { } due)
             {
                 finished.Add(new(row.Step, row.CompletedAt <= due, row.WorkingHours));
@@ -211,16 +207,16 @@ public sealed class CaseStore(OneStopDbContext db)
         return finished;
     }
 
-    private static void Fill(TaskRow row, TaskState task, Func<TaskState, double?>? workingHours)
+    private static void Fill(TaskRow row, TaskState task, WorkingCalendar calendar)
     {
         row.Step = task.Step.Value;
         row.Unit = task.Unit;
         row.Role = task.Role;
-        row.Status = task.IsOpen ? TaskStatus.Open : task.Cancelled ? TaskStatus.Cancelled : TaskStatus.Completed;
+        row.Status = task.Status;
         row.ActivatedAt = task.ActivatedAt;
         row.Due = task.Due;
         row.CompletedAt = task.CompletedAt;
         row.Action = task.Action;
-        row.WorkingHours = task.CompletedAt is null || task.Cancelled ? null : workingHours?.Invoke(task);
+        row.WorkingHours = Deadlines.WorkingHoursOf(task, calendar);
     }
 }

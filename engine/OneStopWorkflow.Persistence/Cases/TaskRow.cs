@@ -1,3 +1,6 @@
+using OneStopWorkflow.Engine.Runtime;
+using TaskStatus = OneStopWorkflow.Engine.Runtime.TaskStatus;
+
 namespace OneStopWorkflow.Persistence.Cases;
 
 /// <summary>A task of a case as the inbox sees it: which unit and role owns it, when it is due, how it ended.</summary>
@@ -19,9 +22,3 @@ public sealed class TaskRow
     public double? WorkingHours { get; set; }
 }
 
-public enum TaskStatus
-{
-    Open,
-    Completed,
-    Cancelled,
-}

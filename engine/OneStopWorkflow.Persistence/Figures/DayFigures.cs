@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Storage;
 
@@ -17,16 +18,24 @@ public static class DayFigures
     {
         public static Contribution Of(CaseRow row)
         {
-            var withdrawn = row.Outcome == nameof(Outcome.Withdrawn);
+            var withdrawn = row.Outcome == WithdrawnText;
             return new(
                 row.Appointment is not null && !withdrawn ? 1 : 0,
-                row.Timeliness == "early" && !withdrawn ? 1 : 0,
-                row.Timeliness == "on-time" && !withdrawn ? 1 : 0,
-                row.Timeliness == "late" && !withdrawn ? 1 : 0,
+                row.Timeliness == EarlyText && !withdrawn ? 1 : 0,
+                row.Timeliness == OnTimeText && !withdrawn ? 1 : 0,
+                row.Timeliness == LateText && !withdrawn ? 1 : 0,
                 withdrawn ? 1 : 0,
-                row.Channel == "online" ? 1 : 0);
+                row.Channel == OnlineText ? 1 : 0);
         }
     }
+
+    // The stored words of the engine's values, shared by the figures kept with each save and the SQL that recounts them.
+    private static readonly string EarlyText = CaseRow.TimelinessText(Timeliness.Early);
+    private static readonly string OnTimeText = CaseRow.TimelinessText(Timeliness.OnTime);
+    private static readonly string LateText = CaseRow.TimelinessText(Timeliness.Late);
+    private const string WithdrawnText = nameof(Outcome.Withdrawn);
+    private const string CompletedText = nameof(Engine.Runtime.TaskStatus.Completed);
+    private const string OnlineText = "online";
 
     /// <summary>One task that finished in this save, for its step's figures.</summary>
     internal readonly record struct FinishedTask(string Step, bool WithinDue, double? Hours);
@@ -87,31 +96,31 @@ public static class DayFigures
     }
 
     /// <summary>The statements that recompute the figures; plain SQL that every provider runs as it is.</summary>
-    public static readonly IReadOnlyList<string> RebuildSql =
+    public static IReadOnlyList<string> RebuildSql { get; } =
     [
         "DELETE FROM step_figures",
         "DELETE FROM case_figures",
-        """
+        $"""
         INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations, rated, rating_sum)
         SELECT c.receiving_unit, c.procedure_code, c.received_day, COUNT(*),
-            SUM(CASE WHEN c.appointment IS NOT NULL AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
-            SUM(CASE WHEN c.timeliness = 'early' AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
-            SUM(CASE WHEN c.timeliness = 'on-time' AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
-            SUM(CASE WHEN c.timeliness = 'late' AND (c.outcome IS NULL OR c.outcome <> 'Withdrawn') THEN 1 ELSE 0 END),
-            SUM(CASE WHEN c.outcome = 'Withdrawn' THEN 1 ELSE 0 END),
-            SUM(CASE WHEN c.channel = 'online' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.appointment IS NOT NULL AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.timeliness = '{EarlyText}' AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.timeliness = '{OnTimeText}' AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.timeliness = '{LateText}' AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.outcome = '{WithdrawnText}' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.channel = '{OnlineText}' THEN 1 ELSE 0 END),
             COALESCE(SUM(e.fired), 0), COUNT(r.case_id), COALESCE(SUM(r.score), 0)
         FROM cases c
         LEFT JOIN (SELECT case_id, COUNT(*) AS fired FROM escalation_claims GROUP BY case_id) e ON e.case_id = c.id
         LEFT JOIN ratings r ON r.case_id = c.id
         GROUP BY c.receiving_unit, c.procedure_code, c.received_day
         """,
-        """
+        $"""
         INSERT INTO step_figures (unit, procedure_code, day, step, done, within_due, hours, timed)
         SELECT c.receiving_unit, c.procedure_code, c.received_day, t.step, COUNT(*),
             SUM(CASE WHEN t.completed_at <= t.due THEN 1 ELSE 0 END), COALESCE(SUM(t.working_hours), 0), COUNT(t.working_hours)
         FROM tasks t JOIN cases c ON c.id = t.case_id
-        WHERE t.status = 'Completed' AND t.due IS NOT NULL
+        WHERE t.status = '{CompletedText}' AND t.due IS NOT NULL
         GROUP BY c.receiving_unit, c.procedure_code, c.received_day, t.step
         """,
     ];

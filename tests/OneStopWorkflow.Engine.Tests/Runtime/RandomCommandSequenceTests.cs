@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Units;
 using System.Collections.Immutable;
 using System.Text.Json;
 using CsCheck;

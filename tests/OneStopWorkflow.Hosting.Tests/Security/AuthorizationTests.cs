@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Refusals;
 using System.Globalization;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Cases;

@@ -1,6 +1,9 @@
-namespace OneStopWorkflow.Hosting.Security;
+namespace OneStopWorkflow.Engine.Units;
 
-/// <summary>The application roles besides the procedure roles (clerk, land-officer, …) that units define.</summary>
+/// <summary>
+/// The roles the engine and the application know by name, besides the procedure roles (land-officer, …) that units
+/// define: a leader may act on the tasks of its unit and the units below; read-only roles never act.
+/// </summary>
 public static class Roles
 {
     public const string Auditor = "auditor";

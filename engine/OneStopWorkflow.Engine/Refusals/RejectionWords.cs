@@ -1,0 +1,22 @@
+using System.Globalization;
+using OneStopWorkflow.Engine.Definitions;
+
+namespace OneStopWorkflow.Engine.Refusals;
+
+/// <summary>Values that refusals name, written as each language writes them.</summary>
+internal static class RejectionWords
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static LocalizedText Outcome(Outcome? outcome) => outcome switch
+    {
+        Definitions.Outcome.Resolved => new LocalizedText("đã giải quyết", "Resolved"),
+        Definitions.Outcome.Refused => new LocalizedText("từ chối giải quyết", "Refused"),
+        Definitions.Outcome.Withdrawn => new LocalizedText("đã rút hồ sơ", "Withdrawn"),
+        _ => new LocalizedText("", ""),
+    };
+
+    /// <summary>A local instant: 05/03/2026 16:30 in Vietnamese, 2026-03-05 16:30 in English.</summary>
+    public static LocalizedText Instant(DateTimeOffset local) => new(
+        local.ToString("dd/MM/yyyy HH:mm", Vietnamese), local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,14 @@
+using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Templates;
+
+namespace OneStopWorkflow.Persistence.Cases;
+
+/// <summary>
+/// One decision to save: the case as last read (<see cref="Before"/>, null for a new case), the state and events the
+/// engine decided, the next tick, the rendered documents, who acted, and the calendar the engine counts working time
+/// on (the store copies the facts the engine computes with it and derives none).
+/// </summary>
+public sealed record CaseSave(
+    StoredCase? Before, CaseState After, IReadOnlyList<CaseEvent> Events, DateTimeOffset? NextDueAt,
+    IReadOnlyList<RenderedDocument> Documents, string ActedBy, WorkingCalendar Calendar);
