@@ -34,7 +34,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             return client;
         }
 
-        var response = await client.PostAsJsonAsync("/api/token", new { userName = user, password = Accounts.DemoData.Password });
+        var response = await client.PostAsJsonAsync("/api/token", new { userName = user, password = Demo.DemoData.Password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

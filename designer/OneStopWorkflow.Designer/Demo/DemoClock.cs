@@ -1,4 +1,4 @@
-namespace OneStopWorkflow.Designer.Accounts;
+namespace OneStopWorkflow.Designer.Demo;
 
 /// <summary>
 /// Development only: the system clock, except while the demo data replays the sample scenarios at their own dates,

@@ -1,4 +1,4 @@
-namespace OneStopWorkflow.Designer.Workbench;
+namespace OneStopWorkflow.Designer.Operations;
 
 internal static partial class StartupLog
 {

@@ -1,4 +1,4 @@
-namespace OneStopWorkflow.Designer.Workbench;
+namespace OneStopWorkflow.Designer.Operations;
 
 /// <summary>
 /// Finds the procedure catalog whether the app runs from its project folder, the repository root or a publish

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OneStopWorkflow.Persistence.Storage;
 
-namespace OneStopWorkflow.Designer.Workbench;
+namespace OneStopWorkflow.Designer.Operations;
 
 /// <summary>/healthz is healthy when the database answers.</summary>
 public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCheck

@@ -13,7 +13,7 @@ using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Accounts;
 using OneStopWorkflow.Persistence.Storage;
 
-namespace OneStopWorkflow.Designer.Accounts;
+namespace OneStopWorkflow.Designer.Demo;
 
 /// <summary>
 /// Development only: demo users for every role, listed on the sign-in page, and a few sample cases, so a fresh

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using OneStopWorkflow.Designer.Accounts;
+using OneStopWorkflow.Designer.Api;
+using OneStopWorkflow.Designer.Auditing;
+using OneStopWorkflow.Designer.Components;
+using OneStopWorkflow.Designer.Demo;
+using OneStopWorkflow.Designer.Designing;
+using OneStopWorkflow.Designer.Operations;
+using OneStopWorkflow.Designer.Workbench;
+using OneStopWorkflow.Hosting;
+using OneStopWorkflow.Hosting.Security;
+using OneStopWorkflow.Hosting.Startup;
+using OneStopWorkflow.Persistence.Accounts;
+using OneStopWorkflow.Persistence.Storage;
+
+namespace OneStopWorkflow.Designer;
+
+/// <summary>The web host: its services, its request pipeline and endpoints, and what it does before serving.</summary>
+public static class OneStopWebExtensions
+{
+    private const string CookieOrBearer = "cookie-or-bearer";
+
+    /// <summary>
+    /// The application layer plus sign-in, the Blazor UI, the API's plumbing, /healthz and the lookup rate limit.
+    /// Resolves <c>OneStop:ProceduresFolder</c> in <paramref name="configuration"/> first, because the application
+    /// layer reads it while registering. With <c>OneStop:DemoData</c> the clock is the demo clock.
+    /// </summary>
+    public static IServiceCollection AddOneStopWeb(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        configuration["OneStop:ProceduresFolder"] =
+            CatalogLocation.Resolve(configuration["OneStop:ProceduresFolder"], environment.ContentRootPath);
+        if (configuration.GetValue("OneStop:DemoData", false))
+        {
+            var demoClock = new DemoClock();
+            services.AddSingleton(demoClock);
+            services.AddSingleton<TimeProvider>(demoClock);
+        }
+
+        services.AddOneStopWorkflow(configuration);
+        services.AddAccounts();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddScoped<AppSession>();
+        services.AddSingleton<DemoData>();
+        services.AddProblemDetails();
+
+        // Malformed JSON is the caller's mistake: a 400 ProblemDetails in every environment, never an exception page.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy("lookup", http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+
+    /// <summary>The middleware, in the order it must run, then every endpoint and the Blazor pages.</summary>
+    public static WebApplication UseOneStopWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("vi-VN"),
+            SupportedCultures = [new CultureInfo("vi-VN"), new CultureInfo("en-GB")],
+            SupportedUICultures = [new CultureInfo("vi-VN"), new CultureInfo("en-GB")],
+        });
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (http, next) =>
+        {
+            http.RequestServices.GetRequiredService<ActorAccessor>().Actor = ActorClaims.ToActor(http.User);
+            await next(http);
+        });
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi("/api/openapi.json");
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoint();
+        app.MapDocumentEndpoints();
+        app.MapOneStopApi();
+        app.MapTransferEndpoints();
+        app.MapAuditEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>
+    /// Migrates and imports the catalog (refusing to start on any error, which names the file), then seeds the demo
+    /// data when configured, and logs where the app is ready once it listens.
+    /// </summary>
+    public static async Task InitializeOneStopWebAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.GetRequiredService<OneStopInitializer>().InitializeOrThrowAsync(cancellationToken);
+        if (app.Configuration.GetValue("OneStop:DemoData", false))
+        {
+            await app.Services.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => StartupLog.Ready(app.Logger, app.Urls,
+            app.Configuration["Storage:Provider"] ?? "sqlite", app.Environment.EnvironmentName));
+    }
+
+    /// <summary>Identity's users and sign-in, a cookie for the browser or a bearer token for integrations.</summary>
+    private static void AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<UserRow>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<OneStopDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<MembershipClaimsFactory>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearer;
+                o.DefaultChallengeScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
+            {
+                o.LoginPath = "/login";
+                o.AccessDeniedPath = "/forbidden";
+                o.Cookie.Name = "onestop";
+                o.Events.OnRedirectToLogin = http =>
+                    Unauthorized(http.HttpContext, http.RedirectUri, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = http =>
+                    Unauthorized(http.HttpContext, http.RedirectUri, StatusCodes.Status403Forbidden);
+            }));
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+    }
+
+    /// <summary>The API answers 401/403; pages redirect to the sign-in or forbidden page.</summary>
+    private static Task Unauthorized(HttpContext http, string redirect, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            http.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        http.Response.Redirect(redirect);
+        return Task.CompletedTask;
+    }
+}
