@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStopWorkflow.Engine.Refusals;
 
 namespace OneStopWorkflow.Designer.Localization;
 
@@ -162,6 +163,13 @@ public static class Text
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>A refusal's message in the UI language.</summary>
+    public static string Of(Rejection rejection)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        return rejection.MessageIn(CultureInfo.CurrentUICulture);
+    }
 
     public static string T(string key) =>
         Words.TryGetValue(key, out var word) ? (IsEnglish ? word.En : word.Vi) : key;

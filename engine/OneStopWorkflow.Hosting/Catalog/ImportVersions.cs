@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.IO.Compression;
+using System.Text;
+using Mediator;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
+using OneStopWorkflow.Hosting.Security;
+
+namespace OneStopWorkflow.Hosting.Catalog;
+
+/// <summary>
+/// Publishes every version folder (one holding a procedure.json) of a zip exported from the designer, through the
+/// same checks as the catalog import and the designer's publish (policy staff and admins). A file that is not a
+/// zip, or a truncated one, is refused as a whole.
+/// </summary>
+public sealed record ImportVersions(byte[] Zip) : ICommand<ImportResult>;
+
+public sealed record ImportResult(ImmutableArray<PublishOutcome> Outcomes, Rejection? Rejection) : IRefusable<ImportResult>
+{
+    public static ImportResult Refused(Rejection rejection) => new([], rejection);
+}
+
+internal sealed class ImportVersionsHandler(VersionPublisher publisher, ActorAccessor actors)
+    : ICommandHandler<ImportVersions, ImportResult>
+{
+    /// <summary>The largest entry read from a zip; a procedure or template file is a few kilobytes.</summary>
+    private const long MaxEntryBytes = 5_000_000;
+
+    public async ValueTask<ImportResult> Handle(ImportVersions command, CancellationToken cancellationToken)
+    {
+        var actor = actors.Actor!;
+        if (!actor.Memberships.Any(m => m.Role is Roles.Policy or Roles.Admin))
+        {
+            return ImportResult.Refused(Rejection.Of(RejectionCodes.Forbidden, "policy"));
+        }
+
+        Dictionary<string, string> texts;
+        try
+        {
+            texts = await ReadAsync(command.Zip, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            return ImportResult.Refused(Rejection.Of(RejectionCodes.BadRequest).On("file").With("problem", ex.Message));
+        }
+
+        var outcomes = ImmutableArray.CreateBuilder<PublishOutcome>();
+        var procedures = texts.Keys.Where(k => k.EndsWith("procedure.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        foreach (var procedure in procedures)
+        {
+            var folder = procedure[..^"procedure.json".Length];
+            var files = texts.Where(t => t.Key.StartsWith(folder, StringComparison.Ordinal) && t.Key != procedure)
+                .ToImmutableDictionary(t => t.Key[folder.Length..], t => t.Value, StringComparer.Ordinal);
+            outcomes.Add(await publisher.PublishAsync(
+                new ProcedureSource(procedure, texts[procedure], files), actor.User, cancellationToken));
+        }
+
+        return new ImportResult(outcomes.ToImmutable(), null);
+    }
+
+    private static async Task<Dictionary<string, string>> ReadAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries.Where(e => e.Length is > 0 and < MaxEntryBytes
+                     && !e.FullName.Contains("..", StringComparison.Ordinal)))
+        {
+            await using var stream = await entry.OpenAsync(cancellationToken);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            texts[entry.FullName.Replace('\\', '/')] = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        return texts;
+    }
+}
