@@ -228,7 +228,11 @@ internal static class SeedCommand
     private static async Task<Sample> SampleAsync(CasePipeline pipeline, string root, string code, string name, CancellationToken cancellationToken)
     {
         var version = await pipeline.VersionOfAsync(code, 1, cancellationToken);
-        var steps = ScenarioRunner.Parse(await File.ReadAllTextAsync(Path.Combine(root, code, "v1", "samples", name + ".json"), cancellationToken)).Steps;
+        var file = $"{code}/v1/samples/{name}.json";
+        var json = await File.ReadAllTextAsync(Path.Combine(root, file), cancellationToken);
+        var parsed = ScenarioRunner.Parse(json, file);
+        var steps = parsed.Scenario?.Steps ?? throw new InvalidOperationException(
+            $"A shipped sample does not read: {string.Join("; ", parsed.Diagnostics)}");
         var start = steps[0].At;
         return new Sample(version, steps, [.. steps.Select(s => (decimal)version.Calendar.WorkingTimeBetween(start, s.At).TotalHours)],
             ((ReceiveCommand)steps[0].Command).Unit);

@@ -106,7 +106,7 @@ public abstract class StoreSuite(StorageProvider provider)
         var procedure = ProcedureLoader.Load(Testing.Catalog.ReadVersion(versionFolder, "procedure.json"), Testing.Catalog.Context(new DateOnly(2026, 6, 1))).Procedure!;
 
         var report = await StoredScenario.RunAsync(app.Services, at => app.Clock.SetUtcNow(at), procedure,
-            ScenarioRunner.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)),
+            Testing.Catalog.ReadScenario(path),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".expected.json"), TestContext.Current.CancellationToken), report);
