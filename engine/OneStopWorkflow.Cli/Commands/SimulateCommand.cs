@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OneStopWorkflow.Cli.Store;
+using OneStopWorkflow.Cli.Clock;
+using OneStopWorkflow.Cli.Composition;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
