@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using OneStopWorkflow.Cli.Store;
+using OneStopWorkflow.Cli.Clock;
+using OneStopWorkflow.Cli.Composition;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;

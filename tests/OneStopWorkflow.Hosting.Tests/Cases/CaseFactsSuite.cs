@@ -22,7 +22,7 @@ namespace OneStopWorkflow.Hosting.Tests.Cases;
 /// </summary>
 public abstract class CaseFactsSuite(StorageProvider provider)
 {
-    public static TheoryData<string> Samples() => Store.StoreSuite.Samples();
+    public static TheoryData<string> Samples() => CaseRoundTripContract.Samples();
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -36,7 +36,7 @@ public abstract class CaseFactsSuite(StorageProvider provider)
         var procedure = ProcedureLoader.Load(Testing.Catalog.ReadVersion(versionFolder, "procedure.json"),
             Testing.Catalog.Context(new DateOnly(2026, 6, 1))).Procedure!;
         await StoredScenario.RunAsync(app.Services, at => app.Clock.SetUtcNow(at), procedure,
-            ScenarioRunner.Parse(await File.ReadAllTextAsync(path, ct)), ct);
+            Testing.Catalog.ReadScenario(path), ct);
 
         await using var db = app.Db();
         var catalog = app.Services.GetRequiredService<ProcedureCatalog>();
