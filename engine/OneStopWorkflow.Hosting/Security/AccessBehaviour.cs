@@ -45,11 +45,14 @@ internal static class Refusal<TResponse>
 
     private static Func<Rejection, TResponse> Find()
     {
-        var refusable = typeof(IRefusable<>).MakeGenericType(typeof(TResponse));
-        if (!refusable.IsAssignableFrom(typeof(TResponse)))
+        var refusable = typeof(TResponse).GetInterfaces()
+            .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRefusable<>));
+        if (!refusable)
         {
-            return _ => throw new InvalidOperationException(
-                $"{typeof(TResponse).Name} cannot carry a refusal; make it IRefusable or its request IPublicRequest.");
+            // A query whose answer is "nothing" (a nullable document) answers nothing to a caller it refuses.
+            return typeof(TResponse).IsValueType
+                ? _ => throw new InvalidOperationException($"{typeof(TResponse).Name} cannot carry a refusal; make it IRefusable.")
+                : _ => default!;
         }
 
         var method = typeof(TResponse).GetMethod(nameof(IRefusable<>.Refused), [typeof(Rejection)])

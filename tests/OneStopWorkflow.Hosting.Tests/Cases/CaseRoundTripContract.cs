@@ -111,8 +111,20 @@ public abstract class CaseRoundTripContract(StorageProvider provider) : StoreCon
             Testing.Catalog.ReadScenario(path),
             TestContext.Current.CancellationToken);
 
-        Assert.Equal(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".expected.json"),
-            TestContext.Current.CancellationToken), report);
+        // Through the application, a person who may not read the case is told it does not exist, where the engine alone
+        // names who owns the step: such samples keep the application's answer beside the engine's golden file.
+        // Case ids are new on every run; a refusal that quotes one is compared without it.
+        report = System.Text.RegularExpressions.Regex.Replace(report, "'[0-9a-f]{32}'", "'<case-id>'");
+        var stored = Path.ChangeExtension(path, ".stored.expected.json");
+        var expected = File.Exists(stored) ? stored : Path.ChangeExtension(path, ".expected.json");
+        if (Environment.GetEnvironmentVariable("OSW_UPDATE_GOLDEN") == "1" && GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal)
+            && report != await File.ReadAllTextAsync(Path.ChangeExtension(path, ".expected.json"), TestContext.Current.CancellationToken))
+        {
+            await File.WriteAllTextAsync(stored, report, TestContext.Current.CancellationToken);
+            expected = stored;
+        }
+
+        Assert.Equal(await File.ReadAllTextAsync(expected, TestContext.Current.CancellationToken), report);
     }
 
     /// <summary>The case as its receiving clerk reads it, with its trail and documents.</summary>

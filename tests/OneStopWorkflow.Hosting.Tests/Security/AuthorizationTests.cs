@@ -39,9 +39,13 @@ public sealed class AuthorizationTests : IAsyncLifetime
         var read = await _app.AsAsync(People.ClerkHongAn, m => m.Send(new GetCase(_case.DossierCode)));
         var inbox = await _app.AsAsync(People.ClerkHongAn, m => m.Send(new GetInbox("HP.LECHAN")));
 
-        Assert.Equal("not-authorized", Assert.Single(act.Rejections).Code);
-        Assert.Equal("not-authorized", Assert.Single(withdraw.Rejections).Code);
-        Assert.Equal(("forbidden", null), (read.Rejection?.Code, read.Details));
+        // A case the clerk may not read answers exactly as an unknown one: no step, unit or waiting state is named.
+        var unknown = await _app.SendAsync(People.ClerkHongAn, new ActOnCase(_case.Id + "0", "send-to-tax"));
+        Assert.Equal("not-found", Assert.Single(act.Rejections).Code);
+        Assert.Equal("not-found", Assert.Single(withdraw.Rejections).Code);
+        Assert.Equal(Assert.Single(unknown.Rejections).Message.Replace(_case.Id + "0", _case.Id, StringComparison.Ordinal),
+            Assert.Single(act.Rejections).Message);
+        Assert.Equal(("not-found", null), (read.Rejection?.Code, read.Details));
         Assert.Equal("forbidden", inbox.Rejection?.Code);
         Assert.Empty(inbox.Items);
     }
