@@ -116,7 +116,7 @@ public sealed class StartupTests
         Assert.Equal(PublishStatus.Drafted, fixedDraft.Status);
         Assert.Equal(PublishStatus.Published, published.Status);
         Assert.Equal(PublishStatus.Refused, again.Status);
-        Assert.Equal([2, 1], versions.Where(v => v.Code == "land-use-transfer").Select(v => v.Version));
+        Assert.Equal([2, 1], versions.Versions.Where(v => v.Code == "land-use-transfer").Select(v => v.Version));
         Assert.Equal(2, received.ProcedureVersion);
     }
 
