@@ -41,8 +41,10 @@ public sealed class ExportImportTests(AppFactory app) : IClassFixture<AppFactory
         IReadOnlyList<PublishOutcome> outcomes;
         await using (var scope = empty.Services.CreateAsyncScope())
         {
-            outcomes = await TransferEndpoints.ImportAsync(new MemoryStream(zip), scope.ServiceProvider.GetRequiredService<VersionPublisher>(), "policy",
-                TestContext.Current.CancellationToken);
+            scope.ServiceProvider.GetRequiredService<Hosting.Security.ActorAccessor>().Actor = Testing.People.Policy;
+            var result = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>()
+                .Send(new ImportVersions(zip), TestContext.Current.CancellationToken);
+            outcomes = result.Outcomes;
         }
 
         var (original, imported) = (await RowAsync(app.Services), await RowAsync(empty.Services));

@@ -77,7 +77,7 @@ public sealed class SampleDocumentTests
         var context = new DecisionContext(loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
         var events = new List<CaseEvent>();
         CaseState? state = null;
-        foreach (var (at, command) in ScenarioRunner.Parse(File.ReadAllText(Repository.PathOf(sample))).Steps)
+        foreach (var (at, command) in Catalog.ReadScenario(Repository.PathOf(sample)).Steps)
         {
             var decision = Workflow.Decide(context with { Now = at }, state, command);
             if (!decision.IsRejected)

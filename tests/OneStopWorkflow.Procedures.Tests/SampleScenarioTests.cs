@@ -25,7 +25,7 @@ public sealed class SampleScenarioTests
         var loaded = ProcedureLoader.Load(Catalog.ReadVersion(versionFolder, "procedure.json"), context);
         var decision = new DecisionContext(loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
 
-        var output = ScenarioRunner.Run(decision, File.ReadAllText(Repository.PathOf(sample)));
+        var output = ScenarioRunner.Run(decision, Catalog.ReadScenario(Repository.PathOf(sample)));
 
         Golden.Match(Repository.PathOf(sample).Replace(".json", ".expected.json", StringComparison.Ordinal), output);
     }

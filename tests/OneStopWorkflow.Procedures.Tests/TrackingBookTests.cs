@@ -17,7 +17,7 @@ public sealed class TrackingBookTests
         var decision = new DecisionContext(loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
         var cases = Directory.EnumerateFiles(Path.Combine(folder, "samples"), "*.json")
             .Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .Select(f => Run(decision, File.ReadAllText(f))).OfType<CaseState>()
+            .Select(f => Run(decision, f)).OfType<CaseState>()
             .Select(s => (s, loaded.Procedure!)).ToList();
 
         var model = TrackingBook.Build(Catalog.Units, Catalog.Calendar, "HP.LECHAN", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), cases);
@@ -28,10 +28,10 @@ public sealed class TrackingBookTests
         Golden.Match(Repository.PathOf("tests", "OneStopWorkflow.Procedures.Tests", "Golden", "tracking-book.html"), html);
     }
 
-    private static CaseState? Run(DecisionContext context, string json)
+    private static CaseState? Run(DecisionContext context, string sample)
     {
         CaseState? state = null;
-        foreach (var (at, command) in ScenarioRunner.Parse(json).Steps)
+        foreach (var (at, command) in Catalog.ReadScenario(sample).Steps)
         {
             var decision = Workflow.Decide(context with { Now = at }, state, command);
             state = decision.IsRejected ? state : decision.State;

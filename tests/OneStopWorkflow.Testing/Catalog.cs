@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OneStopWorkflow.Engine.Calendar;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Simulation;
 using OneStopWorkflow.Engine.Units;
 
 namespace OneStopWorkflow.Testing;
@@ -42,5 +43,15 @@ public static class Catalog
             .Where(f => Path.GetFileName(f) != "procedure.json" || Path.GetDirectoryName(f) != folder)
             .ToImmutableDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText);
         return new ProcedureSource(logicalPath, File.ReadAllText(Path.Combine(folder, "procedure.json")), files);
+    }
+
+    /// <summary>A shipped sample scenario, which must read without a diagnostic.</summary>
+    public static Scenario ReadScenario(string file)
+    {
+        var logicalPath = Path.GetRelativePath(Repository.Root, file).Replace('\\', '/');
+        var parsed = ScenarioRunner.Parse(File.ReadAllText(file), logicalPath);
+        return parsed.Diagnostics.IsEmpty && parsed.Scenario is { } scenario
+            ? scenario
+            : throw new InvalidOperationException(string.Join("\n", parsed.Diagnostics));
     }
 }

@@ -1,44 +1,58 @@
-using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
-using OneStopWorkflow.Engine.Runtime;
+using System.Globalization;
+using OneStopWorkflow.Engine.Refusals;
 
 namespace OneStopWorkflow.Designer.Api;
 
 /// <summary>
 /// Maps refusals to HTTP: who you are (401), what you may do (403), what does not exist (404), a case that moved
-/// on (409), bad input naming the field (400), and business rules (422); every error is ProblemDetails.
+/// on (409), bad input naming the field (400), and business rules (422). Every error is ProblemDetails in the
+/// caller's language (Accept-Language or the language cookie), carrying the stable code and the field, so a client
+/// never reads the text to know what went wrong.
 /// </summary>
-public static partial class ApiResults
+public static class ApiResults
 {
     public static IResult Problem(ImmutableArray<Rejection> rejections)
     {
         var first = rejections[0];
-        var status = first.Code switch
+        var culture = CultureInfo.CurrentUICulture;
+        var status = StatusOf(first.Code);
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            "unauthenticated" => StatusCodes.Status401Unauthorized,
-            "forbidden" or "read-only" or "not-authorized" => StatusCodes.Status403Forbidden,
-            "not-found" or "case-missing" or "procedure-unknown" or "no-match" => StatusCodes.Status404NotFound,
-            "case-changed" => StatusCodes.Status409Conflict,
-            "field-required" or "field-invalid" or "unknown-field" or "reason-required" or "bad-date" or "bad-visit" or "bad-rating"
-                => StatusCodes.Status400BadRequest,
-            _ => StatusCodes.Status422UnprocessableEntity,
+            ["code"] = first.Code,
+            ["field"] = first.Field,
+            ["rejections"] = rejections.Select(r => new { code = r.Code, field = r.Field, message = r.MessageIn(culture) }).ToArray(),
         };
-        var errors = rejections
-            .GroupBy(r => FieldName().Match(r.Message) is { Success: true } m ? m.Groups[1].Value : r.Code)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Message).ToArray());
-        return status == StatusCodes.Status400BadRequest
-            ? Results.ValidationProblem(errors, title: "The request has invalid values.", type: $"urn:onestop:{first.Code}")
-            : Results.Problem(title: first.Code, detail: string.Join(" ", rejections.Select(r => r.Message)), statusCode: status,
-                type: $"urn:onestop:{first.Code}");
+        if (status == StatusCodes.Status400BadRequest)
+        {
+            var errors = rejections.GroupBy(r => r.Field ?? r.Code)
+                .ToDictionary(g => g.Key, g => g.Select(r => r.MessageIn(culture)).ToArray(), StringComparer.Ordinal);
+            return Results.ValidationProblem(errors, title: first.MessageIn(culture), type: $"urn:onestop:{first.Code}",
+                extensions: extensions);
+        }
+
+        return Results.Problem(title: first.MessageIn(culture), detail: string.Join(" ", rejections.Select(r => r.MessageIn(culture))),
+            statusCode: status, type: $"urn:onestop:{first.Code}", extensions: extensions);
     }
 
-    public static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request has invalid values.");
+    /// <summary>A required request value is missing: names the field and shows an example of it.</summary>
+    public static IResult Missing(string field, string example) =>
+        Problem([Rejection.Of(RejectionCodes.FieldRequired, "request").On(field).With("field", field).With("example", example)]);
 
-    public static IResult Conflict(string message) =>
-        Results.Problem(title: "case-changed", detail: message, statusCode: StatusCodes.Status409Conflict, type: "urn:onestop:case-changed");
+    /// <summary>The case moved on between reading and saving (another clerk saved first).</summary>
+    public static IResult Conflict(string caseId) =>
+        Problem([Rejection.Of(RejectionCodes.CaseChanged, "store").With("case", caseId)]);
 
-    [GeneratedRegex("^Field '([^']+)'")]
-    private static partial Regex FieldName();
+    private static int StatusOf(string code) => code switch
+    {
+        RejectionCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
+        RejectionCodes.Forbidden or RejectionCodes.ReadOnly or RejectionCodes.NotAuthorized => StatusCodes.Status403Forbidden,
+        RejectionCodes.NotFound or RejectionCodes.CaseMissing or RejectionCodes.ProcedureUnknown or RejectionCodes.NoMatch
+            => StatusCodes.Status404NotFound,
+        RejectionCodes.CaseChanged => StatusCodes.Status409Conflict,
+        RejectionCodes.FieldRequired or RejectionCodes.FieldInvalid or RejectionCodes.UnknownField or RejectionCodes.ReasonRequired
+            or RejectionCodes.BadDate or RejectionCodes.BadVisit or RejectionCodes.BadRating or RejectionCodes.BadRequest
+            => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 }

@@ -41,8 +41,8 @@ public static class OneStopApi
             .WithSummary("Stored procedure versions, newest first.");
 
         api.MapPost("/cases", async (ReceiveBody body, IMediator m, CancellationToken ct) =>
-            string.IsNullOrWhiteSpace(body.Procedure) ? ApiResults.Invalid("procedure", "Name the procedure code, e.g. land-use-transfer.")
-            : string.IsNullOrWhiteSpace(body.Unit) ? ApiResults.Invalid("unit", "Name the receiving unit, e.g. HP.LECHAN.")
+            string.IsNullOrWhiteSpace(body.Procedure) ? ApiResults.Missing("procedure", "land-use-transfer")
+            : string.IsNullOrWhiteSpace(body.Unit) ? ApiResults.Missing("unit", "HP.LECHAN")
             : Case(await m.Send(new ReceiveCase(body.Procedure, body.Unit)
             {
                 Version = body.Version, Channel = body.Channel ?? "counter", Fields = Map(body.Fields),
@@ -59,7 +59,7 @@ public static class OneStopApi
             .WithSummary("The actions you may take on a case now.");
 
         api.MapPost("/cases/{id}/act", (string id, ActBody body, IMediator m, CancellationToken ct) =>
-            string.IsNullOrWhiteSpace(body.Action) ? Task.FromResult(ApiResults.Invalid("action", "Name the action, e.g. send-to-tax."))
+            string.IsNullOrWhiteSpace(body.Action) ? Task.FromResult(ApiResults.Missing("action", "send-to-tax"))
             : SendAsync(m, new ActOnCase(id, body.Action) { Step = body.Step, Input = Map(body.Input), ExpectedVersion = body.ExpectedVersion }, ct))
             .WithSummary("Take an action on an open task.");
 
@@ -71,12 +71,12 @@ public static class OneStopApi
             .WithSummary("Hand a task up to the province, with a reason.");
 
         api.MapPost("/cases/{id}/reassign", (string id, MoveBody body, IMediator m, CancellationToken ct) =>
-            string.IsNullOrWhiteSpace(body.To) ? Task.FromResult(ApiResults.Invalid("to", "Name the unit to move the task to."))
+            string.IsNullOrWhiteSpace(body.To) ? Task.FromResult(ApiResults.Missing("to", "HP.VPDKDD"))
             : SendAsync(m, new ReassignCase(id, body.To, body.Reason ?? "") { Step = body.Step, ExpectedVersion = body.ExpectedVersion }, ct))
             .WithSummary("A leader moves a task to another unit.");
 
         api.MapPost("/cases/{id}/reschedule", (string id, RescheduleBody body, IMediator m, CancellationToken ct) =>
-            body.NewAppointment is not { } date ? Task.FromResult(ApiResults.Invalid("newAppointment", "Give the new date, e.g. 2026-03-20T09:00:00+07:00."))
+            body.NewAppointment is not { } date ? Task.FromResult(ApiResults.Missing("newAppointment", "2026-03-20T09:00:00+07:00"))
             : SendAsync(m, new RescheduleCase(id, date, body.Reason ?? "") { ExpectedVersion = body.ExpectedVersion }, ct))
             .WithSummary("The apology: a new promised date, once.");
 
@@ -100,11 +100,11 @@ public static class OneStopApi
         var lookup = app.MapGroup("/api/lookup").AllowAnonymous().RequireRateLimiting("lookup").WithTags("Public lookup");
         lookup.MapGet("", async (string? code, string? secret, IMediator m, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(secret)
-                ? ApiResults.Invalid("code", "Give the dossier code and the secret printed on the receipt.")
+                ? ApiResults.Missing("code", "HP.LECHAN-260302-0001")
                 : await m.Send(new LookupCase(code, secret), ct) is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found.Case))
             .WithSummary("A citizen's view of a dossier, by code and secret.");
         lookup.MapPost("/rating", async (RatingBody body, IMediator m, CancellationToken ct) =>
-            body.Score is not { } score ? ApiResults.Invalid("score", "Give a score from 1 to 5.")
+            body.Score is not { } score ? ApiResults.Missing("score", "5")
             : await m.Send(new RateCase(body.DossierCode ?? "", body.Secret ?? "", score, body.Comment), ct) is { Rejection: { } r } ? ApiResults.Problem([r])
             : Results.NoContent())
             .WithSummary("Rate a finished dossier once.");
@@ -116,9 +116,9 @@ public static class OneStopApi
         {
             return Case(await mediator.Send(request, cancellationToken), StatusCodes.Status200OK);
         }
-        catch (ConcurrencyConflictException ex)
+        catch (ConcurrencyConflictException)
         {
-            return ApiResults.Conflict(ex.Message);
+            return ApiResults.Conflict(request.CaseId);
         }
     }
 

@@ -2,14 +2,9 @@ using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Units;
 using System.Globalization;
 using Mediator;
-using OneStopWorkflow.Engine.Runtime;
-using OneStopWorkflow.Engine.Templates;
+using OneStopWorkflow.Designer.Api;
 using OneStopWorkflow.Hosting.Audit;
-using OneStopWorkflow.Hosting.Cases;
-using OneStopWorkflow.Hosting.Catalog;
-using OneStopWorkflow.Hosting.Security;
-using OneStopWorkflow.Persistence.Cases;
-using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Hosting.Documents;
 
 namespace OneStopWorkflow.Designer.Auditing;
 
@@ -25,7 +20,7 @@ public static class AuditEndpoints
         {
             if (Filter(unit, from, to, procedure) is not { } filter)
             {
-                return Results.Problem("Give from and to as yyyy-MM-dd.", statusCode: StatusCodes.Status400BadRequest);
+                return ApiResults.Missing("from", "2026-01-01");
             }
 
             var (data, problem) = await AuditTables.OpenAsync(mediator, table, filter, figure, ct);
@@ -56,28 +51,8 @@ public static class AuditEndpoints
         });
 
         // The control slip as it stands now: every hand-over so far, rendered from the trail like any issued document.
-        audit.MapGet("/control-slip/{caseId}", async (string caseId, IMediator mediator, OneStopDbContext db, CasePipeline pipeline,
-            IConfiguration configuration, TimeProvider time, CancellationToken ct) =>
-        {
-            if ((await mediator.Send(new GetAvailableActions(caseId), ct)).Rejection is { } refused)
-            {
-                return Results.Problem(refused.Message, statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            var stored = await new CaseStore(db).FindAsync(caseId, ct);
-            var version = await pipeline.VersionOfAsync(stored!, ct);
-            var slip = version.Procedure.Documents.FirstOrDefault(d => d.Form == "06");
-            if (slip is null)
-            {
-                return Results.Problem($"{version.Procedure.Code} v{version.Procedure.Version} declares no control slip (form 06).", statusCode: StatusCodes.Status404NotFound);
-            }
-
-            var now = version.At(time.GetUtcNow()).Now;
-            var issued = new DocumentIssued(now, new EventActor("audit", "auditor", stored!.State.ReceivingUnit), slip.Id, slip.Form, null);
-            var trail = stored.Events.Add(issued);
-            return Results.Content(DocumentRenderer.Render(version.At(now), trail, issued, configuration["OneStop:LookupUrl"] ?? "/tra-cuu"),
-                "text/html; charset=utf-8");
-        });
+        audit.MapGet("/control-slip/{caseId}", async (string caseId, IMediator mediator, CancellationToken ct) =>
+            Html(await mediator.Send(new GetControlSlip(caseId), ct)));
 
         audit.MapGet("/verify/{caseId}", async (string caseId, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(new VerifyTrails(caseId), ct) is { Report: { } report }
@@ -86,33 +61,16 @@ public static class AuditEndpoints
                     : string.Join("\n", report.Broken.Select(b => $"BROKEN case {b.DossierCode} at event {b.Sequence}: {b.Reason}.")))
                 : Results.Problem("Trail verification is for auditors and admins.", statusCode: StatusCodes.Status403Forbidden));
 
-        audit.MapGet("/tracking-book", async (string unit, string from, string to, IMediator mediator, OneStopDbContext db, CasePipeline pipeline,
-            ProcedureCatalog catalog, CancellationToken ct) =>
-        {
-            if (Filter(unit, from, to, null) is not { } filter)
-            {
-                return Results.Problem("Give from and to as yyyy-MM-dd.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            var list = await mediator.Send(new ListAuditCases(filter with { IncludeChildren = false }, "received") { Take = 1000 }, ct);
-            if (list.Rejection is { } refused)
-            {
-                return Results.Problem(refused.Message, statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            var cases = new List<(CaseState, Engine.Definitions.ProcedureDefinition)>();
-            foreach (var c in list.Cases)
-            {
-                var stored = await new CaseStore(db).FindAsync(c.Id, ct);
-                cases.Add((stored!.State, (await pipeline.VersionOfAsync(stored, ct)).Procedure));
-            }
-
-            var context = await catalog.ContextAsync(ct);
-            var files = DocumentTemplates.Resolve(new Engine.Definitions.ProcedureSource("tracking-book", "{}", []), context);
-            var model = TrackingBook.Build(context.Units, context.Calendars.Values.First(), unit, filter.From, filter.To, cases);
-            return Results.Content(TrackingBook.Render(files, model), "text/html; charset=utf-8");
-        });
+        audit.MapGet("/tracking-book", async (string unit, string from, string to, IMediator mediator, CancellationToken ct) =>
+            Filter(unit, from, to, null) is { } filter
+                ? Html(await mediator.Send(new GetTrackingBook(filter.Unit, filter.From, filter.To), ct))
+                : ApiResults.Missing("from", "2026-01-01"));
     }
+
+    private static IResult Html(DocumentResult result) =>
+        result.Html is { } html
+            ? Results.Content(html, "text/html; charset=utf-8")
+            : ApiResults.Problem([result.Rejection!]);
 
     public static AuditFilter? Filter(string unit, string from, string to, string? procedure) =>
         DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f)

@@ -96,8 +96,12 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
         {
             foreach (var sample in samples)
             {
-                await StoredScenario.RunAsync(root.ServiceProvider, at => clock.Fixed = at, procedure,
-                    ScenarioRunner.Parse(await File.ReadAllTextAsync(sample, cancellationToken)), cancellationToken);
+                var json = await File.ReadAllTextAsync(sample, cancellationToken);
+                var parsed = ScenarioRunner.Parse(json, catalog.Folder.Display(sample));
+                var scenario = parsed.Scenario ?? throw new InvalidOperationException(
+                    $"A shipped sample does not read: {string.Join("; ", parsed.Diagnostics)}");
+                await StoredScenario.RunAsync(
+                    root.ServiceProvider, at => clock.Fixed = at, procedure, scenario, cancellationToken);
             }
 
             clock.Fixed = new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.FromHours(7));

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Diagnostics;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
 using OneStopWorkflow.Engine.Templates;
@@ -49,20 +49,24 @@ public static class DraftTrial
         }
     }
 
-    /// <summary>Runs a scenario of the draft in the simulator and returns its report, or what was wrong with the scenario.</summary>
-    public static string Run(ProcedureDefinition procedure, CatalogContext context, string scenarioJson)
+    /// <summary>
+    /// Runs a scenario of the draft in the simulator: its report, or no report and the diagnostics of the scenario
+    /// text (located in <c>scenario.json</c>, the name the editor gives it).
+    /// </summary>
+    public static (string? Report, ImmutableArray<Diagnostic> Diagnostics) Run(
+        ProcedureDefinition procedure, CatalogContext context, string scenarioJson)
     {
         ArgumentNullException.ThrowIfNull(procedure);
         ArgumentNullException.ThrowIfNull(context);
-        try
+        var parsed = ScenarioRunner.Parse(scenarioJson, "scenario.json");
+        if (parsed.Scenario is not { } scenario)
         {
-            return ScenarioRunner.Run(new DecisionContext(procedure, "draft", context.Calendars[procedure.Calendar], context.Units,
-                DateTimeOffset.UnixEpoch), scenarioJson);
+            return (null, parsed.Diagnostics);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
-        {
-            return ex.Message;
-        }
+
+        var decision = new DecisionContext(procedure, "draft", context.Calendars[procedure.Calendar], context.Units,
+            DateTimeOffset.UnixEpoch);
+        return (ScenarioRunner.Run(decision, scenario), parsed.Diagnostics);
     }
 
     /// <summary>The first sample scenario of the procedure in the catalog folder, to start from.</summary>

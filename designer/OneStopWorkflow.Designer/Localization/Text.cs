@@ -166,6 +166,7 @@ public static class Text
         ["ev-document-issued"] = ("Phát hành giấy tờ", "Document issued"),
         ["ev-case-rescheduled"] = ("Hẹn lại ngày trả", "New date promised"),
         ["ev-case-finished"] = ("Kết thúc hồ sơ", "Case finished"),
+        ["import-choose"] = ("Chọn tệp .zip đã xuất từ trình thiết kế.", "Choose a .zip exported from the designer."),
         ["help-lookup"] = ("Nhập mã hồ sơ và mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", "Enter the dossier code and the secret printed on your receipt."),
     };
 

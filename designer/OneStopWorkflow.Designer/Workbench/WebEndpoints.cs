@@ -1,9 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Refusals;
-using OneStopWorkflow.Hosting.Cases;
-using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Hosting.Documents;
 
 namespace OneStopWorkflow.Designer.Workbench;
 
@@ -23,20 +21,8 @@ public static class WebEndpoints
 
     /// <summary>A stored document as the HTML that was issued, for anyone who may read its case.</summary>
     public static void MapDocumentEndpoints(this WebApplication app) =>
-        app.MapGet("/documents/{id:long}", async (long id, OneStopDbContext db, IMediator mediator, CancellationToken cancellationToken) =>
-        {
-            var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-            if (document is null)
-            {
-                return Results.NotFound();
-            }
-
-            var access = await mediator.Send(new GetAvailableActions(document.CaseId), cancellationToken);
-            return access.Rejection switch
-            {
-                null => Results.Content(document.Content, "text/html; charset=utf-8"),
-                { Code: "unauthenticated" } => Results.Challenge(),
-                _ => Results.Forbid(),
-            };
-        }).RequireAuthorization();
+        app.MapGet("/documents/{id:long}", async (long id, IMediator mediator, CancellationToken cancellationToken) =>
+            await mediator.Send(new GetDocument(id), cancellationToken) is { Html: { } html }
+                ? Results.Content(html, "text/html; charset=utf-8")
+                : Results.NotFound()).RequireAuthorization();
 }

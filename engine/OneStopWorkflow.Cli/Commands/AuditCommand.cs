@@ -1,51 +1,67 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using OneStopWorkflow.Cli.Store;
-using OneStopWorkflow.Persistence.Storage;
-using OneStopWorkflow.Persistence.Trail;
+using OneStopWorkflow.Cli.Composition;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Audit;
+using OneStopWorkflow.Engine.Units;
+using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Cli.Commands;
 
-/// <summary><c>onestop audit verify [--case id]</c>: recomputes the trail hash chains of the configured database.</summary>
+/// <summary>
+/// <c>onestop audit verify [--case id]</c>: recomputes the trail hash chains of the configured database;
+/// <c>onestop audit rebuild-figures</c>: recounts its per-day compliance figures.
+/// </summary>
 internal static class AuditCommand
 {
+    // Whoever can run the CLI against the database is its operator: it checks and recounts with an admin's rights.
+    private static readonly Actor Operator = new("cli", [new Membership("HP", Roles.Admin)]);
+
     public static Command Create()
     {
-        var caseOption = new Option<string?>("--case") { Description = "Check one case (its id or dossier code) instead of all." };
-        var verify = new Command("verify", "Recompute every trail's hash chain and report the first broken link of each case.")
+        var caseOption = new Option<string?>("--case")
+        {
+            Description = "Check one case (its id or dossier code) instead of all.",
+        };
+        var verify = new Command("verify",
+            "Recompute every trail's hash chain and report the first broken link of each case.")
         {
             caseOption,
         };
         verify.SetAction((result, cancellationToken) => VerifyAsync(result.GetValue(caseOption), cancellationToken));
         var rebuild = new Command("rebuild-figures",
-            "Recount the per-day compliance figures from the stored cases (after a bulk load or a repair); the report reads them.");
+            "Recount the per-day compliance figures from the stored cases (after a bulk load or a repair); "
+            + "the report reads them.");
         rebuild.SetAction((_, cancellationToken) => RebuildAsync(cancellationToken));
-        return new Command("audit", "Check the integrity of the stored trails and recount the compliance figures.") { verify, rebuild };
+        return new Command("audit", "Check the integrity of the stored trails and recount the compliance figures.")
+        {
+            verify, rebuild,
+        };
     }
 
     private static async Task<int> RebuildAsync(CancellationToken cancellationToken)
     {
         using var host = StoreHost.Build(null, null);
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        await using var scope = ActingScope.Open(host.Services, Operator);
         try
         {
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            var started = Stopwatch.StartNew();
+            var result = await scope.Mediator.Send(new RebuildFigures(), cancellationToken);
+            if (result.Rejection is { } refused)
             {
-                await Console.Error.WriteLineAsync("error: the configured database is not migrated to this version; start the app or run simulate --store once first.");
+                await Console.Error.WriteLineAsync(refused.Code == RebuildFigures.NotMigrated
+                    ? "error: the configured database is not migrated to this version; start the app or run "
+                        + "simulate --store once first."
+                    : $"error: {refused.Message}");
                 return 2;
             }
 
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            await Persistence.Figures.DayFigures.RebuildAsync(db, cancellationToken);
-            var days = await db.CaseFigures.CountAsync(cancellationToken);
-            var cases = await db.CaseFigures.SumAsync(f => f.Received, cancellationToken);
-            Console.WriteLine($"{cases} case(s) recounted into {days} unit-day figure row(s) in {started.Elapsed.TotalSeconds:0.0} s.");
+            Console.WriteLine($"{result.Cases} case(s) recounted into {result.Days} unit-day figure row(s) in "
+                + $"{started.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or Npgsql.NpgsqlException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             await Console.Error.WriteLineAsync($"error: cannot read the configured database: {ex.Message}");
             return 2;
@@ -55,40 +71,48 @@ internal static class AuditCommand
     private static async Task<int> VerifyAsync(string? caseKey, CancellationToken cancellationToken)
     {
         using var host = StoreHost.Build(null, null);
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        await using var scope = ActingScope.Open(host.Services, Operator);
         try
         {
-            if ((await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any() is false)
+            var located = await scope.Mediator.Send(new LocateTrails(caseKey), cancellationToken);
+            if (located.Rejection is { } notThere)
             {
-                await Console.Error.WriteLineAsync("error: the configured database holds no OneStopWorkflow schema; nothing to verify.");
+                await Console.Error.WriteLineAsync(notThere.Code switch
+                {
+                    LocateTrails.NoSchema =>
+                        "error: the configured database holds no OneStopWorkflow schema; nothing to verify.",
+                    LocateTrails.NotFound => $"error: there is no case '{caseKey}' in the database.",
+                    _ => $"error: {notThere.Message}",
+                });
                 return 2;
             }
 
-            var caseId = caseKey is null
-                ? null
-                : await db.Cases.Where(c => c.Id == caseKey || c.DossierCode == caseKey).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-            if (caseKey is not null && caseId is null)
+            var verified = await scope.Mediator.Send(new VerifyTrails(located.CaseId), cancellationToken);
+            if (verified.Report is not { } report)
             {
-                await Console.Error.WriteLineAsync($"error: there is no case '{caseKey}' in the database.");
+                await Console.Error.WriteLineAsync($"error: {verified.Rejection?.Message}");
                 return 2;
             }
 
-            var report = await TrailVerifier.VerifyAsync(db, caseId, cancellationToken);
             foreach (var link in report.Broken)
             {
-                Console.WriteLine($"BROKEN case {link.DossierCode} ({link.CaseId}) at event {link.Sequence}: {link.Reason}.");
+                Console.WriteLine(
+                    $"BROKEN case {link.DossierCode} ({link.CaseId}) at event {link.Sequence}: {link.Reason}.");
             }
 
+            var counted = $"{report.Cases} case(s), {report.Events} event(s) verified";
             Console.WriteLine(report.IsClean
-                ? $"{report.Cases} case(s), {report.Events} event(s) verified: every trail is intact."
-                : $"{report.Cases} case(s), {report.Events} event(s) verified: {report.Broken.Count} trail(s) broken.");
+                ? $"{counted}: every trail is intact."
+                : $"{counted}: {report.Broken.Count} trail(s) broken.");
             return report.IsClean ? 0 : 1;
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or Npgsql.NpgsqlException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             await Console.Error.WriteLineAsync($"error: cannot read the configured database: {ex.Message}");
             return 2;
         }
     }
+
+    private static bool IsUnreadable(Exception ex) =>
+        ex is SqliteException or InvalidOperationException or Npgsql.NpgsqlException;
 }

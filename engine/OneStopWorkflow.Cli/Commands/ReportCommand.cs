@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using OneStopWorkflow.Cli.Store;
+using OneStopWorkflow.Cli.Composition;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Security;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OneStopWorkflow.Cli.Store;
+using OneStopWorkflow.Cli.Clock;
+using OneStopWorkflow.Cli.Composition;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
@@ -35,11 +35,13 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo version, FileInfo scenario, bool store, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        DirectoryInfo version, FileInfo scenarioFile, bool store, CancellationToken cancellationToken)
     {
-        if (!File.Exists(Path.Combine(version.FullName, "procedure.json")) || !scenario.Exists)
+        if (!File.Exists(Path.Combine(version.FullName, "procedure.json")) || !scenarioFile.Exists)
         {
-            await Console.Error.WriteLineAsync($"error: '{version}' holds no procedure.json or '{scenario}' does not exist.");
+            await Console.Error.WriteLineAsync(
+                $"error: '{version}' holds no procedure.json or '{scenarioFile}' does not exist.");
             return 2;
         }
 
@@ -57,24 +59,27 @@ internal static class SimulateCommand
             return 1;
         }
 
-        try
+        var json = await File.ReadAllTextAsync(scenarioFile.FullName, cancellationToken);
+        var parsed = ScenarioRunner.Parse(json, catalog.Display(scenarioFile.FullName));
+        foreach (var diagnostic in parsed.Diagnostics)
         {
-            var json = await File.ReadAllTextAsync(scenario.FullName, cancellationToken);
-            if (store)
-            {
-                return await RunStoredAsync(root, procedure, ScenarioRunner.Parse(json), cancellationToken);
-            }
+            await Console.Error.WriteLineAsync(diagnostic.ToString());
+        }
 
-            var decision = new DecisionContext(procedure, loaded.Sha256!, context.Calendars[procedure.Calendar], context.Units,
-                DateTimeOffset.UnixEpoch);
-            Console.Write(ScenarioRunner.Run(decision, json));
-            return 0;
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException)
+        if (parsed.Scenario is not { } scenario)
         {
-            await Console.Error.WriteLineAsync($"error: scenario {scenario.Name} is not valid: {ex.Message}");
-            return 2;
+            return 1;
         }
+
+        if (store)
+        {
+            return await RunStoredAsync(root, procedure, scenario, cancellationToken);
+        }
+
+        var decision = new DecisionContext(
+            procedure, loaded.Sha256!, context.Calendars[procedure.Calendar], context.Units, DateTimeOffset.UnixEpoch);
+        Console.Write(ScenarioRunner.Run(decision, scenario));
+        return 0;
     }
 
     private static async Task<int> RunStoredAsync(string root, ProcedureDefinition procedure, Scenario scenario, CancellationToken cancellationToken)

@@ -85,7 +85,7 @@ internal sealed class JsonTreeReader
 
                 return new JsonArrayNode(location, items.ToImmutable());
             case JsonTokenType.String:
-                return new JsonStringNode(location, json.GetString() ?? "");
+                return new JsonStringNode(location, Text(ref json, location, diagnostics));
             case JsonTokenType.Number:
                 return json.TryGetDecimal(out var number)
                     ? new JsonNumberNode(location, number)
@@ -107,9 +107,10 @@ internal sealed class JsonTreeReader
         var path = location.JsonPath ?? "$";
         while (json.Read() && json.TokenType != JsonTokenType.EndObject)
         {
-            var name = json.GetString() ?? "";
+            var nameLocation = At((int)json.TokenStartIndex + offset, path);
+            var name = Text(ref json, nameLocation, diagnostics);
             var childPath = $"{path}.{name}";
-            var nameLocation = At((int)json.TokenStartIndex + offset, childPath);
+            nameLocation = nameLocation with { JsonPath = childPath };
             json.Read();
             var value = ReadValue(ref json, childPath, offset, diagnostics);
             if (!seen.Add(name))
@@ -123,6 +124,24 @@ internal sealed class JsonTreeReader
         }
 
         return new JsonObjectNode(location, properties.ToImmutable());
+    }
+
+    /// <summary>
+    /// The text of a string token. An escaped half of a surrogate pair ("\uD800" alone) is valid JSON syntax but
+    /// no text, and System.Text.Json throws on reading it; here it is a diagnostic.
+    /// </summary>
+    private static string Text(ref Utf8JsonReader json, SourceLocation location, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return json.GetString() ?? "";
+        }
+        catch (InvalidOperationException ex)
+        {
+            diagnostics.Error("OSW1001", $"A string in {location.JsonPath} is not valid text: {ex.Message} "
+                + "Write the character itself, or both halves of its surrogate pair.", location);
+            return "";
+        }
     }
 
     private SourceLocation At(int byteIndex, string path)

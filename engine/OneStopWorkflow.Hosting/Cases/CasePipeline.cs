@@ -139,6 +139,10 @@ public sealed class CasePipeline(
         return new TickOutcome(decision.Events.Length, []);
     }
 
+    /// <summary>The stored version a case of <paramref name="code"/> v<paramref name="number"/> is pinned to (the catalog's answer).</summary>
+    public Task<LoadedVersion> VersionOfAsync(string code, int number, CancellationToken cancellationToken) =>
+        catalog.VersionOfAsync(db, code, number, cancellationToken);
+
     /// <summary>How long a case whose tick failed waits before the scanners take it again.</summary>
     public static readonly TimeSpan RetryAfterRefusedTick = TimeSpan.FromMinutes(30);
 

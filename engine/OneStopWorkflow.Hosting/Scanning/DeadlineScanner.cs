@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Persistence.Cases;
-using OneStopWorkflow.Persistence.Escalations;
+using OneStopWorkflow.Persistence.Scanning;
 using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Scanning;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OneStopWorkflow.Persistence.Escalations;
+using OneStopWorkflow.Persistence.Scanning;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
 

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Escalations;
 using OneStopWorkflow.Persistence.Storage;
-using TaskStatus = OneStopWorkflow.Persistence.Cases.TaskStatus;
+using OneStopWorkflow.Engine.Runtime;
+using TaskStatus = OneStopWorkflow.Engine.Runtime.TaskStatus;
 
 namespace OneStopWorkflow.Persistence.Tests.Storage;
 

@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OneStopWorkflow.Hosting;
+using OneStopWorkflow.Hosting.Seeding;
 
-namespace OneStopWorkflow.Cli.Store;
+namespace OneStopWorkflow.Cli.Composition;
 
 /// <summary>
 /// The application layer for the CLI, configured like the web app: appsettings.json in the working folder and the
-/// standard environment variables (Storage__Provider, ConnectionStrings__OneStop). Logs go to stderr, warnings up.
+/// standard environment variables (Storage__Provider, ConnectionStrings__OneStop), plus the bulk loader of seed and
+/// bench. Logs go to stderr, warnings up.
 /// </summary>
 internal static class StoreHost
 {
@@ -39,6 +41,7 @@ internal static class StoreHost
         }
 
         builder.Services.AddOneStopWorkflow(builder.Configuration);
+        builder.Services.AddSingleton<BulkLoader>();
         return builder.Build();
     }
 }

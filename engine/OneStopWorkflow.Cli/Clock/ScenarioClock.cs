@@ -1,4 +1,4 @@
-namespace OneStopWorkflow.Cli.Store;
+namespace OneStopWorkflow.Cli.Clock;
 
 /// <summary>The clock of a stored scenario: each command happens at the instant the scenario gives it.</summary>
 internal sealed class ScenarioClock : TimeProvider

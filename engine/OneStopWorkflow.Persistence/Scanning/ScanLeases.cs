@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Persistence.Storage;
 
-namespace OneStopWorkflow.Persistence.Escalations;
+namespace OneStopWorkflow.Persistence.Scanning;
 
 /// <summary>
 /// Claims cases whose time-driven work is due, for one scanner, with a lease. Another scanner skips a leased case;
@@ -10,10 +10,12 @@ namespace OneStopWorkflow.Persistence.Escalations;
 public static class ScanLeases
 {
     public static async Task<IReadOnlyList<string>> ClaimAsync(
-        OneStopDbContext db, string owner, DateTimeOffset now, TimeSpan lease, int batch, CancellationToken cancellationToken)
+        OneStopDbContext db, string owner, DateTimeOffset now, TimeSpan lease, int batch,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        object Instant(DateTimeOffset value) => db.Provider == StorageProvider.Sqlite ? value.UtcTicks : value.ToUniversalTime();
+        object Instant(DateTimeOffset value) =>
+            db.Provider == StorageProvider.Sqlite ? value.UtcTicks : value.ToUniversalTime();
         var skipLocked = db.Provider == StorageProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
         var sql = db.Provider switch
         {

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using OneStopWorkflow.Cli.Workload;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Templates;
+
+namespace OneStopWorkflow.Cli.Benchmarking;
+
+/// <summary>The bench workload in memory: the engine and the document renderer only, no store.</summary>
+internal static class InMemoryBench
+{
+    public static Task RunAsync(
+        DecisionContext context, string[] communes, BenchOptions options, BenchTally tally,
+        CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, options.Cases), options.Parallel(cancellationToken), (i, _) =>
+        {
+            Run(context, i, communes, tally);
+            return ValueTask.CompletedTask;
+        });
+
+    private static void Run(DecisionContext context, int i, string[] communes, BenchTally tally)
+    {
+        var commune = communes[i % communes.Length];
+        var trail = new List<CaseEvent>();
+        CaseState? state = null;
+        void Decide(CaseCommand command)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var decision = Workflow.Decide(context, state, command);
+            tally.Decided(Stopwatch.GetTimestamp() - started);
+            if (decision.IsRejected)
+            {
+                throw new InvalidOperationException(string.Join("; ", decision.Rejections));
+            }
+
+            DocumentRenderer.RenderIssued(context, trail, decision.Events, "/tra-cuu");
+            trail.AddRange(decision.Events);
+            state = decision.State;
+            tally.Command(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        var clerk = LandTransferWorkload.ActorFor("clerk", commune);
+        Decide(new ReceiveCommand(clerk, new CaseId($"c{i}"), commune)
+        {
+            Fields = LandTransferWorkload.Fields, Sequence = (i / communes.Length) + 1, Secret = "00000000",
+        });
+        foreach (var (role, action) in LandTransferWorkload.Steps(i))
+        {
+            var actor = LandTransferWorkload.ActorFor(role, commune);
+            Decide(action == "resubmit"
+                ? new ResubmitCommand(actor)
+                : new ActCommand(actor, action) { Input = LandTransferWorkload.Input(action) });
+        }
+    }
+}

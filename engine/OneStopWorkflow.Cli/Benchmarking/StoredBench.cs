@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Mediator;
+using OneStopWorkflow.Cli.Composition;
+using OneStopWorkflow.Cli.Workload;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Cases;
+
+namespace OneStopWorkflow.Cli.Benchmarking;
+
+/// <summary>
+/// The bench workload through the application layer into the configured store: every step its own command in its
+/// own scope, as a clerk's click would be.
+/// </summary>
+internal static class StoredBench
+{
+    public static Task RunAsync(
+        IServiceProvider services, string[] communes, BenchOptions options, BenchTally tally,
+        CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, options.Cases), options.Parallel(cancellationToken),
+            (i, ct) => new ValueTask(CaseAsync(services, i, communes, tally, ct)));
+
+    private static async Task CaseAsync(
+        IServiceProvider services, int i, string[] communes, BenchTally tally, CancellationToken cancellationToken)
+    {
+        var commune = communes[i % communes.Length];
+        string? id = null;
+        async Task SendAsync(Actor actor, ICommand<CaseResult> command)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using var scope = ActingScope.Open(services, actor);
+            var result = await scope.Mediator.Send(command, cancellationToken);
+            if (result.IsRejected)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Rejections));
+            }
+
+            id ??= result.Case!.Id;
+            tally.Command(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        await SendAsync(LandTransferWorkload.ActorFor("clerk", commune),
+            new ReceiveCase("land-use-transfer", commune) { Fields = LandTransferWorkload.Fields });
+        foreach (var (role, action) in LandTransferWorkload.Steps(i))
+        {
+            await SendAsync(LandTransferWorkload.ActorFor(role, commune), action == "resubmit"
+                ? new ResubmitCase(id!)
+                : new ActOnCase(id!, action) { Input = LandTransferWorkload.Input(action) });
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Runtime;
+
+namespace OneStopWorkflow.Cli.Workload;
+
+/// <summary>
+/// The land transfer workload: the dossier every case of <c>onestop bench</c> and <c>onestop seed</c> is received
+/// with, and the steps and people that take each bench case to its result.
+/// </summary>
+internal static class LandTransferWorkload
+{
+    public static readonly ImmutableDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["applicant_name"] = "Nguyễn Văn An", ["applicant_id_number"] = "031080001234",
+        ["applicant_address"] = "12 Tô Hiệu", ["applicant_phone"] = "0912345678", ["applicant_kind"] = "individual",
+        ["transferee_name"] = "Trần Thị Bình", ["parcel_number"] = "215", ["map_sheet"] = "18", ["area_m2"] = "84.5",
+        ["certificate_number"] = "CS 012345", ["contract_date"] = "2026-02-27",
+    }.ToImmutableDictionary();
+
+    /// <summary>
+    /// The steps of bench case <paramref name="i"/>: who acts, and what; every tenth case goes once through the
+    /// supplement loop.
+    /// </summary>
+    public static IEnumerable<(string Role, string Action)> Steps(int i) =>
+        (i % 10 == 0 ? new[] { ("land-officer", "request-supplement"), ("clerk", "resubmit") } : [])
+            .Concat([
+                ("land-officer", "send-to-tax"), ("land-officer", "tax-paid"), ("land-officer", "submit"),
+                ("leader", "approve"), ("clerk", "deliver"),
+            ]);
+
+    public static ImmutableDictionary<string, string> Input(string action) => action == "request-supplement"
+        ? ImmutableDictionary<string, string>.Empty.Add("reason", "Thiếu văn bản đồng ý")
+        : ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Who acts as <paramref name="role"/> on a case received at <paramref name="commune"/>.</summary>
+    public static Actor ActorFor(string role, string commune) => role switch
+    {
+        "clerk" => new Actor("bench.clerk", [new Membership(commune, "clerk")]),
+        "leader" => new Actor("bench.leader", [new Membership("HP.VPDKDD.CN1", "leader")]),
+        _ => new Actor("bench.officer", [new Membership("HP.VPDKDD.CN1", "land-officer")]),
+    };
+}
