@@ -42,7 +42,7 @@ public sealed class AccountTests
     }
 
     [Fact]
-    public async Task Every_account_request_refuses_whoever_is_not_an_admin()
+    public async Task Every_account_request_refuses_whoever_is_not_an_admin_and_writes_nothing()
     {
         await using var app = await StartAsync();
         await CreateAsync(app, "clerk.kienan");
@@ -65,6 +65,12 @@ public sealed class AccountTests
                 var refused = Assert.Single((await SendAsync(app, person, command)).Rejections);
                 Assert.Equal(("forbidden", "admin"), (refused.Code, refused.Variant));
             }
+        }
+
+        foreach (var command in commands)
+        {
+            var anonymous = await app.AsAsync(null, m => m.Send(command, Ct));
+            Assert.Equal("unauthenticated", Assert.Single(anonymous.Rejections).Code);
         }
 
         var user = await UserAsync(app, "clerk.kienan");
