@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -8,6 +9,7 @@ using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Scanning;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Hosting.Startup;
+using OneStopWorkflow.Persistence.Accounts;
 using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Tests;
@@ -53,6 +55,17 @@ internal sealed class TestApp : IAsyncDisposable
         services.AddSingleton(clock);
         services.AddLogging();
         services.AddOneStopWorkflow(configuration);
+
+        // Users as the web host keeps them (its password and lockout rules), for the account requests.
+        services.AddIdentityCore<UserRow>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<OneStopDbContext>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

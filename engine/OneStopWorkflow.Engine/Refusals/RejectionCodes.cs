@@ -13,6 +13,7 @@ public static class RejectionCodes
     public const string NotFound = "not-found";
     public const string NoMatch = "no-match";
     public const string CaseChanged = "case-changed";
+    public const string AccountChanged = "account-changed";
     public const string CaseExists = "case-exists";
     public const string CaseMissing = "case-missing";
     public const string CaseFinished = "case-finished";

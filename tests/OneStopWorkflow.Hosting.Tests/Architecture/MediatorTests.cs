@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Hosting.Accounts;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Storage;
@@ -72,6 +73,7 @@ public sealed class MediatorTests
     private static Rejection? RejectionOf(object? response) => response switch
     {
         CaseResult c => c.Rejections.FirstOrDefault(),
+        AccountResult a => a.Rejections.FirstOrDefault(),
         Catalog.PublishOutcome p => p.Rejection,
         null => null,
         _ => response.GetType().GetProperty("Rejection")?.GetValue(response) as Rejection,
