@@ -74,9 +74,8 @@ public static class OneStopWebExtensions
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("vi-VN"),
-            // The bare languages too, so that "Accept-Language: en" or "vi" is honoured, not only en-GB and vi-VN.
-            SupportedCultures = [new CultureInfo("vi-VN"), new CultureInfo("en-GB"), new CultureInfo("vi"), new CultureInfo("en")],
-            SupportedUICultures = [new CultureInfo("vi-VN"), new CultureInfo("en-GB"), new CultureInfo("vi"), new CultureInfo("en")],
+            SupportedCultures = [new CultureInfo("vi-VN"), new CultureInfo("en-GB")],
+            SupportedUICultures = [new CultureInfo("vi-VN"), new CultureInfo("en-GB")],
         });
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -55,7 +55,7 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
 
         var stranger = await _browser.SignInAsync("clerk.hongan");
         await _browser.OpenAsync(stranger, $"/cases/{caseId}");
-        await Expect(stranger.Locator("#case-error")).ToContainTextAsync("cannot see it");
+        await Expect(stranger.Locator("#case-error")).ToContainTextAsync("Không tìm thấy hồ sơ");
         Assert.Equal(0, await stranger.Locator("#case-actions").CountAsync());
         await _browser.ShotAsync(stranger, "06-other-commune");
 
