@@ -9,6 +9,7 @@ using OneStopWorkflow.Designer.Auditing;
 using OneStopWorkflow.Designer.Components;
 using OneStopWorkflow.Designer.Demo;
 using OneStopWorkflow.Designer.Designing;
+using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Designer.Workbench;
 using OneStopWorkflow.Hosting;
@@ -76,6 +77,9 @@ public static class OneStopWebExtensions
             DefaultRequestCulture = new RequestCulture("vi-VN"),
             SupportedCultures = [new CultureInfo("vi-VN"), new CultureInfo("en-GB")],
             SupportedUICultures = [new CultureInfo("vi-VN"), new CultureInfo("en-GB")],
+
+            // The language switch's cookie first, then Accept-Language for API callers only (see ApiLanguage).
+            RequestCultureProviders = [new CookieRequestCultureProvider(), new ApiLanguage()],
         });
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OneStopWorkflow.Hosting.Accounts;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Scanning;
@@ -32,6 +33,8 @@ public static class OneStopServiceCollectionExtensions
         services.AddScoped<CasePipeline>();
         services.AddScoped<VersionPublisher>();
         services.AddScoped<CatalogImporter>();
+        services.AddScoped<MembershipDirectory>();
+        services.AddScoped<StoreProbe>();
         services.AddSingleton<OneStopInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<OneStopInitializer>());
         services.AddSingleton<DeadlineScanner>();

@@ -1,15 +1,15 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStopWorkflow.Persistence.Accounts;
-using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Hosting.Accounts;
 
 namespace OneStopWorkflow.Designer.Accounts;
 
 /// <summary>Adds the user's memberships and display name to the sign-in cookie or bearer token.</summary>
 public sealed class MembershipClaimsFactory(
-    UserManager<UserRow> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, OneStopDbContext db)
+    UserManager<UserRow> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options,
+    MembershipDirectory memberships)
     : UserClaimsPrincipalFactory<UserRow, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(UserRow user)
@@ -17,7 +17,7 @@ public sealed class MembershipClaimsFactory(
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ActorClaims.DisplayName, user.DisplayName));
-        foreach (var m in await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync())
+        foreach (var m in await memberships.OfAsync(user.Id, CancellationToken.None))
         {
             identity.AddClaim(new Claim(ActorClaims.Membership, $"{m.Unit}|{m.Role}"));
             identity.AddClaim(new Claim(ClaimTypes.Role, m.Role));

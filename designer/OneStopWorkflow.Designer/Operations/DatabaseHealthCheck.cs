@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Hosting.Startup;
 
 namespace OneStopWorkflow.Designer.Operations;
 
@@ -9,9 +9,7 @@ public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCh
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        return await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy($"{db.Provider} answers.")
-            : HealthCheckResult.Unhealthy($"{db.Provider} does not answer.");
+        var (answers, provider) = await scope.ServiceProvider.GetRequiredService<StoreProbe>().CheckAsync(cancellationToken);
+        return answers ? HealthCheckResult.Healthy($"{provider} answers.") : HealthCheckResult.Unhealthy($"{provider} does not answer.");
     }
 }
