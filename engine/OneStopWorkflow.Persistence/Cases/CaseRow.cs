@@ -28,9 +28,6 @@ public sealed class CaseRow
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Outcome { get; set; }
 
-    /// <summary>Finished on or before the original appointment; null while open.</summary>
-    public bool? OnTime { get; set; }
-
     /// <summary>The engine's timeliness as stored: early (before the appointment's day), on-time or late; null while open.</summary>
     public string? Timeliness { get; set; }
 

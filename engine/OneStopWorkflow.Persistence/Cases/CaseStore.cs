@@ -168,7 +168,6 @@ public sealed class CaseStore(OneStopDbContext db)
         row.NextDueAt = nextDueAt;
         row.FinishedAt = state.FinishedAt;
         row.Outcome = state.Outcome?.ToString();
-        row.OnTime = state.FinishedAt is { } finished && state.Appointment is { } appointment ? finished <= appointment : null;
 
         // Instants on the trail carry the calendar's offset, so their own date is the local day.
         row.ReceivedDay = Day(state.ReceivedAt);

@@ -352,10 +352,6 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_due_at");
 
-                    b.Property<bool?>("OnTime")
-                        .HasColumnType("boolean")
-                        .HasColumnName("on_time");
-
                     b.Property<string>("Outcome")
                         .HasColumnType("text")
                         .HasColumnName("outcome");

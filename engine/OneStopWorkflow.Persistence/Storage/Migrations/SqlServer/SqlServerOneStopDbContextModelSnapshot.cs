@@ -354,10 +354,6 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("next_due_at");
 
-                    b.Property<bool?>("OnTime")
-                        .HasColumnType("bit")
-                        .HasColumnName("on_time");
-
                     b.Property<string>("Outcome")
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("outcome");

@@ -340,10 +340,6 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_due_at");
 
-                    b.Property<bool?>("OnTime")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("on_time");
-
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
