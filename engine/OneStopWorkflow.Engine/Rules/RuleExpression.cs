@@ -14,6 +14,7 @@ public sealed class RuleExpression
         Source = source;
         Location = location;
         Compiled = compiled;
+        ReadsInput = source.Contains("input.", StringComparison.Ordinal);
     }
 
     public string Source { get; }
@@ -21,6 +22,12 @@ public sealed class RuleExpression
     public SourceLocation Location { get; }
 
     internal Template Compiled { get; }
+
+    /// <summary>
+    /// Whether the rule reads the input of the action it guards (<c>input.…</c>), so it can only be judged once that
+    /// input is typed.
+    /// </summary>
+    internal bool ReadsInput { get; }
 
     public override string ToString() => Source;
 }

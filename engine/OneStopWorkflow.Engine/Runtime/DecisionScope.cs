@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Rules;
+using Scriban.Runtime;
 
 namespace OneStopWorkflow.Engine.Runtime;
 
@@ -14,6 +15,8 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
     private readonly List<CaseEvent> _events = [];
     private const int MaxStepsWithoutWaiting = 200;
     private int _depth;
+    private (CaseState? State, TaskState? Task, ImmutableDictionary<string, string>? Input, ScriptObject Model)?
+        _ruleModel;
 
     public DecisionContext Context { get; } = context;
 
@@ -89,7 +92,9 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
         }
     }
 
-    /// <summary>Leaves a wait step: the clock resumes (appointment moves by the paused working time) or restarts.</summary>
+    /// <summary>
+    /// Leaves a wait step: the clock resumes (appointment moves by the paused working time) or restarts.
+    /// </summary>
     public void LeaveWait(StepDefinition step, EventActor actor)
     {
         if (State.Appointment is null)
@@ -109,8 +114,6 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
         }
     }
 
-    private (CaseState? State, TaskState? Task, ImmutableDictionary<string, string>? Input, Scriban.Runtime.ScriptObject Model)? _ruleModel;
-
     public DateTimeOffset ComputeAppointment(DateTimeOffset start)
     {
         var extra = Procedure.DeadlineAdjustments
@@ -124,7 +127,8 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
     {
         // Several rules are often judged against the same case in a row (deadline adjustments, guards): build the
         // model once for them. Rules are expressions, so none can change it for the next.
-        if (_ruleModel is not { } cached || !ReferenceEquals(cached.State, State) || !ReferenceEquals(cached.Task, task) || !ReferenceEquals(cached.Input, input))
+        if (_ruleModel is not { } cached || !ReferenceEquals(cached.State, State)
+            || !ReferenceEquals(cached.Task, task) || !ReferenceEquals(cached.Input, input))
         {
             _ruleModel = cached = (State, task, input, RuleModel.For(Context, State, task, input));
         }
@@ -139,18 +143,9 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
     public void Reassign(TaskState task, string to, string reason, EventActor actor) =>
         Emit(new TaskReassigned(Now, actor, task.Id, task.Unit, to, reason));
 
-    /// <summary>The parent of a unit, or the named unit; an unknown target refuses the command.</summary>
-    public string ResolveTarget(string unit, string to)
-    {
-        var target = to == "parent" ? Context.Units.ParentOf(unit)?.Code : Context.Units.Find(to)?.Code;
-        return target ?? throw new RejectedException(to == "parent"
-            ? Rejection.Of(RejectionCodes.UnknownUnit, "no-parent").With("unit", unit)
-            : Rejection.Of(RejectionCodes.UnknownUnit).With("unit", to).On("to"));
-    }
-
     private void Activate(StepDefinition step, StepId? branch, EventActor actor)
     {
-        var unit = ResolveUnit(step);
+        var unit = UnitRouting.ResolveUnit(Context, State, step);
         var due = step.Budget is { } budget ? Deadlines.Add(Context.Calendar, Now, budget) : (DateTimeOffset?)null;
         var taskId = NextTaskId();
         Emit(new TaskActivated(Now, actor, taskId, step.Id, unit, step.Role, due, branch));
@@ -164,36 +159,12 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
             var task = State.Tasks.Find(t => t.Id == taskId)!;
             if (Holds(escalation.When!, task, null, $"Escalation '{escalation.Id}' of step '{step.Id}'"))
             {
-                var to = ResolveTarget(task.Unit, escalation.ReassignTo!);
+                var to = UnitRouting.ResolveTarget(Context.Units, task.Unit, escalation.ReassignTo!);
                 Emit(new EscalationFired(Now, System(State), $"{taskId}/{escalation.Id}", escalation.Id, step.Id,
                     escalation.Notify, to));
                 Reassign(task, to, $"escalation {escalation.Id}", System(State));
                 Issue(escalation.Documents, step.Id, System(State));
             }
-        }
-    }
-
-    private string ResolveUnit(StepDefinition step)
-    {
-        switch (step.Unit.Kind)
-        {
-            case UnitAssignmentKind.Fixed:
-                return step.Unit.Value!;
-            case UnitAssignmentKind.SameAsStep:
-                return State.Tasks.LastOrDefault(t => t.Step.Value == step.Unit.Value)?.Unit ?? State.ReceivingUnit;
-            case UnitAssignmentKind.Rule:
-                var result = RuleEvaluator.Evaluate(step.Unit.Rule!, RuleModel.For(Context, State, null, null));
-                if (result.Failed || result.Value is not string code || Context.Units.Find(code) is null)
-                {
-                    throw new RejectedException(result.Error is { } error
-                        ? Rejection.Of(RejectionCodes.RoutingFailed).With("step", step.Id.Value).With("error", error)
-                        : Rejection.Of(RejectionCodes.RoutingFailed, "not-a-unit").With("step", step.Id.Value)
-                            .With("rule", step.Unit.Rule!.Source).With("value", $"{result.Value}"));
-                }
-
-                return code;
-            default:
-                return State.ReceivingUnit;
         }
     }
 

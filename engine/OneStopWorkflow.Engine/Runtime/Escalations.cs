@@ -64,14 +64,16 @@ internal static class Escalations
         {
             var step = context.Procedure.Step(task.Step);
             candidates.AddRange(step.Escalations
-                .Where(e => e.Trigger != EscalationTrigger.Jurisdiction && !state.FiredEscalations.Contains($"{task.Id}/{e.Id}"))
+                .Where(e => e.Trigger != EscalationTrigger.Jurisdiction
+                    && !state.FiredEscalations.Contains($"{task.Id}/{e.Id}"))
                 .Select(e => TriggerAt(context, e, task.ActivatedAt, task.Due!.Value)));
         }
 
         if (state.Appointment is { } appointment && state.PausedSince is null)
         {
             candidates.AddRange(context.Procedure.Escalations
-                .Where(e => e.Trigger != EscalationTrigger.Jurisdiction && !state.FiredEscalations.Contains($"case/{e.Id}"))
+                .Where(e => e.Trigger != EscalationTrigger.Jurisdiction
+                    && !state.FiredEscalations.Contains($"case/{e.Id}"))
                 .Select(e => TriggerAt(context, e, state.ReceivedAt, appointment)));
         }
 
@@ -80,7 +82,8 @@ internal static class Escalations
     }
 
     /// <summary>The first instant at which <see cref="IsDue"/> holds for a deadline <paramref name="due"/>.</summary>
-    private static DateTimeOffset TriggerAt(DecisionContext context, EscalationDefinition escalation, DateTimeOffset from, DateTimeOffset due)
+    private static DateTimeOffset TriggerAt(
+        DecisionContext context, EscalationDefinition escalation, DateTimeOffset from, DateTimeOffset due)
     {
         try
         {
@@ -93,7 +96,8 @@ internal static class Escalations
         }
     }
 
-    private static DateTimeOffset WorkingTriggerAt(DecisionContext context, EscalationDefinition escalation, DateTimeOffset from, DateTimeOffset due)
+    private static DateTimeOffset WorkingTriggerAt(
+        DecisionContext context, EscalationDefinition escalation, DateTimeOffset from, DateTimeOffset due)
     {
         var calendar = context.Calendar;
         if (escalation.Trigger == EscalationTrigger.Overdue)
@@ -102,7 +106,8 @@ internal static class Escalations
             return after > due ? after : due.AddSeconds(1);
         }
 
-        // Working time left shrinks as time goes on, so the first due-soon instant is found by bisection, to the second.
+        // Working time left shrinks as time goes on, so the first due-soon instant is found by bisection, to the
+        // second.
         bool DueSoon(DateTimeOffset now) =>
             Deadlines.StatusOf(calendar, due, now, context.Procedure.DueSoon) != DeadlineStatus.OnTime;
         var low = from < due ? from : due;
@@ -142,7 +147,9 @@ internal static class Escalations
     private static void Fire(DecisionScope scope, EscalationDefinition escalation, string key, TaskState? task)
     {
         var system = DecisionScope.System(scope.State);
-        var target = escalation.ReassignTo is { } to && task is not null ? scope.ResolveTarget(task.Unit, to) : null;
+        var target = escalation.ReassignTo is { } to && task is not null
+            ? UnitRouting.ResolveTarget(scope.Context.Units, task.Unit, to)
+            : null;
         scope.Emit(new EscalationFired(scope.Now, system, key, escalation.Id, task?.Step, escalation.Notify, target));
         if (target is not null)
         {

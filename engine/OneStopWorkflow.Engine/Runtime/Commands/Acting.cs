@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Refusals;
+
+namespace OneStopWorkflow.Engine.Runtime.Commands;
+
+/// <summary>An officer or citizen takes an action of a step: checks input and guard, then moves the case on.</summary>
+internal static class Acting
+{
+    public static void Apply(DecisionScope scope, ActCommand command)
+    {
+        var task = TaskFor(scope, command);
+        var step = scope.Procedure.Step(task.Step);
+        var action = step.FindAction(command.Action) ?? throw new RejectedException(
+            Rejection.Of(RejectionCodes.UnknownAction).With("step", step.Id.Value).With("action", command.Action)
+                .With("offered", string.Join(", ", step.Actions.Select(a => a.Id))));
+        var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
+            Rejection.Of(RejectionCodes.NotAuthorized, "act").With("actor", Authorization.Describe(command.Actor))
+                .With("step", step.Id.Value).With("unit", task.Unit)
+                .With("role", task.Role is { } role
+                    ? new LocalizedText(role, role)
+                    : new LocalizedText("cán bộ", "the staff")));
+        var problems = FieldValidator.Validate(action.Input, command.Input);
+        if (!problems.IsEmpty)
+        {
+            throw new RejectedException(problems);
+        }
+
+        CheckGuard(scope, action, task, command.Input);
+        scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, action.Id, command.Input));
+        if (action.StartsClock && scope.State.Appointment is null)
+        {
+            scope.Emit(new ClockStarted(scope.Now, actor, scope.ComputeAppointment(scope.Now)));
+        }
+
+        if (step.Kind == StepKind.Wait)
+        {
+            scope.LeaveWait(step, actor);
+        }
+
+        scope.Issue(action.Documents, step.Id, actor);
+        scope.Enter(action.To, task.Branch, actor);
+    }
+
+    /// <summary>
+    /// The named step's task, else the one open task that offers the action, else the only open task.
+    /// </summary>
+    private static TaskState TaskFor(DecisionScope scope, ActCommand command)
+    {
+        if (command.Step is not null)
+        {
+            return Tasks.Find(scope, command.Step, command.Action);
+        }
+
+        var offering = scope.State.OpenTasks
+            .Where(t => scope.Procedure.Step(t.Step).FindAction(command.Action) is not null)
+            .ToList();
+        return offering.Count == 1 ? offering[0] : Tasks.Find(scope, null, command.Action);
+    }
+
+    private static void CheckGuard(
+        DecisionScope scope, ActionDefinition action, TaskState task, ImmutableDictionary<string, string> input)
+    {
+        if (action.Guard is not null && !scope.Holds(action.Guard, task, input, $"Action '{action.Id}'"))
+        {
+            throw new RejectedException(Rejection.Of(RejectionCodes.GuardFailed).With("action", action.Id)
+                .With("condition", action.GuardDescription
+                    ?? new LocalizedText(action.Guard.Source, action.Guard.Source)));
+        }
+    }
+}

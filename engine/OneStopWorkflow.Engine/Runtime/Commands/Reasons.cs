@@ -1,0 +1,15 @@
+using OneStopWorkflow.Engine.Refusals;
+
+namespace OneStopWorkflow.Engine.Runtime.Commands;
+
+/// <summary>The reason a command that departs from the procedure's course must state for the record.</summary>
+internal static class Reasons
+{
+    public static void Require(string reason, string command)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RejectedException(Rejection.Of(RejectionCodes.ReasonRequired, command).On("reason"));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Refusals;
+
+namespace OneStopWorkflow.Engine.Runtime.Commands;
+
+/// <summary>Receiving a dossier at a unit: starts the case and acts the intake action on its first step.</summary>
+internal static class Receiving
+{
+    public static Decision Decide(DecisionContext context, ReceiveCommand command)
+    {
+        var procedure = context.Procedure;
+        if (context.Units.Find(command.Unit) is not { } unit)
+        {
+            return Decision.Rejected(Rejection.Of(RejectionCodes.UnknownUnit).With("unit", command.Unit).On("unit"));
+        }
+
+        if (!procedure.ReceivableAt.IsEmpty
+            && !procedure.ReceivableAt.Contains(unit.Level.ToString().ToLowerInvariant()))
+        {
+            return Decision.Rejected(Rejection.Of(RejectionCodes.NotReceivable).On("unit")
+                .With("procedure", procedure.Title).With("levels", string.Join(", ", procedure.ReceivableAt))
+                .With("unit", unit.Name));
+        }
+
+        if (!command.Actor.IsAt(command.Unit))
+        {
+            return Decision.Rejected(Rejection.Of(RejectionCodes.NotAuthorized, "receive")
+                .With("actor", Authorization.Describe(command.Actor)).With("unit", command.Unit));
+        }
+
+        var problems = FieldValidator.Validate(procedure.Fields, command.Fields);
+        if (!problems.IsEmpty)
+        {
+            return new Decision([], null, problems);
+        }
+
+        var role = command.Actor.Memberships.First(m => m.Unit == command.Unit).Role;
+        var actor = new EventActor(command.Actor.User, role, command.Unit);
+        var received = new CaseReceived(context.Now, actor, command.Id, procedure.Code, procedure.Version,
+            context.ProcedureHash,
+            DossierCode.Format(command.Unit, context.Calendar.ToLocal(context.Now), command.Sequence),
+            command.Secret, command.Unit, command.Channel, command.Fields);
+        var scope = new DecisionScope(context, CaseState.Start(received));
+        scope.Enter(procedure.Start, null, actor);
+        Acting.Apply(scope, new ActCommand(command.Actor, command.IntakeAction)
+        {
+            Step = procedure.Start,
+            Input = command.Input,
+        });
+        return Decision.Accepted(ImmutableArray.Create<CaseEvent>(received).AddRange(scope.Events), scope.State);
+    }
+}

@@ -1,0 +1,40 @@
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
+
+namespace OneStopWorkflow.Engine.Runtime.Commands;
+
+/// <summary>
+/// A leader promises the applicant a later appointment, once per case, and the apology slip is issued with it.
+/// </summary>
+internal static class Rescheduling
+{
+    /// <summary>
+    /// The form number of the apology and new-appointment slip (Phiếu xin lỗi và hẹn lại ngày trả kết quả) in
+    /// Circular 01/2018/TT-VPCP; a procedure's documents of this form are issued when the case is rescheduled.
+    /// </summary>
+    private const string ApologyForm = "04";
+
+    public static void Apply(DecisionScope scope, RescheduleCommand command)
+    {
+        Reasons.Require(command.Reason, "reschedule");
+        var state = scope.State;
+        if (state.PromisedAppointment is not null)
+        {
+            throw new RejectedException(Rejection.Of(RejectionCodes.AlreadyRescheduled)
+                .With("dossier", state.DossierCode)
+                .With("date", RejectionWords.Instant(scope.Context.Calendar.ToLocal(state.PromisedAppointment.Value))));
+        }
+
+        if (state.Appointment is not { } appointment || command.NewAppointment <= appointment)
+        {
+            throw new RejectedException(Rejection.Of(RejectionCodes.BadDate).On("newAppointment"));
+        }
+
+        var units = state.OpenTasks.Select(t => t.Unit).Append(state.ReceivingUnit);
+        var unit = units.FirstOrDefault(u => command.Actor.Holds(u, Roles.Leader)) ?? throw new RejectedException(
+            Rejection.Of(RejectionCodes.NotAuthorized, "reschedule").With("dossier", state.DossierCode));
+        var actor = new EventActor(command.Actor.User, Roles.Leader, unit);
+        scope.Emit(new CaseRescheduled(scope.Now, actor, command.NewAppointment, command.Reason));
+        scope.Issue(scope.Procedure.Documents.Where(d => d.Form == ApologyForm).Select(d => d.Id), null, actor);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Refusals;
+
+namespace OneStopWorkflow.Engine.Runtime.Commands;
+
+/// <summary>
+/// The applicant brings the supplement a wait step asked for: the step's task completes and the case goes back to
+/// the step's resubmit target. Every applicant wait offers it, so it is not an authored action.
+/// </summary>
+internal static class Resubmitting
+{
+    private const string Action = "resubmit";
+
+    private static readonly LocalizedText Title = new("Nhận hồ sơ bổ sung", "Record the supplement");
+
+    public static AvailableAction Offer(TaskState task) => new(task.Id, task.Step, Action, Title, []);
+
+    public static void Apply(DecisionScope scope, ResubmitCommand command)
+    {
+        var task = scope.State.OpenTasks
+                .FirstOrDefault(t => scope.Procedure.Step(t.Step).Awaits == WaitParty.Applicant)
+            ?? throw new RejectedException(
+                Rejection.Of(RejectionCodes.NotWaiting).With("dossier", scope.State.DossierCode));
+        var step = scope.Procedure.Step(task.Step);
+        var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
+            Rejection.Of(RejectionCodes.NotAuthorized, "resubmit")
+                .With("actor", Authorization.Describe(command.Actor)).With("unit", task.Unit));
+        scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, Action, ImmutableDictionary<string, string>.Empty));
+        scope.LeaveWait(step, actor);
+        scope.Enter(step.ResubmitTo!.Value, task.Branch, actor);
+    }
+}
