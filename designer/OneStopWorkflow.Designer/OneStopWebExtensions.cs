@@ -9,6 +9,7 @@ using OneStopWorkflow.Designer.Auditing;
 using OneStopWorkflow.Designer.Components;
 using OneStopWorkflow.Designer.Demo;
 using OneStopWorkflow.Designer.Designing;
+using OneStopWorkflow.Designer.Documents;
 using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Designer.Workbench;

@@ -31,6 +31,8 @@ public static class OneStopServiceCollectionExtensions
         services.AddSingleton<ProcedureCatalog>();
         services.AddScoped<ActorAccessor>();
         services.AddScoped<CasePipeline>();
+        services.AddScoped<CaseDetailsReader>();
+        services.AddScoped<Lookup.DossierLookup>();
         services.AddScoped<VersionPublisher>();
         services.AddScoped<CatalogImporter>();
         services.AddScoped<MembershipDirectory>();

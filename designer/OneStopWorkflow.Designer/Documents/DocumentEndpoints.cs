@@ -1,0 +1,15 @@
+using Mediator;
+using OneStopWorkflow.Hosting.Documents;
+
+namespace OneStopWorkflow.Designer.Documents;
+
+/// <summary>The stored documents, opened for printing.</summary>
+public static class DocumentEndpoints
+{
+    /// <summary>A stored document as the HTML that was issued, for anyone who may read its case.</summary>
+    public static void MapDocumentEndpoints(this WebApplication app) =>
+        app.MapGet("/documents/{id:long}", async (long id, IMediator mediator, CancellationToken cancellationToken) =>
+            await mediator.Send(new GetDocument(id), cancellationToken) is { Html: { } html }
+                ? Results.Content(html, "text/html; charset=utf-8")
+                : Results.NotFound()).RequireAuthorization();
+}

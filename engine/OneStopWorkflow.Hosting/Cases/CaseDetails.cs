@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Security;
+
+namespace OneStopWorkflow.Hosting.Cases;
+
+/// <summary>A case with its trail, its documents and what the caller may do with it now.</summary>
+public sealed record CaseDetails(
+    CaseView Case, ImmutableArray<TrailEntry> Trail, ImmutableArray<DocumentSummary> Documents,
+    ImmutableArray<AvailableAction> AvailableActions);
+
+/// <summary>A case's details, or why they cannot be had (an unknown case, or one the caller may not read).</summary>
+public sealed record CaseDetailsResult(CaseDetails? Details, Rejection? Rejection) : IRefusable<CaseDetailsResult>
+{
+    public static CaseDetailsResult Refused(Rejection rejection) => new(null, rejection);
+}

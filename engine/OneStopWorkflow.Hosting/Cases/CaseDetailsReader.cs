@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Security;
+using OneStopWorkflow.Persistence.Cases;
+using OneStopWorkflow.Persistence.Storage;
+
+namespace OneStopWorkflow.Hosting.Cases;
+
+/// <summary>How much of a case <see cref="CaseDetailsReader"/> reads besides the case and its actions.</summary>
+internal enum CaseDetailsDepth
+{
+    ActionsOnly,
+    WithTrailAndDocuments,
+}
+
+/// <summary>
+/// Reads a case by id or dossier code for a caller who may read it, with what the caller may do now; a case the
+/// caller may not read answers as an unknown one, so nothing tells where it is.
+/// </summary>
+internal sealed class CaseDetailsReader(OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
+{
+    public async Task<CaseDetailsResult> ReadAsync(string key, CaseDetailsDepth depth, CancellationToken cancellationToken)
+    {
+        var actor = actors.Actor!;
+        var store = new CaseStore(db);
+        var stored = await store.FindAsync(key, cancellationToken) ?? await store.FindByDossierCodeAsync(key, cancellationToken);
+        var version = stored is null ? null : await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
+        if (stored is null || !CaseAccess.CanRead(actor, stored.State, version!.Units))
+        {
+            return CaseDetailsResult.Refused(CaseAccess.NotFound(key));
+        }
+
+        var context = version.At(time.GetUtcNow());
+        var actions = CaseAccess.CanAct(actor) is null ? Workflow.AvailableActions(context, stored.State, actor) : [];
+        var (trail, documents) = depth == CaseDetailsDepth.WithTrailAndDocuments
+            ? (await TrailAsync(stored.Row.Id, version, cancellationToken), await DocumentsAsync(stored.Row.Id, version, cancellationToken))
+            : ([], []);
+        return new CaseDetailsResult(
+            new CaseDetails(CaseView.Of(stored.State, version, context.Now), trail, documents, actions), null);
+    }
+
+    private async Task<ImmutableArray<TrailEntry>> TrailAsync(string id, LoadedVersion version, CancellationToken cancellationToken)
+    {
+        var rows = await db.Events.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(e => new TrailEntry(
+            e.Sequence, e.Type, version.Calendar.ToLocal(e.At), e.User, e.Role, e.Unit, e.Payload, e.Hash))];
+    }
+
+    /// <summary>The case's documents without their content, which is fetched one at a time when opened.</summary>
+    private async Task<ImmutableArray<DocumentSummary>> DocumentsAsync(
+        string id, LoadedVersion version, CancellationToken cancellationToken)
+    {
+        var rows = await db.Documents.AsNoTracking().Where(d => d.CaseId == id)
+            .OrderBy(d => d.EventSequence).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.EventSequence, d.Document, d.Form, d.IssuedAt, d.Sha256 })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(d => new DocumentSummary(
+            d.Id, d.EventSequence, d.Document, d.Form, version.Calendar.ToLocal(d.IssuedAt), d.Sha256))];
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Refusals;
+
+namespace OneStopWorkflow.Hosting.Lookup;
+
+/// <summary>What a citizen sees of their dossier: no names, no internal notes.</summary>
+public sealed record LookupView(
+    string DossierCode, string Procedure, string Status, DateTimeOffset ReceivedAt, DateTimeOffset? Appointment,
+    DateTimeOffset? FinishedAt, string? Outcome, ImmutableArray<string> StepsDone, string CollectAt, bool CanRate,
+    int? Rating);
+
+/// <summary>The citizen's view of a dossier, or why it cannot be shown.</summary>
+public sealed record LookupResult(LookupView? Case, Rejection? Rejection);
