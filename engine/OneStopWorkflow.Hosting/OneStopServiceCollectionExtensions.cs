@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Scanning;
@@ -32,6 +33,7 @@ public static class OneStopServiceCollectionExtensions
         services.AddScoped<CasePipeline>();
         services.AddScoped<VersionPublisher>();
         services.AddScoped<CatalogImporter>();
+        services.AddScoped<AuditScope>();
         services.AddSingleton<OneStopInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<OneStopInitializer>());
         services.AddSingleton<DeadlineScanner>();
@@ -65,7 +67,8 @@ public static class OneStopServiceCollectionExtensions
         if (provider != StorageProvider.Sqlite && string.IsNullOrWhiteSpace(connection))
         {
             throw new InvalidOperationException(
-                $"Storage:Provider is {provider} but ConnectionStrings:OneStop is empty; set it (e.g. ConnectionStrings__OneStop).");
+                $"Storage:Provider is {provider} but ConnectionStrings:OneStop is empty; "
+                + "set it (e.g. ConnectionStrings__OneStop).");
         }
 
         return defaults with
