@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneStopWorkflow.Hosting.Accounts;
+using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Scanning;
@@ -37,6 +38,7 @@ public static class OneStopServiceCollectionExtensions
         services.AddScoped<CatalogImporter>();
         services.AddScoped<MembershipDirectory>();
         services.AddScoped<StoreProbe>();
+        services.AddScoped<AuditScope>();
         services.AddSingleton<OneStopInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<OneStopInitializer>());
         services.AddSingleton<DeadlineScanner>();
@@ -70,7 +72,8 @@ public static class OneStopServiceCollectionExtensions
         if (provider != StorageProvider.Sqlite && string.IsNullOrWhiteSpace(connection))
         {
             throw new InvalidOperationException(
-                $"Storage:Provider is {provider} but ConnectionStrings:OneStop is empty; set it (e.g. ConnectionStrings__OneStop).");
+                $"Storage:Provider is {provider} but ConnectionStrings:OneStop is empty; "
+                + "set it (e.g. ConnectionStrings__OneStop).");
         }
 
         return defaults with

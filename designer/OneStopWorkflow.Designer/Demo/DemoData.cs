@@ -1,23 +1,21 @@
-using OneStopWorkflow.Engine.Units;
 using System.Collections.Immutable;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
+using OneStopWorkflow.Engine.Units;
+using OneStopWorkflow.Hosting.Accounts;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
-using OneStopWorkflow.Hosting.Simulation;
 using OneStopWorkflow.Hosting.Security;
-using OneStopWorkflow.Persistence.Accounts;
-using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Hosting.Simulation;
 
 namespace OneStopWorkflow.Designer.Demo;
 
 /// <summary>
 /// Development only: demo users for every role, listed on the sign-in page, and a few sample cases, so a fresh
-/// clone shows a working centre. Runs once: nothing is added when the users exist.
+/// clone shows a working centre. Runs once: nothing is added when the users exist. Everything goes through the
+/// application's requests, the users as an admin would add them and the cases as the clerk would receive them.
 /// </summary>
 public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoData> logger)
 {
@@ -26,46 +24,66 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
     /// <summary>User name, display name, and memberships (unit, role).</summary>
     public static readonly IReadOnlyList<(string User, string Name, (string Unit, string Role)[] Memberships)> Users =
     [
-        ("admin", "Quản trị hệ thống", [("HP", "admin")]),
-        ("policy", "Chuyên viên Sở Nội vụ (mô hình hóa thủ tục)", [("HP", "policy")]),
-        ("clerk.lechan", "Nguyễn Thị Lan — một cửa phường Lê Chân", [("HP.LECHAN", "clerk")]),
-        ("officer.lechan", "Phạm Văn Hùng — công chức phường Lê Chân", [("HP.LECHAN", "civil-status-officer"), ("HP.LECHAN", "business-registrar")]),
-        ("leader.lechan", "Trần Quốc Bảo — Chủ tịch UBND phường Lê Chân", [("HP.LECHAN", "leader")]),
-        ("clerk.hongan", "Lê Thu Hà — một cửa phường Hồng An", [("HP.HONGAN", "clerk")]),
+        ("admin", "Quản trị hệ thống", [("HP", Roles.Admin)]),
+        ("policy", "Chuyên viên Sở Nội vụ (mô hình hóa thủ tục)", [("HP", Roles.Policy)]),
+        ("clerk.lechan", "Nguyễn Thị Lan — một cửa phường Lê Chân", [("HP.LECHAN", Roles.Clerk)]),
+        ("officer.lechan", "Phạm Văn Hùng — công chức phường Lê Chân",
+            [("HP.LECHAN", "civil-status-officer"), ("HP.LECHAN", "business-registrar")]),
+        ("leader.lechan", "Trần Quốc Bảo — Chủ tịch UBND phường Lê Chân", [("HP.LECHAN", Roles.Leader)]),
+        ("clerk.hongan", "Lê Thu Hà — một cửa phường Hồng An", [("HP.HONGAN", Roles.Clerk)]),
         ("officer.cn1", "Đỗ Minh Tuấn — Chi nhánh VPĐKĐĐ số 1", [("HP.VPDKDD.CN1", "land-officer")]),
-        ("leader.cn1", "Vũ Thị Mai — Giám đốc Chi nhánh số 1", [("HP.VPDKDD.CN1", "leader")]),
+        ("leader.cn1", "Vũ Thị Mai — Giám đốc Chi nhánh số 1", [("HP.VPDKDD.CN1", Roles.Leader)]),
         ("officer.city", "Hoàng Văn Nam — VPĐKĐĐ thành phố", [("HP.VPDKDD", "land-officer")]),
-        ("leader.city", "Bùi Thanh Sơn — Giám đốc VPĐKĐĐ thành phố", [("HP.VPDKDD", "leader")]),
+        ("leader.city", "Bùi Thanh Sơn — Giám đốc VPĐKĐĐ thành phố", [("HP.VPDKDD", Roles.Leader)]),
         ("tax.officer", "Ngô Thị Hằng — Thuế thành phố", [("HP.THUE", "tax-officer")]),
-        ("auditor", "Thanh tra — Văn phòng UBND thành phố", [("HP", "auditor")]),
+        ("auditor", "Thanh tra — Văn phòng UBND thành phố", [("HP", Roles.Auditor)]),
     ];
+
+    /// <summary>Who adds the demo users: an admin of the city, as the demo user <c>admin</c> will be.</summary>
+    private static readonly Actor Admin = new("admin", [new Membership("HP", Roles.Admin)]);
+
+    private static readonly Actor Clerk = new("clerk.lechan", [new Membership("HP.LECHAN", Roles.Clerk)]);
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        if (await db.Users.AnyAsync(cancellationToken))
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            return;
-        }
-
-        foreach (var (userName, name, memberships) in Users)
-        {
-            var user = new UserRow { UserName = userName, DisplayName = name, EmailConfirmed = true };
-            var created = await users.CreateAsync(user, Password);
-            if (!created.Succeeded)
+            scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Admin;
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var existing = await mediator.Send(new ListUsers(), cancellationToken);
+            if (existing.Rejection is { } refused)
             {
-                throw new InvalidOperationException($"Demo user {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                throw new InvalidOperationException($"The demo data may not list the users: {refused.Message}");
             }
 
-            db.Memberships.AddRange(memberships.Select(m => new MembershipRow { UserId = user.Id, Unit = m.Unit, Role = m.Role }));
+            if (!existing.Users.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var (userName, name, memberships) in Users)
+            {
+                Ensure(userName, await mediator.Send(new CreateUser(userName, name, Password), cancellationToken));
+                foreach (var (unit, role) in memberships)
+                {
+                    Ensure(userName, await mediator.Send(new AddMembership(userName, unit, role), cancellationToken));
+                }
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         var history = await HistoryAsync(cancellationToken);
         await SampleCasesAsync(cancellationToken);
         LogSeeded(Users.Count, history);
+    }
+
+    /// <summary>A demo user the application refuses is a broken demo, not something to start without.</summary>
+    private static void Ensure(string userName, AccountResult result)
+    {
+        if (result.IsRejected)
+        {
+            throw new InvalidOperationException(
+                $"Demo user {userName}: {string.Join("; ", result.Rejections.Select(r => r.Message))}");
+        }
     }
 
     /// <summary>
@@ -84,14 +102,13 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
 
         var folder = Path.Combine(catalog.Folder.Root, "land-use-transfer", "v1");
         var context = await catalog.ContextAsync(cancellationToken);
-        if (ProcedureLoader.Load(await catalog.Folder.ReadVersionAsync(folder, cancellationToken), context).Procedure is not { } procedure)
+        var source = await catalog.Folder.ReadVersionAsync(folder, cancellationToken);
+        if (ProcedureLoader.Load(source, context).Procedure is not { } procedure)
         {
             return 0;
         }
 
-        var samples = Directory.Exists(Path.Combine(folder, "samples"))
-            ? Directory.EnumerateFiles(Path.Combine(folder, "samples"), "*.json").Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
-            : [];
+        var samples = Samples(folder);
         try
         {
             foreach (var sample in samples)
@@ -105,12 +122,7 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
             }
 
             clock.Fixed = new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.FromHours(7));
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = new Actor("clerk.lechan", [new Membership("HP.LECHAN", Roles.Clerk)]);
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReceiveCase("land-use-transfer", "HP.LECHAN")
-            {
-                Fields = Fields("Đặng Thị Hoa", 9), Channel = "online",
-            }, cancellationToken);
+            await ReceiveAsync(LandTransfer("Đặng Thị Hoa", 9) with { Channel = "online" }, cancellationToken);
             return samples.Count + 1;
         }
         finally
@@ -119,29 +131,46 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
         }
     }
 
-    private static ImmutableDictionary<string, string> Fields(string name, int i) => new Dictionary<string, string>
+    /// <summary>The scenario files of a version's samples folder, in name order.</summary>
+    private static List<string> Samples(string folder)
     {
-        ["applicant_name"] = name, ["applicant_id_number"] = $"03108000{1234 + i}", ["applicant_address"] = $"{12 + i} Tô Hiệu, Lê Chân",
-        ["applicant_phone"] = "0912345678", ["applicant_kind"] = "individual", ["transferee_name"] = "Phạm Thị Dung",
-        ["parcel_number"] = $"{215 + i}", ["map_sheet"] = "18", ["area_m2"] = "84.5", ["certificate_number"] = $"CS 0123{45 + i}",
-        ["contract_date"] = "2026-02-27", ["tax_exempt"] = "false",
-    }.ToImmutableDictionary();
+        var samples = Path.Combine(folder, "samples");
+        return Directory.Exists(samples)
+            ? [.. Directory.EnumerateFiles(samples, "*.json")
+                .Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+            : [];
+    }
 
     private async Task SampleCasesAsync(CancellationToken cancellationToken)
     {
-        var clerk = new Actor("clerk.lechan", [new Membership("HP.LECHAN", Roles.Clerk)]);
         string[] names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"];
         foreach (var (name, i) in names.Select((n, i) => (n, i)))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = clerk;
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReceiveCase("land-use-transfer", "HP.LECHAN")
-            {
-                Fields = Fields(name, i),
-            }, cancellationToken);
+            await ReceiveAsync(LandTransfer(name, i), cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Development: {Count} demo users (password on the sign-in page), {History} past cases replayed from the samples and 3 cases received today.")]
+    /// <summary>Received by the Lê Chân clerk, in a scope of its own like a web request.</summary>
+    private async Task ReceiveAsync(ReceiveCase command, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Clerk;
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
+    }
+
+    private static ReceiveCase LandTransfer(string name, int i) =>
+        new("land-use-transfer", "HP.LECHAN") { Fields = Fields(name, i) };
+
+    private static ImmutableDictionary<string, string> Fields(string name, int i) => new Dictionary<string, string>
+    {
+        ["applicant_name"] = name, ["applicant_id_number"] = $"03108000{1234 + i}",
+        ["applicant_address"] = $"{12 + i} Tô Hiệu, Lê Chân", ["applicant_phone"] = "0912345678",
+        ["applicant_kind"] = "individual", ["transferee_name"] = "Phạm Thị Dung", ["parcel_number"] = $"{215 + i}",
+        ["map_sheet"] = "18", ["area_m2"] = "84.5", ["certificate_number"] = $"CS 0123{45 + i}",
+        ["contract_date"] = "2026-02-27", ["tax_exempt"] = "false",
+    }.ToImmutableDictionary();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development: {Count} demo users (password on the sign-in "
+        + "page), {History} past cases replayed from the samples and 3 cases received today.")]
     private partial void LogSeeded(int count, int history);
 }

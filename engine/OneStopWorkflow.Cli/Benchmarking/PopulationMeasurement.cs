@@ -57,7 +57,7 @@ internal sealed class PopulationMeasurement(IServiceProvider services, ScenarioC
         await TimeAsync($"daily figures {ward}, year", 5, async m =>
             (await m.Send(new GetDailyFigures(year with { Unit = ward }), cancellationToken)).Days.Length);
         await TimeAsync("overdue cases HP, year (first 100)", 5, async m =>
-            (await m.Send(new ListAuditCases(year, "overdue"), cancellationToken)).Total);
+            (await m.Send(new ListAuditCases(year, AuditFigure.Overdue), cancellationToken)).Total);
         await TimeAsync($"XLSX export of {ward}'s cases of the year", 1, async m =>
         {
             await using var file = File.Create(Path.Combine(Path.GetTempPath(), "onestop-unit-year.xlsx"));

@@ -41,7 +41,7 @@ public sealed class AuditTables
         ArgumentNullException.ThrowIfNull(mediator);
         if (name == "cases")
         {
-            return await CasesTableAsync(mediator, filter, figure ?? "received", cancellationToken);
+            return await CasesTableAsync(mediator, filter, figure ?? AuditFigure.Received, cancellationToken);
         }
 
         if (name == "daily")

@@ -1,14 +1,12 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Definitions;
-using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
-using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Documents;
-using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
 
@@ -21,17 +19,14 @@ namespace OneStopWorkflow.Hosting.Audit;
 /// </summary>
 public sealed record GetTrackingBook(string Unit, DateOnly From, DateOnly To) : IQuery<DocumentResult>;
 
-internal sealed class GetTrackingBookHandler(OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors)
+internal sealed class GetTrackingBookHandler(OneStopDbContext db, ProcedureCatalog catalog, AuditScope scope)
     : IQueryHandler<GetTrackingBook, DocumentResult>
 {
     public async ValueTask<DocumentResult> Handle(GetTrackingBook query, CancellationToken cancellationToken)
     {
-        var context = await catalog.ContextAsync(cancellationToken);
-        if (!actors.Actor!.Memberships.Any(m => m.Role == Roles.Admin
-                || (m.Role is Roles.Auditor or Roles.Leader && context.Units.IsAtOrAbove(m.Unit, query.Unit))))
+        if (await scope.RefusalAsync(query.Unit, cancellationToken) is { } refused)
         {
-            return DocumentResult.Refused(Rejection.Of(RejectionCodes.Forbidden, "audit")
-                .With("unit", CaseAccess.Quote(query.Unit)));
+            return DocumentResult.Refused(refused);
         }
 
         var cases = new List<(CaseState, ProcedureDefinition)>();
@@ -40,14 +35,18 @@ internal sealed class GetTrackingBookHandler(OneStopDbContext db, ProcedureCatal
             cases.Add((state, (await catalog.VersionOfAsync(db, code, number, cancellationToken)).Procedure));
         }
 
+        var context = await catalog.ContextAsync(cancellationToken);
         var files = DocumentTemplates.Resolve(new ProcedureSource("tracking-book", "{}", []), context);
-        var model = TrackingBook.Build(context.Units, context.CalendarOf(query.Unit), query.Unit, query.From, query.To, cases);
+        var model = TrackingBook.Build(
+            context.Units, context.CalendarOf(query.Unit), query.Unit, query.From, query.To, cases);
         return new DocumentResult(TrackingBook.Render(files, model), null);
     }
 
-    /// <summary>The cases received at the unit on those days, each folded from its trail; one ordered read of all.</summary>
+    /// <summary>
+    /// The cases received at the unit on those days, each folded from its trail; one ordered read of all.
+    /// </summary>
     private async IAsyncEnumerable<(CaseState State, string Code, int Version)> TrailsAsync(
-        GetTrackingBook query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        GetTrackingBook query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (from, to) = (Iso(query.From), Iso(query.To));
         var rows = db.Cases.AsNoTracking()

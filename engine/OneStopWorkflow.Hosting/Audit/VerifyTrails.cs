@@ -7,7 +7,16 @@ using OneStopWorkflow.Persistence.Trail;
 
 namespace OneStopWorkflow.Hosting.Audit;
 
-internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor actors) : IQueryHandler<VerifyTrails, VerifyResult>
+/// <summary>Recomputes the hash chain of one case's trail, or of all (auditors and admins).</summary>
+public sealed record VerifyTrails(string? CaseId) : IQuery<VerifyResult>;
+
+public sealed record VerifyResult(TrailReport? Report, Rejection? Rejection) : IRefusable<VerifyResult>
+{
+    public static VerifyResult Refused(Rejection rejection) => new(null, rejection);
+}
+
+internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor actors)
+    : IQueryHandler<VerifyTrails, VerifyResult>
 {
     public async ValueTask<VerifyResult> Handle(VerifyTrails query, CancellationToken cancellationToken)
     {
