@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Accounts;
 using OneStopWorkflow.Hosting.Cases;
+using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Storage;
 
@@ -16,10 +17,14 @@ namespace OneStopWorkflow.Hosting.Tests.Architecture;
 public sealed class MediatorTests
 {
     private static readonly Type[] HandlerInterfaces =
-        [typeof(ICommandHandler<,>), typeof(IQueryHandler<,>), typeof(IStreamQueryHandler<,>), typeof(IStreamCommandHandler<,>)];
+    [
+        typeof(ICommandHandler<,>), typeof(IQueryHandler<,>),
+        typeof(IStreamQueryHandler<,>), typeof(IStreamCommandHandler<,>),
+    ];
 
     private static IEnumerable<Type> Requests() => typeof(CasePipeline).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && !t.IsInterface && typeof(IMessage).IsAssignableFrom(t) || typeof(IStreamMessage).IsAssignableFrom(t))
+        .Where(t => !t.IsAbstract && !t.IsInterface && typeof(IMessage).IsAssignableFrom(t)
+            || typeof(IStreamMessage).IsAssignableFrom(t))
         .Where(t => !t.IsAbstract && !t.IsInterface);
 
     [Fact]
@@ -32,7 +37,8 @@ public sealed class MediatorTests
             .ToDictionary(g => g.Key, g => g.Count());
 
         Assert.NotEmpty(Requests());
-        Assert.All(Requests(), request => Assert.Equal((request.Name, 1), (request.Name, handled.GetValueOrDefault(request))));
+        Assert.All(Requests(),
+            request => Assert.Equal((request.Name, 1), (request.Name, handled.GetValueOrDefault(request))));
     }
 
     [Fact]
@@ -67,14 +73,15 @@ public sealed class MediatorTests
                 (request.Name, response is null ? RejectionCodes.Unauthenticated : RejectionOf(response)?.Code));
         }
 
-        Assert.Equal(["LookupCase", "RateCase"], requests.Except(guarded).Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["LookupCase", "RateCase"],
+            requests.Except(guarded).Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 
     private static Rejection? RejectionOf(object? response) => response switch
     {
         CaseResult c => c.Rejections.FirstOrDefault(),
         AccountResult a => a.Rejections.FirstOrDefault(),
-        Catalog.PublishOutcome p => p.Rejection,
+        PublishOutcome p => p.Rejection,
         null => null,
         _ => response.GetType().GetProperty("Rejection")?.GetValue(response) as Rejection,
     };

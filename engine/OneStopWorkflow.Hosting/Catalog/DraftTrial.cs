@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Net;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Diagnostics;
 using OneStopWorkflow.Engine.Runtime;
@@ -7,18 +8,20 @@ using OneStopWorkflow.Engine.Simulation;
 using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Engine.Units;
 
-namespace OneStopWorkflow.Designer.Designing;
+namespace OneStopWorkflow.Hosting.Catalog;
 
-/// <summary>Trying a draft before publishing: a document rendered on a sample case, and a sample scenario run.</summary>
-public static class DraftTrial
+/// <summary>Trying a draft before publishing: a document rendered on a sample case and a sample scenario run.</summary>
+internal static class DraftTrial
 {
-    private static readonly DateTimeOffset SampleReceipt = DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset SampleReceipt =
+        DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
 
-    /// <summary>Renders <paramref name="documentId"/> as issued on a case received at a commune with fields filled from their types.</summary>
+    /// <summary>
+    /// Renders <paramref name="documentId"/> as issued on a case received at a commune with fields filled from
+    /// their types.
+    /// </summary>
     public static string Preview(ProcedureDefinition procedure, CatalogContext context, string documentId)
     {
-        ArgumentNullException.ThrowIfNull(procedure);
-        ArgumentNullException.ThrowIfNull(context);
         if (procedure.Templates is not { } templates)
         {
             return "";
@@ -28,20 +31,23 @@ public static class DraftTrial
         {
             var calendar = context.Calendars[procedure.Calendar];
             var unit = context.Units.Units.First(u => u.Level == Jurisdiction.Commune).Code;
-            var decision = Workflow.Decide(new DecisionContext(procedure, "preview", calendar, context.Units, SampleReceipt), null,
+            var decision = Workflow.Decide(
+                new DecisionContext(procedure, "preview", calendar, context.Units, SampleReceipt), null,
                 new ReceiveCommand(new Actor("preview", [new Membership(unit, "clerk")]), new CaseId("preview"), unit)
                 {
                     Fields = SampleFields(procedure), Secret = "a1b2c3d4",
                 });
             if (decision.IsRejected)
             {
-                return string.Join("<br>", decision.Rejections.Select(r => System.Net.WebUtility.HtmlEncode(r.Message)));
+                return string.Join("<br>", decision.Rejections.Select(r => WebUtility.HtmlEncode(r.Message)));
             }
 
             var events = decision.Events.ToList();
-            var issued = new DocumentIssued(events[^1].At, new EventActor("preview", "clerk", unit), documentId, procedure.FindDocument(documentId)?.Form, null);
+            var issued = new DocumentIssued(events[^1].At, new EventActor("preview", "clerk", unit), documentId,
+                procedure.FindDocument(documentId)?.Form, null);
             events.Add(issued);
-            return templates.Render(documentId, DocumentModelBuilder.Build(procedure, calendar, context.Units, events, issued, "/tra-cuu"));
+            return templates.Render(documentId,
+                DocumentModelBuilder.Build(procedure, calendar, context.Units, events, issued, "/tra-cuu"));
         }
         catch (Exception ex) when (ex is TemplateRenderException or InvalidOperationException or ArgumentException)
         {
@@ -56,8 +62,6 @@ public static class DraftTrial
     public static (string? Report, ImmutableArray<Diagnostic> Diagnostics) Run(
         ProcedureDefinition procedure, CatalogContext context, string scenarioJson)
     {
-        ArgumentNullException.ThrowIfNull(procedure);
-        ArgumentNullException.ThrowIfNull(context);
         var parsed = ScenarioRunner.Parse(scenarioJson, "scenario.json");
         if (parsed.Scenario is not { } scenario)
         {
@@ -69,15 +73,24 @@ public static class DraftTrial
         return (ScenarioRunner.Run(decision, scenario), parsed.Diagnostics);
     }
 
-    /// <summary>The first sample scenario of the procedure in the catalog folder, to start from.</summary>
-    public static string FirstSample(string catalogRoot, string code)
+    /// <summary>
+    /// The first sample scenario of the procedure in the catalog folder, to start from; nothing for a code that
+    /// is not a procedure code, so the name never leaves the catalog folder.
+    /// </summary>
+    public static async Task<string> FirstSampleAsync(
+        string catalogRoot, string code, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(catalogRoot, code);
-        return Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
-                .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "samples" && !f.EndsWith(".expected.json", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal).Select(File.ReadAllText).FirstOrDefault() ?? ""
-            : "";
+        if (!IsProcedureCode(code) || !Directory.Exists(folder))
+        {
+            return "";
+        }
+
+        var first = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "samples"
+                && !f.EndsWith(".expected.json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).FirstOrDefault();
+        return first is null ? "" : await File.ReadAllTextAsync(first, cancellationToken);
     }
 
     private static ImmutableDictionary<string, string> SampleFields(ProcedureDefinition procedure) =>
@@ -89,4 +102,7 @@ public static class DraftTrial
             FieldType.Choice => f.Choices.FirstOrDefault() ?? "",
             _ => f.Name.Contains("name", StringComparison.Ordinal) ? "Nguyễn Văn An" : "Mẫu 01",
         });
+
+    private static bool IsProcedureCode(string code) =>
+        code.Length > 0 && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }
