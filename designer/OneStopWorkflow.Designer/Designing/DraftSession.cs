@@ -58,10 +58,11 @@ public sealed class DraftSession(AppSession session)
     public async Task LoadAsync(string code, int version, CancellationToken cancellationToken)
     {
         (Code, Version, Problem, Message, Procedure, _budget) = (code, version, null, null, null, null);
-        Stored = await session.SendAsync(new GetProcedureVersion(code, version), cancellationToken);
+        var opened = await session.SendAsync(new GetProcedureVersion(code, version), cancellationToken);
+        Stored = opened.Document;
         if (Stored is null)
         {
-            (Draft, Problem) = (null, T("forbidden"));
+            (Draft, Problem) = (null, opened.Rejection is { } refused ? Text.Of(refused) : T("forbidden"));
             return;
         }
 
@@ -159,7 +160,7 @@ public sealed class DraftSession(AppSession session)
         (Problem, Message) = outcome.IsRefused ? (outcome.Message, (string?)null) : ((string?)null, outcome.Message);
         if (!outcome.IsRefused)
         {
-            Stored = await session.SendAsync(new GetProcedureVersion(Code, Version), cancellationToken);
+            Stored = (await session.SendAsync(new GetProcedureVersion(Code, Version), cancellationToken)).Document;
         }
     }
 

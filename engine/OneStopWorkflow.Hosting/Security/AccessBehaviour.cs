@@ -49,10 +49,8 @@ internal static class Refusal<TResponse>
             .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRefusable<>));
         if (!refusable)
         {
-            // A query whose answer is "nothing" (a nullable document) answers nothing to a caller it refuses.
-            return typeof(TResponse).IsValueType
-                ? _ => throw new InvalidOperationException($"{typeof(TResponse).Name} cannot carry a refusal; make it IRefusable.")
-                : _ => default!;
+            return _ => throw new InvalidOperationException(
+                $"{typeof(TResponse).Name} cannot carry a refusal; make it IRefusable or its request IPublicRequest.");
         }
 
         var method = typeof(TResponse).GetMethod(nameof(IRefusable<>.Refused), [typeof(Rejection)])

@@ -69,8 +69,7 @@ public sealed class MediatorTests
             }
 
             var response = await mediator.Send(message, TestContext.Current.CancellationToken);
-            Assert.Equal((request.Name, RejectionCodes.Unauthenticated),
-                (request.Name, response is null ? RejectionCodes.Unauthenticated : RejectionOf(response)?.Code));
+            Assert.Equal((request.Name, RejectionCodes.Unauthenticated), (request.Name, RejectionOf(response)?.Code));
         }
 
         Assert.Equal(["LookupCase", "RateCase"],
