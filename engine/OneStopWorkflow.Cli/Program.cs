@@ -3,7 +3,8 @@ using System.Text;
 using OneStopWorkflow.Cli.Commands;
 
 Console.OutputEncoding = Encoding.UTF8;
-var root = new RootCommand("onestop: validate and simulate procedures, and check the trails of a OneStopWorkflow database.")
+var root = new RootCommand(
+    "onestop: validate and simulate procedures, and check the trails of a OneStopWorkflow database.")
 {
     ValidateCommand.Create(TimeProvider.System),
     CalendarCommand.Create(),

@@ -26,7 +26,8 @@ public class EngineBenchmarks
     public void Setup()
     {
         var loaded = ProcedureLoader.Load(
-            Catalog.ReadVersion(Repository.PathOf("procedures", "land-use-transfer", "v1"), "procedure.json"), Catalog.Context(new DateOnly(2026, 6, 1)));
+            Catalog.ReadVersion(Repository.PathOf("procedures", "land-use-transfer", "v1"), "procedure.json"),
+            Catalog.Context(new DateOnly(2026, 6, 1)));
         _calendar = Catalog.Calendar;
         _context = new DecisionContext(loaded.Procedure!, loaded.Sha256!, _calendar, Catalog.Units, Received);
         var decision = Workflow.Decide(_context, null, Receive());
@@ -34,7 +35,8 @@ public class EngineBenchmarks
         _trail = decision.Events;
         _receipt = _trail.OfType<DocumentIssued>().First();
         _rule = Engine.Rules.RuleCompiler.Compile("case.fields.area_m2 > 100 && case.unit.level == 'commune'",
-            new Engine.Diagnostics.SourceLocation("bench", 1, 1), new Engine.Rules.RuleScope(["area_m2"], []), new Engine.Diagnostics.DiagnosticBag())!;
+            new Engine.Diagnostics.SourceLocation("bench", 1, 1), new Engine.Rules.RuleScope(["area_m2"], []),
+            new Engine.Diagnostics.DiagnosticBag())!;
         _ruleModel = new Scriban.Runtime.ScriptObject
         {
             ["case"] = new Scriban.Runtime.ScriptObject
@@ -64,16 +66,19 @@ public class EngineBenchmarks
     public Decision DecideReceive() => Workflow.Decide(_context, null, Receive());
 
     [Benchmark(Description = "decide: act send-to-tax")]
-    public Decision DecideAct() => Workflow.Decide(_context with { Now = Received.AddDays(1) }, _received, new ActCommand(People.OfficerCn1, "send-to-tax"));
+    public Decision DecideAct() => Workflow.Decide(
+        _context with { Now = Received.AddDays(1) }, _received, new ActCommand(People.OfficerCn1, "send-to-tax"));
 
     [Benchmark(Description = "evaluate a rule (two comparisons)")]
     public Engine.Rules.RuleResult EvaluateRule() => Engine.Rules.RuleEvaluator.EvaluateCondition(_rule, _ruleModel);
 
     [Benchmark(Description = "decide: an action with a guard (skip-tax)")]
-    public Decision EvaluateGuard() => Workflow.Decide(_context with { Now = Received.AddDays(1) }, _received, new ActCommand(People.OfficerCn1, "skip-tax"));
+    public Decision EvaluateGuard() => Workflow.Decide(
+        _context with { Now = Received.AddDays(1) }, _received, new ActCommand(People.OfficerCn1, "skip-tax"));
 
     [Benchmark(Description = "render the receipt (Mẫu 01)")]
-    public string RenderReceipt() => DocumentRenderer.Render(_context, _trail.TakeWhile(e => e != _receipt).Append(_receipt).ToList(), _receipt, "/tra-cuu");
+    public string RenderReceipt() => DocumentRenderer.Render(
+        _context, _trail.TakeWhile(e => e != _receipt).Append(_receipt).ToList(), _receipt, "/tra-cuu");
 
     [Benchmark(Description = "replay a 7-event trail")]
     public CaseState Replay() => CaseState.Replay(_trail);

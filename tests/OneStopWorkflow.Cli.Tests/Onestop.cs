@@ -2,7 +2,9 @@ using System.Diagnostics;
 
 namespace OneStopWorkflow.Cli.Tests;
 
-/// <summary>Runs the real <c>onestop</c> tool as a separate process, from the repository root, with extra environment.</summary>
+/// <summary>
+/// Runs the real <c>onestop</c> tool as a separate process, from the repository root, with extra environment.
+/// </summary>
 internal static class Onestop
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(

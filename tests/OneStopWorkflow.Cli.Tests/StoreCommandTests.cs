@@ -4,7 +4,9 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Cli.Tests;
 
-/// <summary><c>onestop simulate --store</c> and <c>onestop audit verify</c> against real databases, as an operator runs them.</summary>
+/// <summary>
+/// <c>onestop simulate --store</c> and <c>onestop audit verify</c> against real databases, as an operator runs them.
+/// </summary>
 public sealed class StoreCommandTests
 {
     private const string Version = "procedures/land-use-transfer/v1";
@@ -24,7 +26,8 @@ public sealed class StoreCommandTests
 
         var simulated = await Onestop.RunAsync(env, "simulate", Version, Sample, "--store");
         var clean = await Onestop.RunAsync(env, "audit", "verify");
-        var report = await Onestop.RunAsync(env, "report", "compliance", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "HP", "--format", "csv");
+        var report = await Onestop.RunAsync(env, "report", "compliance",
+            "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "HP", "--format", "csv");
         var badReport = await Onestop.RunAsync(env, "report", "compliance", "--from", "March", "--to", "2026-03-31");
         await using (var connection = new SqliteConnection(database.ConnectionString))
         {
@@ -33,14 +36,18 @@ public sealed class StoreCommandTests
             Assert.Equal(1, await wipe.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
         }
 
-        var emptied = await Onestop.RunAsync(env, "report", "compliance", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "HP", "--format", "csv");
+        var emptied = await Onestop.RunAsync(env, "report", "compliance",
+            "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "HP", "--format", "csv");
         var rebuilt = await Onestop.RunAsync(env, "audit", "rebuild-figures");
-        var recounted = await Onestop.RunAsync(env, "report", "compliance", "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "HP", "--format", "csv");
+        var recounted = await Onestop.RunAsync(env, "report", "compliance",
+            "--from", "2026-03-01", "--to", "2026-03-31", "--unit", "HP", "--format", "csv");
         await using (var connection = new SqliteConnection(database.ConnectionString))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var tamper = new SqliteCommand(
-                "UPDATE events SET payload = REPLACE(payload, 'Nguyễn Văn An', 'Nguyễn Văn Ân') WHERE sequence = 1", connection);
+                "UPDATE events SET payload = REPLACE(payload, 'Nguyễn Văn An', 'Nguyễn Văn Ân') "
+                + "WHERE sequence = 1",
+                connection);
             Assert.Equal(1, await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
         }
 
@@ -48,7 +55,8 @@ public sealed class StoreCommandTests
         var oneCase = await Onestop.RunAsync(env, "audit", "verify", "--case", "HP.LECHAN-260302-0007");
 
         Assert.Equal((0, ""), (simulated.ExitCode, simulated.Error));
-        Assert.Equal(await File.ReadAllTextAsync(Repository.PathOf(Sample.Replace(".json", ".expected.json", StringComparison.Ordinal)),
+        Assert.Equal(await File.ReadAllTextAsync(
+            Repository.PathOf(Sample.Replace(".json", ".expected.json", StringComparison.Ordinal)),
             TestContext.Current.CancellationToken), simulated.Output);
         Assert.Equal(0, clean.ExitCode);
         Assert.Equal(0, report.ExitCode);
@@ -56,7 +64,8 @@ public sealed class StoreCommandTests
         Assert.Contains("finished_early,1\n", report.Output, StringComparison.Ordinal);
         Assert.Contains("received,0\n", emptied.Output, StringComparison.Ordinal);
         Assert.Equal(0, rebuilt.ExitCode);
-        Assert.StartsWith("1 case(s) recounted into 1 unit-day figure row(s)", rebuilt.Output, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "1 case(s) recounted into 1 unit-day figure row(s)", rebuilt.Output, StringComparison.Ordinal);
         Assert.Equal(report.Output, recounted.Output);
         Assert.Equal(2, badReport.ExitCode);
         Assert.Contains("yyyy-MM-dd", badReport.Error, StringComparison.Ordinal);
@@ -83,12 +92,14 @@ public sealed class StoreCommandTests
         var verified = await Onestop.RunAsync(env, "audit", "verify");
 
         Assert.Equal((0, ""), (simulated.ExitCode, simulated.Error));
-        Assert.Equal(await File.ReadAllTextAsync(Repository.PathOf(Sample.Replace(".json", ".expected.json", StringComparison.Ordinal)),
+        Assert.Equal(await File.ReadAllTextAsync(
+            Repository.PathOf(Sample.Replace(".json", ".expected.json", StringComparison.Ordinal)),
             TestContext.Current.CancellationToken), simulated.Output);
         Assert.Equal(0, verified.ExitCode);
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM procedure_versions WHERE status = 'Published'", connection);
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM procedure_versions WHERE status = 'Published'", connection);
         Assert.Equal(3L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
@@ -106,9 +117,12 @@ public sealed class StoreCommandTests
     [Fact]
     public async Task An_unknown_storage_provider_is_named_in_the_error()
     {
-        var result = await Onestop.RunAsync(new Dictionary<string, string> { ["Storage__Provider"] = "oracle" }, "audit", "verify");
+        var result = await Onestop.RunAsync(
+            new Dictionary<string, string> { ["Storage__Provider"] = "oracle" }, "audit", "verify");
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("Storage:Provider 'oracle' is not known; use sqlite, postgres or sqlserver.", result.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "Storage:Provider 'oracle' is not known; use sqlite, postgres or sqlserver.", result.Error,
+            StringComparison.Ordinal);
     }
 }

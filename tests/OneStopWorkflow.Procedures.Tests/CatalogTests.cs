@@ -32,7 +32,8 @@ public sealed class CatalogTests
     {
         var first = Load(version);
         var rewritten = ProcedureJsonWriter.Indented(first.Procedure!);
-        var source = Catalog.ReadVersion(Repository.PathOf(version), version + "/procedure.json") with { Json = rewritten };
+        var source = Catalog.ReadVersion(Repository.PathOf(version), version + "/procedure.json")
+            with { Json = rewritten };
 
         var second = ProcedureLoader.Load(source, Catalog.Context(Today));
 

@@ -25,7 +25,8 @@ public sealed class SampleDocumentTests
         if (Golden.Updating)
         {
             Directory.CreateDirectory(folder);
-            foreach (var stale in Directory.EnumerateFiles(folder).Where(f => !expectedNames.Contains(Path.GetFileName(f))))
+            foreach (var stale in Directory.EnumerateFiles(folder)
+                         .Where(f => !expectedNames.Contains(Path.GetFileName(f))))
             {
                 File.Delete(stale);
             }
@@ -36,15 +37,19 @@ public sealed class SampleDocumentTests
             Golden.Match(Path.Combine(folder, FileName(document)), document.Html);
         }
 
-        var present = Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Select(f => Path.GetFileName(f)!) : [];
+        var present = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Select(f => Path.GetFileName(f)!)
+            : [];
         Assert.Equal(expectedNames.Order(StringComparer.Ordinal), present.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void The_land_transfer_samples_issue_six_of_the_national_forms_and_the_tax_slip()
     {
-        var issued = Samples().Select(s => s.Data).Where(s => s.Contains("land-use-transfer", StringComparison.Ordinal))
-            .SelectMany(Render).Select(d => d.Issued.Form ?? d.Issued.Document).Distinct().Order(StringComparer.Ordinal);
+        var issued = Samples().Select(s => s.Data)
+            .Where(s => s.Contains("land-use-transfer", StringComparison.Ordinal))
+            .SelectMany(Render).Select(d => d.Issued.Form ?? d.Issued.Document)
+            .Distinct().Order(StringComparer.Ordinal);
 
         Assert.Equal(["01", "02", "03", "04", "05", "06", "tax-transfer-slip"], issued);
     }
@@ -52,10 +57,12 @@ public sealed class SampleDocumentTests
     [Fact]
     public void The_receipt_prints_the_appointment_the_engine_computed_in_words()
     {
-        var receipt = Render("procedures/land-use-transfer/v1/samples/on-time.json").First(d => d.Issued.Document == "receipt");
+        var receipt = Render("procedures/land-use-transfer/v1/samples/on-time.json")
+            .First(d => d.Issued.Document == "receipt");
 
         Assert.Contains("HP.LECHAN-260302-0007", receipt.Html, StringComparison.Ordinal);
-        Assert.Contains("<strong>09 giờ 00 phút, ngày 12 tháng 3 năm 2026</strong>", receipt.Html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<strong>09 giờ 00 phút, ngày 12 tháng 3 năm 2026</strong>", receipt.Html, StringComparison.Ordinal);
         Assert.Contains("Hải Phòng, ngày 02 tháng 3 năm 2026", receipt.Html, StringComparison.Ordinal);
         Assert.Contains("Đơn đăng ký biến động đất đai", receipt.Html, StringComparison.Ordinal);
     }
@@ -68,13 +75,16 @@ public sealed class SampleDocumentTests
         Assert.Equal(Render(sample).Select(d => d.Html), Render(sample).Select(d => d.Html));
     }
 
-    private static string FileName(RenderedDocument document) => $"{document.Sequence:00}-{document.Issued.Document}.html";
+    private static string FileName(RenderedDocument document) =>
+        $"{document.Sequence:00}-{document.Issued.Document}.html";
 
     internal static IReadOnlyList<RenderedDocument> Render(string sample)
     {
         var versionFolder = Path.GetDirectoryName(Path.GetDirectoryName(Repository.PathOf(sample)))!;
-        var loaded = ProcedureLoader.Load(Catalog.ReadVersion(versionFolder, "procedure.json"), Catalog.Context(new DateOnly(2026, 6, 1)));
-        var context = new DecisionContext(loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
+        var loaded = ProcedureLoader.Load(
+            Catalog.ReadVersion(versionFolder, "procedure.json"), Catalog.Context(new DateOnly(2026, 6, 1)));
+        var context = new DecisionContext(
+            loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
         var events = new List<CaseEvent>();
         CaseState? state = null;
         foreach (var (at, command) in Catalog.ReadScenario(Repository.PathOf(sample)).Steps)

@@ -12,7 +12,8 @@ public sealed class SampleScenarioTests
 {
     public static TheoryData<string> Samples() =>
         [.. Directory.EnumerateFiles(Repository.PathOf("procedures"), "*.json", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "samples" && !f.EndsWith(".expected.json", StringComparison.Ordinal))
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "samples"
+                && !f.EndsWith(".expected.json", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(Repository.Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)];
 
@@ -23,7 +24,8 @@ public sealed class SampleScenarioTests
         var versionFolder = Path.GetDirectoryName(Path.GetDirectoryName(Repository.PathOf(sample)))!;
         var context = Catalog.Context(new DateOnly(2026, 6, 1));
         var loaded = ProcedureLoader.Load(Catalog.ReadVersion(versionFolder, "procedure.json"), context);
-        var decision = new DecisionContext(loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
+        var decision = new DecisionContext(
+            loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
 
         var output = ScenarioRunner.Run(decision, Catalog.ReadScenario(Repository.PathOf(sample)));
 

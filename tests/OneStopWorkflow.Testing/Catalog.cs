@@ -19,7 +19,8 @@ public static class Catalog
     private static readonly Lazy<UnitDirectory> LazyUnits = new(() =>
     {
         var (units, diagnostics) = UnitDirectoryLoader.Load(
-            File.ReadAllText(Repository.PathOf("procedures", "units", "hai-phong.json")), "procedures/units/hai-phong.json");
+            File.ReadAllText(Repository.PathOf("procedures", "units", "hai-phong.json")),
+            "procedures/units/hai-phong.json");
         return units ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
     });
 

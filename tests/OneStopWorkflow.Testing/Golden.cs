@@ -33,7 +33,8 @@ public static class Golden
             line++;
         }
 
-        Assert.Fail($"{Path.GetFileName(Path.GetDirectoryName(expectedFile))}/{Path.GetFileName(expectedFile)} differs at line {line + 1}:\n"
+        Assert.Fail($"{Path.GetFileName(Path.GetDirectoryName(expectedFile))}/{Path.GetFileName(expectedFile)} "
+            + $"differs at line {line + 1}:\n"
             + $"  expected: {(line < expectedLines.Length ? expectedLines[line] : "<end of file>")}\n"
             + $"  actual:   {(line < actualLines.Length ? actualLines[line] : "<end of file>")}\n"
             + "Run with OSW_UPDATE_GOLDEN=1 to accept the new output, then review the diff.");

@@ -26,7 +26,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>The server connection string from OSW_TEST_POSTGRES, or null when no server was started.</summary>
-    public static string? PostgresServer => Environment.GetEnvironmentVariable("OSW_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+    public static string? PostgresServer =>
+        Environment.GetEnvironmentVariable("OSW_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
 
     /// <summary>
     /// Why a PostgreSQL test cannot run here, or null when it can. When PostgreSQL is required (tests/run sets
@@ -37,7 +38,8 @@ public sealed class TestDatabase : IAsyncDisposable
         : null;
 
     public static bool PostgresRequired =>
-        Environment.GetEnvironmentVariable("OSW_REQUIRE_POSTGRES") is "1" || Environment.GetEnvironmentVariable("CI") is "true" or "1";
+        Environment.GetEnvironmentVariable("OSW_REQUIRE_POSTGRES") is "1"
+        || Environment.GetEnvironmentVariable("CI") is "true" or "1";
 
     /// <summary>A path for a new SQLite file; the file is created when the app first opens it.</summary>
     public static TestDatabase NewSqlite()
@@ -69,7 +71,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        return new TestDatabase(provider, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, name);
+        return new TestDatabase(
+            provider, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, name);
     }
 
     public OneStopDbContext CreateContext() => OneStopDatabase.CreateContext(Provider, ConnectionString);

@@ -7,11 +7,11 @@ using OneStopWorkflow.Cli.Composition;
 using OneStopWorkflow.Cli.Seeding;
 using OneStopWorkflow.Cli.Workload;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Inbox;
 using OneStopWorkflow.Hosting.Scanning;
-using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Cli.Benchmarking;

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using OneStopWorkflow.Cli.Composition;
 using OneStopWorkflow.Engine.Runtime;
-using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Engine.Units;
+using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Hosting.Catalog;
 
 namespace OneStopWorkflow.Cli.Commands;
 
@@ -26,7 +26,8 @@ internal static class CalendarCommand
             from, days, hours, calendar,
         };
         due.SetAction((result, cancellationToken) => DueAsync(
-            new DueRequest(result.GetValue(from)!, result.GetValue(days), result.GetValue(hours), result.GetValue(calendar)),
+            new DueRequest(
+                result.GetValue(from)!, result.GetValue(days), result.GetValue(hours), result.GetValue(calendar)),
             cancellationToken));
         return new Command("calendar", "Working-day calendar arithmetic.") { due };
     }
@@ -51,7 +52,8 @@ internal static class CalendarCommand
                 CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
         {
             await Console.Error.WriteLineAsync(
-                $"error: --from '{request.From}' is not an ISO-8601 instant with an offset, e.g. 2026-04-29T10:00:00+07:00.");
+                $"error: --from '{request.From}' is not an ISO-8601 instant with an offset, "
+                + "e.g. 2026-04-29T10:00:00+07:00.");
             return 2;
         }
 
@@ -63,7 +65,8 @@ internal static class CalendarCommand
             return 2;
         }
 
-        var (workingCalendar, diagnostics) = CalendarLoader.Load(await File.ReadAllTextAsync(file, cancellationToken), file);
+        var (workingCalendar, diagnostics) =
+            CalendarLoader.Load(await File.ReadAllTextAsync(file, cancellationToken), file);
         foreach (var diagnostic in diagnostics)
         {
             await Console.Error.WriteLineAsync(diagnostic.ToString());

@@ -1,44 +1,61 @@
-using OneStopWorkflow.Engine.Refusals;
-using OneStopWorkflow.Engine.Units;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using OneStopWorkflow.Cli.Composition;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Cli.Commands;
 
-/// <summary><c>onestop report compliance</c>: the audit figures of the configured database, as a table, CSV or JSON.</summary>
+/// <summary>
+/// <c>onestop report compliance</c>: the audit figures of the configured database, as a table, CSV or JSON.
+/// </summary>
 internal static class ReportCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
 
     public static Command Create()
     {
         var from = new Option<string>("--from") { Description = "First day of receipt, yyyy-MM-dd.", Required = true };
         var to = new Option<string>("--to") { Description = "Last day of receipt, yyyy-MM-dd.", Required = true };
-        var unit = new Option<string>("--unit") { Description = "A unit and the units below it (default: HP).", DefaultValueFactory = _ => "HP" };
+        var unit = new Option<string>("--unit")
+        {
+            Description = "A unit and the units below it (default: HP).", DefaultValueFactory = _ => "HP",
+        };
         var procedure = new Option<string?>("--procedure") { Description = "Only this procedure code." };
-        var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
-        var compliance = new Command("compliance", "Deadline compliance of the cases received in a period (Decision 766 on-time rate).")
+        var format = new Option<string>("--format")
+        {
+            Description = "table, csv or json.", DefaultValueFactory = _ => "table",
+        };
+        var compliance = new Command("compliance",
+            "Deadline compliance of the cases received in a period (Decision 766 on-time rate).")
         {
             from, to, unit, procedure, format,
         };
-        compliance.SetAction((result, cancellationToken) => RunAsync(result.GetValue(from)!, result.GetValue(to)!, result.GetValue(unit)!,
+        compliance.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(from)!, result.GetValue(to)!, result.GetValue(unit)!,
             result.GetValue(procedure), result.GetValue(format)!, cancellationToken));
         return new Command("report", "Reports from the configured database.") { compliance };
     }
 
-    private static async Task<int> RunAsync(string from, string to, string unit, string? procedure, string format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string from, string to, string unit, string? procedure, string format, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-            || !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
+        if (!DateOnly.TryParseExact(
+                from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            || !DateOnly.TryParseExact(
+                to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
         {
-            await Console.Error.WriteLineAsync("error: give --from and --to as yyyy-MM-dd, e.g. --from 2026-03-01 --to 2026-03-31.");
+            await Console.Error.WriteLineAsync(
+                "error: give --from and --to as yyyy-MM-dd, e.g. --from 2026-03-01 --to 2026-03-31.");
             return 2;
         }
 
@@ -51,8 +68,10 @@ internal static class ReportCommand
         using var host = StoreHost.Build(null, null);
         await using var scope = host.Services.CreateAsyncScope();
 
-        // Whoever can run the CLI against the database is its operator: the report runs with an admin's reading rights.
-        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = new Actor("cli", [new Membership(unit, Roles.Admin)]);
+        // Whoever can run the CLI against the database is its operator: the report runs with an admin's reading
+        // rights.
+        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor =
+            new Actor("cli", [new Membership(unit, Roles.Admin)]);
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
             .Send(new GetCompliance(new AuditFilter(unit, first, last) { Procedure = procedure }), cancellationToken);
         if (result.Figures is not { } f)
@@ -63,9 +82,12 @@ internal static class ReportCommand
 
         var rows = new (string Name, string Value)[]
         {
-            ("received", N(f.Received)), ("handled", N(f.Handled)), ("finished_early", N(f.FinishedEarly)), ("finished_on_time", N(f.FinishedOnTime)),
-            ("finished_late", N(f.FinishedLate)), ("withdrawn", N(f.Withdrawn)), ("open_on_time", N(f.OpenOnTime)), ("open_overdue", N(f.OpenOverdue)),
-            ("on_time_rate", D(f.OnTimeRate)), ("online", N(f.Online)), ("online_share", D(f.OnlineShare)), ("ratings", N(f.Ratings)),
+            ("received", N(f.Received)), ("handled", N(f.Handled)),
+            ("finished_early", N(f.FinishedEarly)), ("finished_on_time", N(f.FinishedOnTime)),
+            ("finished_late", N(f.FinishedLate)), ("withdrawn", N(f.Withdrawn)),
+            ("open_on_time", N(f.OpenOnTime)), ("open_overdue", N(f.OpenOverdue)),
+            ("on_time_rate", D(f.OnTimeRate)), ("online", N(f.Online)), ("online_share", D(f.OnlineShare)),
+            ("ratings", N(f.Ratings)),
             ("average_rating", f.AverageRating is { } a ? D(a) : ""), ("escalations", N(f.Escalations)),
         };
         Console.Write(format switch
@@ -74,7 +96,8 @@ internal static class ReportCommand
             "csv" => "figure,value\n" + string.Concat(rows.Select(r => $"{r.Name},{r.Value}\n")),
             _ => $"Compliance of {unit}{(procedure is null ? "" : $" ({procedure})")}, received {from} to {to}\n"
                 + string.Concat(rows.Select(r => $"  {r.Name,-18} {r.Value,10}\n"))
-                + string.Concat(f.ByUnit.Select(g => $"  unit {g.Key,-13} received {g.Received,5}  late {g.Late,4}  overdue {g.Overdue,4}  on time {D(g.OnTimeRate),6} %\n")),
+                + string.Concat(f.ByUnit.Select(g => $"  unit {g.Key,-13} received {g.Received,5}  late {g.Late,4}  "
+                    + $"overdue {g.Overdue,4}  on time {D(g.OnTimeRate),6} %\n")),
         });
         return 0;
     }

@@ -19,8 +19,14 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var version = new Argument<DirectoryInfo>("version") { Description = "A version folder, e.g. procedures/land-use-transfer/v1." };
-        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (see procedures/README.md)." };
+        var version = new Argument<DirectoryInfo>("version")
+        {
+            Description = "A version folder, e.g. procedures/land-use-transfer/v1.",
+        };
+        var scenario = new Argument<FileInfo>("scenario")
+        {
+            Description = "The scenario file (see procedures/README.md).",
+        };
         var store = new Option<bool>("--store")
         {
             Description = "Run through the application layer into the configured database (Storage__Provider, "
@@ -82,7 +88,8 @@ internal static class SimulateCommand
         return 0;
     }
 
-    private static async Task<int> RunStoredAsync(string root, ProcedureDefinition procedure, Scenario scenario, CancellationToken cancellationToken)
+    private static async Task<int> RunStoredAsync(
+        string root, ProcedureDefinition procedure, Scenario scenario, CancellationToken cancellationToken)
     {
         var clock = new ScenarioClock { Now = scenario.Steps[0].At };
         using var host = StoreHost.Build(root, clock);
@@ -91,11 +98,13 @@ internal static class SimulateCommand
         if (mine is null || mine.IsRefused)
         {
             await Console.Error.WriteLineAsync(
-                $"error: {procedure.Code} v{procedure.Version} could not be imported into the database: {mine?.Message ?? "not found"}");
+                $"error: {procedure.Code} v{procedure.Version} could not be imported into the database: "
+                + $"{mine?.Message ?? "not found"}");
             return 1;
         }
 
-        Console.Write(await StoredScenario.RunAsync(host.Services, at => clock.Now = at, procedure, scenario, cancellationToken));
+        Console.Write(await StoredScenario.RunAsync(
+            host.Services, at => clock.Now = at, procedure, scenario, cancellationToken));
         return 0;
     }
 }

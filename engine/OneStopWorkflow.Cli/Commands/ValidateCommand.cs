@@ -1,11 +1,13 @@
 using System.CommandLine;
-using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Diagnostics;
+using OneStopWorkflow.Hosting.Catalog;
 
 namespace OneStopWorkflow.Cli.Commands;
 
-/// <summary><c>onestop validate &lt;dir&gt;</c>: loads every version below a folder and prints its diagnostics.</summary>
+/// <summary>
+/// <c>onestop validate &lt;dir&gt;</c>: loads every version below a folder and prints its diagnostics.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(TimeProvider time)
@@ -19,7 +21,8 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo folder, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        DirectoryInfo folder, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!folder.Exists)
         {

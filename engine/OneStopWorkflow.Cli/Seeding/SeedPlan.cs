@@ -44,7 +44,8 @@ internal sealed record SeedPlan(
         [.. communes.SelectMany((unit, index) => Enumerable.Repeat(unit, index < 3 ? 3 : index < 6 ? 2 : 1))];
 
     /// <summary>
-    /// What happens to case <paramref name="i"/>: 0–6 late, 7–8 escalated too (land), 9 withdrawn, 99 never finished.
+    /// What happens to case <paramref name="i"/>: 0–6 late, 7–8 escalated too (land), 9 withdrawn, 99 never
+    /// finished.
     /// </summary>
     public static int Kind(int i) => i / 5 % 100;
 

@@ -165,7 +165,8 @@ public static class CalendarLoader
                     out var date) || date.Year != year)
             {
                 yearReader.Diagnostics.Error("OSW3003",
-                    $"{dateNode!.Path} is '{text}'; it must be a date of {year} written yyyy-MM-dd.", dateNode.Location);
+                    $"{dateNode!.Path} is '{text}'; it must be a date of {year} written yyyy-MM-dd.",
+                    dateNode.Location);
                 continue;
             }
 

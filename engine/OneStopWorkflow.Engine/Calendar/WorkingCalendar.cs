@@ -55,7 +55,9 @@ public sealed class WorkingCalendar
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => instant.ToOffset(Offset);
 
-    /// <summary>An instant as ISO-8601 local time with the calendar's offset: <c>2026-05-06T10:00:00+07:00</c>.</summary>
+    /// <summary>
+    /// An instant as ISO-8601 local time with the calendar's offset: <c>2026-05-06T10:00:00+07:00</c>.
+    /// </summary>
     public string Format(DateTimeOffset instant) =>
         ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
@@ -164,7 +166,9 @@ public sealed class WorkingCalendar
         }
     }
 
-    /// <summary>Working time between two instants (zero when <paramref name="to"/> is not after <paramref name="from"/>).</summary>
+    /// <summary>
+    /// Working time between two instants (zero when <paramref name="to"/> is not after <paramref name="from"/>).
+    /// </summary>
     public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {
         if (to <= from)

@@ -21,7 +21,9 @@ public sealed record CatalogContext
     /// <summary>Logical folder of the shared templates, for diagnostics.</summary>
     public string SharedTemplatesFolder { get; init; } = "templates/";
 
-    /// <summary>When set, cases received from this day for <see cref="Horizon"/> days must get an appointment.</summary>
+    /// <summary>
+    /// When set, cases received from this day for <see cref="Horizon"/> days must get an appointment.
+    /// </summary>
     public DateOnly? Today { get; init; }
 
     public int Horizon { get; init; } = 30;

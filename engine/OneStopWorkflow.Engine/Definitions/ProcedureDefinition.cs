@@ -21,7 +21,9 @@ public sealed record ProcedureDefinition
     public required string Calendar { get; init; }
     public required StatutoryDeadline StatutoryDeadline { get; init; }
 
-    /// <summary>Dossiers received after this local time count from the next working day (15:00, Decree 61 art. 18).</summary>
+    /// <summary>
+    /// Dossiers received after this local time count from the next working day (15:00, Decree 61 art. 18).
+    /// </summary>
     public TimeOnly? CutOff { get; init; }
 
     public WorkingDuration DueSoon { get; init; } = WorkingDuration.Days(1);

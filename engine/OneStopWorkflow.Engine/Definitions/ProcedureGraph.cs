@@ -17,7 +17,8 @@ public static class ProcedureGraph
         foreach (var step in procedure.Steps.Where(s => !reachable.Contains(s.Id)))
         {
             d.Error("OSW1102",
-                $"Step '{step.Id}' is unreachable: no action or step leads to it from the start '{procedure.Start}'. Connect it or delete it.",
+                $"Step '{step.Id}' is unreachable: no action or step leads to it from the start '{procedure.Start}'. "
+                + "Connect it or delete it.",
                 step.Location);
         }
 
@@ -29,7 +30,8 @@ public static class ProcedureGraph
         foreach (var step in procedure.Steps.Where(s => reachable.Contains(s.Id) && !canFinish.Contains(s.Id)))
         {
             d.Error("OSW1103",
-                $"No end step can be reached from step '{step.Id}'; a case there could never finish. Add an action toward an end.",
+                $"No end step can be reached from step '{step.Id}'; a case there could never finish. "
+                + "Add an action toward an end.",
                 step.Location);
         }
     }
@@ -54,13 +56,16 @@ public static class ProcedureGraph
         if (longest > statutory)
         {
             d.Warning("OSW1302",
-                $"Step budgets along the longest main path add up to {longest / hoursPerDay:0.##} working days, more than the statutory {statutory / hoursPerDay:0.##}; shorten a step's budget or the case will be late by design.",
+                $"Step budgets along the longest main path add up to {longest / hoursPerDay:0.##} working days, "
+                + $"more than the statutory {statutory / hoursPerDay:0.##}; "
+                + "shorten a step's budget or the case will be late by design.",
                 procedure.Location);
         }
     }
 
     private static decimal? Longest(
-        StepId id, StepId? stopAt, Dictionary<StepId, StepDefinition> steps, HashSet<StepId> onPath, decimal hoursPerDay)
+        StepId id, StepId? stopAt, Dictionary<StepId, StepDefinition> steps, HashSet<StepId> onPath,
+        decimal hoursPerDay)
     {
         if (id == stopAt)
         {

@@ -25,7 +25,8 @@ public static class ProcedureJsonWriter
     {
         ArgumentNullException.ThrowIfNull(p);
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, options with { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(
+            stream, options with { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("code", p.Code.Value);
@@ -139,7 +140,8 @@ public static class ProcedureJsonWriter
         Flag(w, "startsClock", a.StartsClock);
     }
 
-    private static void Escalations(Utf8JsonWriter w, System.Collections.Immutable.ImmutableArray<EscalationDefinition> items) =>
+    private static void Escalations(
+        Utf8JsonWriter w, System.Collections.Immutable.ImmutableArray<EscalationDefinition> items) =>
         Array(w, "escalations", items, e =>
         {
             w.WriteString("id", e.Id);
@@ -175,7 +177,8 @@ public static class ProcedureJsonWriter
         w.WriteString("unit", unit.ToString());
     }
 
-    private static void Fields(Utf8JsonWriter w, string name, System.Collections.Immutable.ImmutableArray<FieldDefinition> fields) =>
+    private static void Fields(
+        Utf8JsonWriter w, string name, System.Collections.Immutable.ImmutableArray<FieldDefinition> fields) =>
         Array(w, name, fields, f =>
         {
             w.WriteString("name", f.Name);
@@ -202,7 +205,8 @@ public static class ProcedureJsonWriter
     private static void Duration(Utf8JsonWriter w, WorkingDuration duration)
     {
         w.WriteStartObject();
-        w.WriteNumber(duration.Unit == DurationUnit.WorkingDays ? "workingDays" : "workingHours", Normal(duration.Amount));
+        w.WriteNumber(
+            duration.Unit == DurationUnit.WorkingDays ? "workingDays" : "workingHours", Normal(duration.Amount));
         w.WriteEndObject();
     }
 
@@ -233,7 +237,8 @@ public static class ProcedureJsonWriter
         }
     }
 
-    private static void Strings(Utf8JsonWriter w, string name, System.Collections.Immutable.ImmutableArray<string> values)
+    private static void Strings(
+        Utf8JsonWriter w, string name, System.Collections.Immutable.ImmutableArray<string> values)
     {
         if (values.IsDefaultOrEmpty)
         {
@@ -249,7 +254,8 @@ public static class ProcedureJsonWriter
         w.WriteEndArray();
     }
 
-    private static void Array<T>(Utf8JsonWriter w, string name, System.Collections.Immutable.ImmutableArray<T> items, Action<T> body)
+    private static void Array<T>(
+        Utf8JsonWriter w, string name, System.Collections.Immutable.ImmutableArray<T> items, Action<T> body)
     {
         if (items.IsDefaultOrEmpty)
         {

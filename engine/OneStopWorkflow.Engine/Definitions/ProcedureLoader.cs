@@ -28,7 +28,8 @@ public static class ProcedureLoader
             {
                 procedure = procedure with
                 {
-                    Templates = DocumentTemplates.Compile(procedure, DocumentTemplates.Resolve(source, context), diagnostics),
+                    Templates = DocumentTemplates.Compile(
+                        procedure, DocumentTemplates.Resolve(source, context), diagnostics),
                 };
             }
         }
@@ -73,13 +74,15 @@ public static class ProcedureLoader
         withdrawal?.Finish();
         if (reader.Node.Find("steps") is null)
         {
-            d.Error("OSW1003", "Property 'steps' is required in $; a procedure needs at least one step.", reader.Location);
+            d.Error("OSW1003", "Property 'steps' is required in $; a procedure needs at least one step.",
+                reader.Location);
         }
 
         reader.Finish();
         if (version is { } v && (v < 1 || v != decimal.Truncate(v)))
         {
-            d.Error("OSW1004", $"$.version is {v}; it must be a whole number from 1.", reader.Node.Find("version")!.Value.Location);
+            d.Error("OSW1004", $"$.version is {v}; it must be a whole number from 1.",
+                reader.Node.Find("version")!.Value.Location);
             return null;
         }
 
@@ -133,7 +136,8 @@ public static class ProcedureLoader
             return time;
         }
 
-        reader.Diagnostics.Error("OSW1004", $"$.cutOff is '{text}'; write a local time such as \"15:00\".", node!.Location);
+        reader.Diagnostics.Error("OSW1004", $"$.cutOff is '{text}'; write a local time such as \"15:00\".",
+            node!.Location);
         return null;
     }
 
@@ -149,7 +153,8 @@ public static class ProcedureLoader
 
             if (fields.Any(f => f.Name == field.Name))
             {
-                d.Error("OSW1008", $"Field '{field.Name}' is declared twice; field names must be unique.", field.Location);
+                d.Error("OSW1008", $"Field '{field.Name}' is declared twice; field names must be unique.",
+                    field.Location);
                 continue;
             }
 
@@ -207,10 +212,14 @@ public static class ProcedureLoader
 
         var id = reader.RequiredString("id");
         var whenNode = reader.Required("when");
-        var when = reader.AsString(whenNode) is { } text ? RuleCompiler.Compile(text, whenNode!.Location, scope, d) : null;
+        var when = reader.AsString(whenNode) is { } text
+            ? RuleCompiler.Compile(text, whenNode!.Location, scope, d)
+            : null;
         var add = reader.Required("add") is { } addNode ? reader.AsDuration(addNode) : null;
         reader.Finish();
-        return id is null || when is null || add is null ? null : new DeadlineAdjustment(id, when, add.Value, node.Location);
+        return id is null || when is null || add is null
+            ? null
+            : new DeadlineAdjustment(id, when, add.Value, node.Location);
     }
 
     private static ComponentDefinition? ReadComponent(JsonNode node, DiagnosticBag d)
@@ -245,6 +254,9 @@ public static class ProcedureLoader
         reader.Finish();
         return id is null || title is null || template is null
             ? null
-            : new DocumentDefinition { Id = id, Title = title, Form = form, Template = template, Location = node.Location };
+            : new DocumentDefinition
+            {
+                Id = id, Title = title, Form = form, Template = template, Location = node.Location,
+            };
     }
 }

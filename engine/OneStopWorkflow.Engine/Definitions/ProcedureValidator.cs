@@ -4,7 +4,9 @@ using OneStopWorkflow.Engine.Units;
 
 namespace OneStopWorkflow.Engine.Definitions;
 
-/// <summary>Checks a read procedure against itself and its catalog: routing, units, roles, documents, calendar.</summary>
+/// <summary>
+/// Checks a read procedure against itself and its catalog: routing, units, roles, documents, calendar.
+/// </summary>
 internal static class ProcedureValidator
 {
     public static void Validate(
@@ -24,9 +26,12 @@ internal static class ProcedureValidator
         }
         else
         {
-            var hint = Spelling.Suggest(procedure.Calendar, context.Calendars.Keys) is { } s ? $" Did you mean '{s}'?" : "";
+            var hint = Spelling.Suggest(procedure.Calendar, context.Calendars.Keys) is { } s
+                ? $" Did you mean '{s}'?"
+                : "";
             d.Error("OSW3005",
-                $"Calendar '{procedure.Calendar}' is not in procedures/calendars/.{hint} Known: {string.Join(", ", context.Calendars.Keys.Order(StringComparer.Ordinal))}.",
+                $"Calendar '{procedure.Calendar}' is not in procedures/calendars/.{hint} "
+                + $"Known: {string.Join(", ", context.Calendars.Keys.Order(StringComparer.Ordinal))}.",
                 procedure.Location);
             ProcedureGraph.CheckBudgets(procedure, 8, d);
         }
@@ -60,7 +65,9 @@ internal static class ProcedureValidator
                 .Concat(step.Next is { } n ? [("next", n)] : [])
                 .Concat(step.Join is { } j ? [("join", j)] : [])
                 .Concat(step.ResubmitTo is { } r ? [("resubmitTo", r)] : [])
-                .Concat(step.Unit.Kind == UnitAssignmentKind.SameAsStep ? [("unit", new StepId(step.Unit.Value!))] : []);
+                .Concat(step.Unit.Kind == UnitAssignmentKind.SameAsStep
+                    ? [("unit", new StepId(step.Unit.Value!))]
+                    : []);
             foreach (var (what, target) in others.Where(t => !ids.Contains(t.Item2.Value)))
             {
                 Unknown($"The {what} of step '{step.Id}' names", target, ids, step.Location, d);
@@ -82,16 +89,20 @@ internal static class ProcedureValidator
             {
                 StepKind.Task when step.Actions.IsEmpty =>
                     ("OSW1104", $"Task step '{step.Id}' has no action, so a case there could never move; add one."),
-                StepKind.Task or StepKind.Wait when step.Role is null && !(step.Kind == StepKind.Wait && step.Awaits == WaitParty.Applicant) =>
+                StepKind.Task or StepKind.Wait
+                    when step.Role is null && !(step.Kind == StepKind.Wait && step.Awaits == WaitParty.Applicant) =>
                     ("OSW1003", $"Step '{step.Id}' needs a 'role': who works it."),
                 StepKind.Wait when step.Awaits is null =>
                     ("OSW1107", $"Wait step '{step.Id}' must say what it awaits: \"applicant\" or \"agency\"."),
                 StepKind.Wait when step.Awaits == WaitParty.Applicant && step.ResubmitTo is null =>
-                    ("OSW1107", $"Wait step '{step.Id}' awaits the applicant; say where a resubmission goes with 'resubmitTo'."),
+                    ("OSW1107", $"Wait step '{step.Id}' awaits the applicant; "
+                        + "say where a resubmission goes with 'resubmitTo'."),
                 StepKind.Wait when step.Awaits == WaitParty.Agency && step.Actions.IsEmpty =>
-                    ("OSW1107", $"Wait step '{step.Id}' awaits an agency; add the action an officer takes to record its answer."),
+                    ("OSW1107", $"Wait step '{step.Id}' awaits an agency; "
+                        + "add the action an officer takes to record its answer."),
                 StepKind.Parallel when step.Branches.Length < 2 || step.Join is null =>
-                    ("OSW1106", $"Parallel step '{step.Id}' needs at least two 'branches' and the 'join' where they meet."),
+                    ("OSW1106",
+                        $"Parallel step '{step.Id}' needs at least two 'branches' and the 'join' where they meet."),
                 StepKind.Join or StepKind.Auto when step.Next is null =>
                     ("OSW1106", $"Step '{step.Id}' needs 'next': the step that follows it."),
                 StepKind.End when step.Outcome is null =>
@@ -155,7 +166,8 @@ internal static class ProcedureValidator
 
         var hint = Spelling.Suggest(role, units.Roles.Keys) is { } s ? $" Did you mean '{s}'?" : "";
         d.Error("OSW1202",
-            $"{who} names unknown role '{role}'.{hint} Known roles: {string.Join(", ", units.Roles.Keys.Order(StringComparer.Ordinal))}.",
+            $"{who} names unknown role '{role}'.{hint} "
+            + $"Known roles: {string.Join(", ", units.Roles.Keys.Order(StringComparer.Ordinal))}.",
             at);
     }
 
@@ -181,7 +193,9 @@ internal static class ProcedureValidator
                 && !context.SharedTemplates.ContainsKey(document.Template))
             {
                 d.Error("OSW4001",
-                    $"Template '{document.Template}' of document '{document.Id}' does not exist; create {source.Folder}templates/{document.Template} or use a shared form from {context.SharedTemplatesFolder}.",
+                    $"Template '{document.Template}' of document '{document.Id}' does not exist; "
+                    + $"create {source.Folder}templates/{document.Template} "
+                    + $"or use a shared form from {context.SharedTemplatesFolder}.",
                     document.Location);
             }
         }
@@ -217,7 +231,9 @@ internal static class ProcedureValidator
             if (!calendar.Years.Contains(year))
             {
                 d.Warning("OSW3002",
-                    $"Calendar '{calendar.Name}' has no data for {year}, which deadlines of cases received until {today.AddDays(context.Horizon):yyyy-MM-dd} may reach; add {year}'s holidays and make-up working days once they are announced.",
+                    $"Calendar '{calendar.Name}' has no data for {year}, which deadlines of cases received until "
+                    + $"{today.AddDays(context.Horizon):yyyy-MM-dd} may reach; "
+                    + $"add {year}'s holidays and make-up working days once they are announced.",
                     procedure.Location);
             }
         }

@@ -45,7 +45,8 @@ internal static class StepReader
             {
                 Id = new StepId(id), Kind = kind.Value, Title = title ?? new LocalizedText(id, id), Role = role,
                 Unit = unit, Budget = budget, Actions = actions, Clock = clock, Awaits = awaits,
-                ResubmitTo = resubmitTo is null ? null : new StepId(resubmitTo), Next = next is null ? null : new StepId(next),
+                ResubmitTo = resubmitTo is null ? null : new StepId(resubmitTo),
+                Next = next is null ? null : new StepId(next),
                 Branches = [.. branches.Select(b => new StepId(b))], Join = join is null ? null : new StepId(join),
                 Outcome = outcome, Documents = documents, Escalations = escalations, Location = node.Location,
             };

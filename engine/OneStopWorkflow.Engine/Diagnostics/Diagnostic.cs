@@ -5,7 +5,9 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
 {
     public bool IsError => Severity == Severity.Error;
 
-    /// <summary>The one-line form printed by <c>onestop validate</c>: <c>path(line,col): error CODE: message</c>.</summary>
+    /// <summary>
+    /// The one-line form printed by <c>onestop validate</c>: <c>path(line,col): error CODE: message</c>.
+    /// </summary>
     public override string ToString() =>
         $"{Location}: {(IsError ? "error" : "warning")} {Code}: {Message}";
 }

@@ -3,10 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace OneStopWorkflow.Engine.Json;
 
-/// <summary>The spelling of identifiers in procedure files and on the trail: kebab-case words, snake_case fields.</summary>
+/// <summary>
+/// The spelling of identifiers in procedure files and on the trail: kebab-case words, snake_case fields.
+/// </summary>
 public static partial class Names
 {
-    /// <summary>PascalCase name (an enum member, an event type) to the kebab-case word used in files and trails.</summary>
+    /// <summary>
+    /// PascalCase name (an enum member, an event type) to the kebab-case word used in files and trails.
+    /// </summary>
     public static string Kebab(string pascal)
     {
         ArgumentNullException.ThrowIfNull(pascal);

@@ -165,7 +165,8 @@ internal sealed class ObjectReader
         if (amountNode is not JsonNumberNode number)
         {
             Diagnostics.Error("OSW1301",
-                $"{amountNode.Path} must be a number of working {(days is null ? "hours" : "days")}, not {amountNode.KindName}.",
+                $"{amountNode.Path} must be a number of working {(days is null ? "hours" : "days")}, "
+                + $"not {amountNode.KindName}.",
                 amountNode.Location);
             return null;
         }
@@ -238,7 +239,8 @@ internal sealed class ObjectReader
 
             var hint = Spelling.Suggest(property.Name, _known) is { } s ? $" Did you mean '{s}'?" : "";
             Diagnostics.Error("OSW1002",
-                $"Unknown property '{property.Name}' in {Node.Path}.{hint} Known: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.",
+                $"Unknown property '{property.Name}' in {Node.Path}.{hint} "
+                + $"Known: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.",
                 property.NameLocation);
         }
     }

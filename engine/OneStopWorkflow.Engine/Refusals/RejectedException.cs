@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 
 namespace OneStopWorkflow.Engine.Refusals;
 
-/// <summary>Unwinds a decision that is refused; <see cref="Runtime.Workflow.Decide"/> turns it into the refusal.</summary>
+/// <summary>
+/// Unwinds a decision that is refused; <see cref="Runtime.Workflow.Decide"/> turns it into the refusal.
+/// </summary>
 internal sealed class RejectedException(ImmutableArray<Rejection> rejections) : Exception
 {
     public RejectedException(Rejection rejection)

@@ -29,7 +29,9 @@ public sealed record Rejection(string Code)
 
     public static Rejection Of(string code, string? variant = null) => new(code) { Variant = variant };
 
-    /// <summary>The message in <paramref name="culture"/>'s language: Vietnamese for <c>vi</c>, English otherwise.</summary>
+    /// <summary>
+    /// The message in <paramref name="culture"/>'s language: Vietnamese for <c>vi</c>, English otherwise.
+    /// </summary>
     public string MessageIn(CultureInfo culture) => RejectionText.Format(this, culture);
 
     public Rejection With(string name, string value) => With(name, new LocalizedText(value, value));

@@ -16,8 +16,11 @@ public static class RejectionText
     private static readonly FrozenDictionary<string, string> Vietnamese = Read("vi");
     private static readonly FrozenDictionary<string, string> English = Read("en");
 
-    /// <summary>The keys each language has a message for, for the test that both languages cover every refusal.</summary>
-    public static IReadOnlySet<string> Keys(string language) => Table(language).Keys.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The keys each language has a message for, for the test that both languages cover every refusal.
+    /// </summary>
+    public static IReadOnlySet<string> Keys(string language) =>
+        Table(language).Keys.ToFrozenSet(StringComparer.Ordinal);
 
     public static string Format(Rejection rejection, CultureInfo culture)
     {
@@ -42,7 +45,9 @@ public static class RejectionText
             }
 
             var name = template[(i + 1)..close];
-            text.Append(rejection.Values.TryGetValue(name, out var value) ? (vietnamese ? value.Vi : value.En) : $"{{{name}}}");
+            text.Append(rejection.Values.TryGetValue(name, out var value)
+                ? (vietnamese ? value.Vi : value.En)
+                : $"{{{name}}}");
             i = close;
         }
 

@@ -18,5 +18,6 @@ internal static class RejectionWords
 
     /// <summary>A local instant: 05/03/2026 16:30 in Vietnamese, 2026-03-05 16:30 in English.</summary>
     public static LocalizedText Instant(DateTimeOffset local) => new(
-        local.ToString("dd/MM/yyyy HH:mm", Vietnamese), local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        local.ToString("dd/MM/yyyy HH:mm", Vietnamese),
+        local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
 }

@@ -18,8 +18,8 @@ public static class RuleCompiler
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (string.IsNullOrWhiteSpace(source))
         {
-            diagnostics.Error("OSW2001", "The rule is empty; write an expression such as \"case.fields.area_m2 > 500\".",
-                location);
+            diagnostics.Error("OSW2001",
+                "The rule is empty; write an expression such as \"case.fields.area_m2 > 500\".", location);
             return null;
         }
 
@@ -29,7 +29,8 @@ public static class RuleCompiler
         {
             var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
             diagnostics.Error("OSW2001",
-                $"The rule \"{source}\" does not parse: {first.Message} (at character {Math.Max(1, first.Span.Start.Column)}).",
+                $"The rule \"{source}\" does not parse: {first.Message} "
+                + $"(at character {Math.Max(1, first.Span.Start.Column)}).",
                 location);
             return null;
         }

@@ -11,7 +11,9 @@ namespace OneStopWorkflow.Engine.Rules;
 /// </summary>
 public static class RuleEvaluator
 {
-    /// <summary>Scriban's libraries, shared by every evaluation; rules are expressions, so they cannot assign to them.</summary>
+    /// <summary>
+    /// Scriban's libraries, shared by every evaluation; rules are expressions, so they cannot assign to them.
+    /// </summary>
     private static readonly Scriban.Functions.BuiltinFunctions Builtins = ScriptBuiltins.Frozen();
 
     public static RuleResult Evaluate(RuleExpression rule, ScriptObject model)

@@ -15,14 +15,17 @@ public sealed record Actor(string User, ImmutableArray<Membership> Memberships)
 
     public bool IsAt(string unit) => Memberships.Any(m => m.Unit == unit);
 
-    /// <summary>True when every role the actor holds is read-only (auditor, policy): such a person never acts.</summary>
+    /// <summary>
+    /// True when every role the actor holds is read-only (auditor, policy): such a person never acts.
+    /// </summary>
     public bool IsReadOnly => Memberships.All(m => Roles.ReadOnly.Contains(m.Role));
 
     /// <summary>
     /// The actor without read-only memberships: an auditor at one unit who is a clerk at another acts only as the
     /// clerk, never "as auditor".
     /// </summary>
-    public Actor Operational() => this with { Memberships = [.. Memberships.Where(m => !Roles.ReadOnly.Contains(m.Role))] };
+    public Actor Operational() =>
+        this with { Memberships = [.. Memberships.Where(m => !Roles.ReadOnly.Contains(m.Role))] };
 }
 
 /// <summary>Who did something, as recorded on the trail: the user, the role they acted in, and the unit.</summary>

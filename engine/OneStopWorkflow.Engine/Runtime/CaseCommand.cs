@@ -57,7 +57,9 @@ public sealed record ReassignCommand(Actor Actor, string To, string Reason) : Ca
     public override string Name => "reassign";
 }
 
-/// <summary>The apology: a new promised date, allowed once; compliance still measures the original appointment.</summary>
+/// <summary>
+/// The apology: a new promised date, allowed once; compliance still measures the original appointment.
+/// </summary>
 public sealed record RescheduleCommand(Actor Actor, DateTimeOffset NewAppointment, string Reason) : CaseCommand(Actor)
 {
     public override string Name => "reschedule";

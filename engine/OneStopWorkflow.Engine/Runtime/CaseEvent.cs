@@ -17,7 +17,8 @@ public sealed record CaseReceived(
     public override string Type => "case-received";
 }
 
-public sealed record ClockStarted(DateTimeOffset At, EventActor Actor, DateTimeOffset Appointment) : CaseEvent(At, Actor)
+public sealed record ClockStarted(DateTimeOffset At, EventActor Actor, DateTimeOffset Appointment)
+    : CaseEvent(At, Actor)
 {
     public override string Type => "clock-started";
 }
@@ -27,13 +28,15 @@ public sealed record ClockPaused(DateTimeOffset At, EventActor Actor, StepId Ste
     public override string Type => "clock-paused";
 }
 
-public sealed record ClockResumed(DateTimeOffset At, EventActor Actor, TimeSpan PausedWorkingTime, DateTimeOffset Appointment)
+public sealed record ClockResumed(
+    DateTimeOffset At, EventActor Actor, TimeSpan PausedWorkingTime, DateTimeOffset Appointment)
     : CaseEvent(At, Actor)
 {
     public override string Type => "clock-resumed";
 }
 
-public sealed record ClockRestarted(DateTimeOffset At, EventActor Actor, DateTimeOffset Appointment) : CaseEvent(At, Actor)
+public sealed record ClockRestarted(DateTimeOffset At, EventActor Actor, DateTimeOffset Appointment)
+    : CaseEvent(At, Actor)
 {
     public override string Type => "clock-restarted";
 }
@@ -57,13 +60,15 @@ public sealed record TaskCancelled(DateTimeOffset At, EventActor Actor, string T
     public override string Type => "task-cancelled";
 }
 
-public sealed record TaskReassigned(DateTimeOffset At, EventActor Actor, string Task, string From, string To, string Reason)
+public sealed record TaskReassigned(
+    DateTimeOffset At, EventActor Actor, string Task, string From, string To, string Reason)
     : CaseEvent(At, Actor)
 {
     public override string Type => "task-reassigned";
 }
 
-public sealed record BranchJoined(DateTimeOffset At, EventActor Actor, StepId Join, StepId Branch) : CaseEvent(At, Actor)
+public sealed record BranchJoined(DateTimeOffset At, EventActor Actor, StepId Join, StepId Branch)
+    : CaseEvent(At, Actor)
 {
     public override string Type => "branch-joined";
 }
@@ -81,13 +86,15 @@ public sealed record DocumentIssued(DateTimeOffset At, EventActor Actor, string 
     public override string Type => "document-issued";
 }
 
-public sealed record CaseRescheduled(DateTimeOffset At, EventActor Actor, DateTimeOffset PromisedAppointment, string Reason)
+public sealed record CaseRescheduled(
+    DateTimeOffset At, EventActor Actor, DateTimeOffset PromisedAppointment, string Reason)
     : CaseEvent(At, Actor)
 {
     public override string Type => "case-rescheduled";
 }
 
-public sealed record CaseFinished(DateTimeOffset At, EventActor Actor, Outcome Outcome, string? Reason) : CaseEvent(At, Actor)
+public sealed record CaseFinished(DateTimeOffset At, EventActor Actor, Outcome Outcome, string? Reason)
+    : CaseEvent(At, Actor)
 {
     public override string Type => "case-finished";
 }

@@ -41,11 +41,14 @@ public sealed record CaseState
 
     public bool IsFinished => Outcome is not null;
 
-    public CaseStatus Status => IsFinished ? CaseStatus.Finished : PausedSince is not null ? CaseStatus.Paused : CaseStatus.Open;
+    public CaseStatus Status =>
+        IsFinished ? CaseStatus.Finished : PausedSince is not null ? CaseStatus.Paused : CaseStatus.Open;
 
     public IEnumerable<TaskState> OpenTasks => Tasks.Where(t => t.IsOpen);
 
-    /// <summary>The appointment to tell the citizen: the promised one after an apology, else the statutory one.</summary>
+    /// <summary>
+    /// The appointment to tell the citizen: the promised one after an apology, else the statutory one.
+    /// </summary>
     public DateTimeOffset? CurrentAppointment => PromisedAppointment ?? Appointment;
 
     public static CaseState Start(CaseReceived received)

@@ -42,7 +42,9 @@ public static class Deadlines
             : calendar.AddWorkingHours(from, duration.Amount);
     }
 
-    /// <summary>On time, due soon (within <paramref name="dueSoon"/> working time of the due instant) or overdue.</summary>
+    /// <summary>
+    /// On time, due soon (within <paramref name="dueSoon"/> working time of the due instant) or overdue.
+    /// </summary>
     public static DeadlineStatus StatusOf(
         WorkingCalendar calendar, DateTimeOffset due, DateTimeOffset now, WorkingDuration dueSoon)
     {
@@ -57,7 +59,8 @@ public static class Deadlines
     }
 
     /// <summary>The case's deadline status now; a paused case is <see cref="DeadlineStatus.Paused"/>.</summary>
-    public static DeadlineStatus? StatusOf(CaseState state, ProcedureDefinition procedure, WorkingCalendar calendar, DateTimeOffset now)
+    public static DeadlineStatus? StatusOf(
+        CaseState state, ProcedureDefinition procedure, WorkingCalendar calendar, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(procedure);
@@ -86,7 +89,8 @@ public static class Deadlines
             return Timeliness.Late;
         }
 
-        return DateOnly.FromDateTime(calendar.ToLocal(finished).DateTime) < DateOnly.FromDateTime(calendar.ToLocal(appointment).DateTime)
+        return DateOnly.FromDateTime(calendar.ToLocal(finished).DateTime)
+            < DateOnly.FromDateTime(calendar.ToLocal(appointment).DateTime)
             ? Timeliness.Early
             : Timeliness.OnTime;
     }

@@ -57,13 +57,16 @@ public static class FieldValidator
                     : number > field.Max ? invalid("above-max").With("max", Number(field.Max!.Value))
                     : null;
             case FieldType.Date:
-                return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                return DateOnly.TryParseExact(
+                        text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                     ? null
                     : invalid("not-date");
             case FieldType.Boolean:
                 return text is "true" or "false" ? null : invalid("not-boolean");
             case FieldType.Choice:
-                return field.Choices.Contains(text) ? null : invalid("not-choice").With("choices", string.Join(", ", field.Choices));
+                return field.Choices.Contains(text)
+                    ? null
+                    : invalid("not-choice").With("choices", string.Join(", ", field.Choices));
             default:
                 return field.MaxLength is { } max && text.Length > max ? invalid("too-long").With("max", max) : null;
         }

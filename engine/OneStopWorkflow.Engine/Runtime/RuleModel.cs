@@ -39,7 +39,8 @@ internal static class RuleModel
             ["case"] = caseObject,
             ["task"] = taskObject,
             ["now"] = iso(context.Now),
-            ["input"] = Fields([.. inputFields.DistinctBy(f => f.Name)], input ?? ImmutableDictionary<string, string>.Empty),
+            ["input"] = Fields(
+                [.. inputFields.DistinctBy(f => f.Name)], input ?? ImmutableDictionary<string, string>.Empty),
         };
         return model;
     }
@@ -53,7 +54,8 @@ internal static class RuleModel
         ["remote"] = unit?.Remote ?? false,
     };
 
-    private static ScriptObject Fields(ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values)
+    private static ScriptObject Fields(
+        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values)
     {
         var result = new ScriptObject(definitions.Length);
         foreach (var field in definitions)

@@ -11,7 +11,8 @@ namespace OneStopWorkflow.Engine.Simulation;
 internal sealed class ScenarioReport(WorkingCalendar calendar)
 {
     public string Write(
-        DecisionContext context, CaseState? state, IReadOnlyList<CaseEvent> events, IReadOnlyList<ScenarioRejection> rejections)
+        DecisionContext context, CaseState? state, IReadOnlyList<CaseEvent> events,
+        IReadOnlyList<ScenarioRejection> rejections)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
@@ -102,7 +103,8 @@ internal sealed class ScenarioReport(WorkingCalendar calendar)
             return completed > due ? "late" : "on-time";
         }
 
-        return Names.Kebab(Deadlines.StatusOf(context.Calendar, due, context.Now, context.Procedure.DueSoon).ToString());
+        return Names.Kebab(
+            Deadlines.StatusOf(context.Calendar, due, context.Now, context.Procedure.DueSoon).ToString());
     }
 
     private void Events(Utf8JsonWriter w, IReadOnlyList<CaseEvent> events)
@@ -136,7 +138,8 @@ internal sealed class ScenarioReport(WorkingCalendar calendar)
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            w.WriteStringValue($"{i + 1} {Iso(e.At)} {e.Type} by {e.Actor.User} as {e.Actor.Role} at {e.Actor.Unit}{Detail(e)}");
+            w.WriteStringValue(
+                $"{i + 1} {Iso(e.At)} {e.Type} by {e.Actor.User} as {e.Actor.Role} at {e.Actor.Unit}{Detail(e)}");
         }
 
         w.WriteEndArray();
@@ -146,15 +149,21 @@ internal sealed class ScenarioReport(WorkingCalendar calendar)
     {
         CaseReceived r => $": {r.DossierCode} via {r.Channel}",
         ClockStarted s => $": appointment {Iso(s.Appointment)}",
-        ClockResumed r => $": paused {r.PausedWorkingTime.TotalHours:0.##} working hours, appointment {Iso(r.Appointment)}",
+        ClockResumed r => $": paused {r.PausedWorkingTime.TotalHours:0.##} working hours, "
+            + $"appointment {Iso(r.Appointment)}",
         ClockRestarted r => $": appointment {Iso(r.Appointment)}",
         ClockPaused p => $": at {p.Step}",
         TaskActivated a => $": {a.Task} {a.Step} at {a.Unit}{(a.Due is { } due ? $" due {Iso(due)}" : "")}",
-        TaskCompleted c => $": {c.Task} {c.Action}{(c.Input.IsEmpty ? "" : " " + string.Join(", ", c.Input.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")))}",
+        TaskCompleted c => $": {c.Task} {c.Action}" + (c.Input.IsEmpty
+            ? ""
+            : " " + string.Join(", ", c.Input
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => $"{p.Key}={p.Value}"))),
         TaskCancelled c => $": {c.Task}",
         TaskReassigned r => $": {r.Task} {r.From} -> {r.To} ({r.Reason})",
         BranchJoined j => $": {j.Branch} -> {j.Join}",
-        EscalationFired f => $": {f.Rule}{(f.To is null ? "" : $" -> {f.To}")}{(f.Notify is null ? "" : $", notify {f.Notify}")}",
+        EscalationFired f => $": {f.Rule}{(f.To is null ? "" : $" -> {f.To}")}"
+            + $"{(f.Notify is null ? "" : $", notify {f.Notify}")}",
         DocumentIssued d => $": {d.Document}{(d.Form is null ? "" : $" (Mẫu {d.Form})")}",
         CaseRescheduled r => $": promised {Iso(r.PromisedAppointment)} ({r.Reason})",
         CaseFinished f => $": {Names.Kebab(f.Outcome.ToString())}{(f.Reason is null ? "" : $" ({f.Reason})")}",

@@ -37,7 +37,10 @@ public sealed record DocumentModel
     public required string Channel { get; init; }
     public required string ReceivedAt { get; init; }
 
-    /// <summary>The appointment the law sets ("… giờ … phút, ngày … tháng … năm …"), or "" before the clock starts.</summary>
+    /// <summary>
+    /// The appointment the law sets ("… giờ … phút, ngày … tháng … năm …"), or "" before the clock
+    /// starts.
+    /// </summary>
     public required string Appointment { get; init; }
 
     /// <summary>The new date promised by an apology, or "".</summary>
@@ -53,7 +56,8 @@ public sealed record DocumentModel
     public required ImmutableArray<HandOver> HandOvers { get; init; }
 }
 
-public sealed record ProcedureInfo(string Code, int Version, string Title, string NationalCode, string StatutoryDeadline);
+public sealed record ProcedureInfo(
+    string Code, int Version, string Title, string NationalCode, string StatutoryDeadline);
 
 public sealed record UnitInfo(string Code, string Name, string ParentName);
 
@@ -69,5 +73,8 @@ public sealed record Signatory(string User, string Role, string Unit);
 /// <summary>Where and with what the citizen looks the dossier up.</summary>
 public sealed record LookupInfo(string Url, string Secret);
 
-/// <summary>One row of the control slip: who had the dossier, from when, until when it was due, and how it ended.</summary>
-public sealed record HandOver(int Index, string Step, string Unit, string Received, string Due, string Done, string Result);
+/// <summary>
+/// One row of the control slip: who had the dossier, from when, until when it was due, and how it ended.
+/// </summary>
+public sealed record HandOver(
+    int Index, string Step, string Unit, string Received, string Due, string Done, string Result);

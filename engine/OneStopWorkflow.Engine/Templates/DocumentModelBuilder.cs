@@ -28,7 +28,9 @@ public static class DocumentModelBuilder
         ArgumentNullException.ThrowIfNull(issued);
         var state = CaseState.Replay(trail);
         var document = procedure.FindDocument(issued.Document)
-            ?? throw new ArgumentException($"Document '{issued.Document}' is not declared by {procedure.Code} v{procedure.Version}.", nameof(issued));
+            ?? throw new ArgumentException(
+                $"Document '{issued.Document}' is not declared by {procedure.Code} v{procedure.Version}.",
+                nameof(issued));
         var local = calendar.ToLocal(issued.At);
         string Text(DateTimeOffset? instant) => instant is { } i ? VietnameseText.DateTime(calendar.ToLocal(i)) : "";
         return new DocumentModel
@@ -36,8 +38,11 @@ public static class DocumentModelBuilder
             Form = document.Form ?? "",
             Title = document.Title.Vi,
             DossierCode = state.DossierCode,
-            Procedure = new ProcedureInfo(procedure.Code.Value, procedure.Version, procedure.Title.Vi, procedure.NationalCode ?? "",
-                procedure.StatutoryDeadline.SameDay ? "Trong ngày làm việc" : VietnameseText.WorkingDuration(procedure.StatutoryDeadline.Duration)),
+            Procedure = new ProcedureInfo(
+                procedure.Code.Value, procedure.Version, procedure.Title.Vi, procedure.NationalCode ?? "",
+                procedure.StatutoryDeadline.SameDay
+                    ? "Trong ngày làm việc"
+                    : VietnameseText.WorkingDuration(procedure.StatutoryDeadline.Duration)),
             IssuingUnit = Unit(units, issued.Actor.Unit),
             ReceivingUnit = Unit(units, state.ReceivingUnit),
             Place = units.PlaceOf(issued.Actor.Unit) ?? units.PlaceOf(state.ReceivingUnit) ?? "",
@@ -45,11 +50,15 @@ public static class DocumentModelBuilder
             IssuedAt = VietnameseText.DateTime(local),
             Applicant = new ApplicantInfo(Field(state, "applicant_name"), Field(state, "applicant_address"),
                 Field(state, "applicant_phone"), Field(state, "applicant_id_number")),
-            Fields = procedure.Fields.ToImmutableSortedDictionary(f => f.Name, f => Format(f, Field(state, f.Name)), StringComparer.Ordinal),
-            FieldList = [.. procedure.Fields.Select(f => new LabelledValue(f.Label.Vi, Format(f, Field(state, f.Name))))],
+            Fields = procedure.Fields.ToImmutableSortedDictionary(
+                f => f.Name, f => Format(f, Field(state, f.Name)), StringComparer.Ordinal),
+            FieldList =
+                [.. procedure.Fields.Select(f => new LabelledValue(f.Label.Vi, Format(f, Field(state, f.Name))))],
             Components = [.. procedure.Components.Select((c, i) =>
                 new ComponentInfo(i + 1, c.Name.Vi, VietnameseText.ComponentForm(c.Form), c.Quantity, c.Required))],
-            Channel = state.Channel == "online" ? "Trực tuyến" : state.Channel == "post" ? "Bưu chính" : "Trực tiếp",
+            Channel = state.Channel == "online" ? "Trực tuyến"
+                : state.Channel == "post" ? "Bưu chính"
+                : "Trực tiếp",
             ReceivedAt = Text(state.ReceivedAt),
             Appointment = Text(state.Appointment),
             PromisedAppointment = Text(state.PromisedAppointment),
@@ -75,16 +84,20 @@ public static class DocumentModelBuilder
 
     private static string Format(FieldDefinition field, string value) => value.Length == 0 ? "" : field.Type switch
     {
-        FieldType.Date when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) => VietnameseText.ShortDate(date),
+        FieldType.Date when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) =>
+            VietnameseText.ShortDate(date),
         FieldType.Boolean => value == "true" ? "Có" : "Không",
-        FieldType.Number or FieldType.WholeNumber when decimal.TryParse(value, CultureInfo.InvariantCulture, out var number) =>
+        FieldType.Number or FieldType.WholeNumber
+            when decimal.TryParse(value, CultureInfo.InvariantCulture, out var number) =>
             number.ToString("#,##0.##", Vietnamese),
         _ => value,
     };
 
     private const string OverdueReason = "Hồ sơ chưa thể giải quyết xong trong thời hạn đã hẹn";
 
-    /// <summary>The reason the event that issued the document gave: an action's input, a new date's or a stop's reason.</summary>
+    /// <summary>
+    /// The reason the event that issued the document gave: an action's input, a new date's or a stop's reason.
+    /// </summary>
     private static string ReasonFor(IReadOnlyList<CaseEvent> trail)
     {
         for (var i = trail.Count - 2; i >= 0 && trail[i].At == trail[^1].At; i--)
@@ -102,7 +115,8 @@ public static class DocumentModelBuilder
         return "";
     }
 
-    private static HandOver HandOver(ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, TaskState task, int index)
+    private static HandOver HandOver(
+        ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, TaskState task, int index)
     {
         var result = task.CompletedAt is not { } done ? "Đang giải quyết"
             : task.Cancelled ? "Đã hủy"

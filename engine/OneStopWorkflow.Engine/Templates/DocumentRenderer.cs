@@ -8,7 +8,9 @@ public sealed record RenderedDocument(int Sequence, DocumentIssued Issued, strin
 /// <summary>Renders the documents a case's trail issues, each from the trail as it stood at its event.</summary>
 public static class DocumentRenderer
 {
-    /// <summary>The documents issued by <paramref name="added"/>, appended to a trail that held <paramref name="history"/>.</summary>
+    /// <summary>
+    /// The documents issued by <paramref name="added"/>, appended to a trail that held <paramref name="history"/>.
+    /// </summary>
     public static IReadOnlyList<RenderedDocument> RenderIssued(
         DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added, string lookupUrl)
     {
@@ -30,12 +32,15 @@ public static class DocumentRenderer
     }
 
     /// <summary>One document, given the trail up to and including the event that issued it.</summary>
-    public static string Render(DecisionContext context, IReadOnlyList<CaseEvent> trail, DocumentIssued issued, string lookupUrl)
+    public static string Render(
+        DecisionContext context, IReadOnlyList<CaseEvent> trail, DocumentIssued issued, string lookupUrl)
     {
         ArgumentNullException.ThrowIfNull(context);
         var templates = context.Procedure.Templates ?? throw new InvalidOperationException(
-            $"{context.Procedure.Code} v{context.Procedure.Version} was not loaded through ProcedureLoader, so its templates were not checked.");
-        var model = DocumentModelBuilder.Build(context.Procedure, context.Calendar, context.Units, trail, issued, lookupUrl);
+            $"{context.Procedure.Code} v{context.Procedure.Version} was not loaded through ProcedureLoader, "
+            + "so its templates were not checked.");
+        var model = DocumentModelBuilder.Build(
+            context.Procedure, context.Calendar, context.Units, trail, issued, lookupUrl);
         return templates.Render(issued.Document, model);
     }
 }

@@ -24,17 +24,21 @@ public sealed class DocumentTemplates
         _procedure = procedure;
         _files = files;
         _documents = documents;
-        _parsed = new(() => files.Select(f => (f.Key, Template: TemplateSandbox.Parse(f.Value))).Where(f => !f.Template.HasErrors)
+        _parsed = new(() => files.Select(f => (f.Key, Template: TemplateSandbox.Parse(f.Value)))
+            .Where(f => !f.Template.HasErrors)
             .ToImmutableDictionary(f => f.Key, f => f.Template, StringComparer.Ordinal));
     }
 
-    /// <summary>Every template a version can use by name: its own templates/ files first, then the shared ones.</summary>
+    /// <summary>
+    /// Every template a version can use by name: its own templates/ files first, then the shared ones.
+    /// </summary>
     public static ImmutableDictionary<string, TemplateFile> Resolve(ProcedureSource source, CatalogContext context)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(context);
         var files = context.SharedTemplates.ToImmutableDictionary(
-            t => t.Key, t => new TemplateFile(t.Key, context.SharedTemplatesFolder + t.Key, t.Value), StringComparer.Ordinal);
+            t => t.Key, t => new TemplateFile(t.Key, context.SharedTemplatesFolder + t.Key, t.Value),
+            StringComparer.Ordinal);
         foreach (var (path, text) in source.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)))
         {
             var name = path["templates/".Length..];
@@ -44,7 +48,9 @@ public sealed class DocumentTemplates
         return files;
     }
 
-    /// <summary>Parses every document's template and renders it once on a specimen; problems become OSW4xxx diagnostics.</summary>
+    /// <summary>
+    /// Parses every document's template and renders it once on a specimen; problems become OSW4xxx diagnostics.
+    /// </summary>
     public static DocumentTemplates Compile(
         ProcedureDefinition procedure, ImmutableDictionary<string, TemplateFile> files, DiagnosticBag diagnostics)
     {
@@ -65,7 +71,8 @@ public sealed class DocumentTemplates
             {
                 foreach (var message in template.Messages.Where(m => m.Type == Scriban.Parsing.ParserMessageType.Error))
                 {
-                    diagnostics.Error("OSW4002", $"Template of document '{document.Id}' does not parse: {message.Message}",
+                    diagnostics.Error("OSW4002",
+                        $"Template of document '{document.Id}' does not parse: {message.Message}",
                         Location(message.Span, file.Path));
                 }
 
@@ -80,7 +87,8 @@ public sealed class DocumentTemplates
             catch (ScriptRuntimeException ex)
             {
                 var (code, advice) = Classify(ex.OriginalMessage);
-                diagnostics.Error(code, $"Template of document '{document.Id}' fails: {ex.OriginalMessage.TrimEnd('.')}. {advice}",
+                diagnostics.Error(code,
+                    $"Template of document '{document.Id}' fails: {ex.OriginalMessage.TrimEnd('.')}. {advice}",
                     Location(ex.Span, file.Path));
             }
         }
@@ -94,7 +102,9 @@ public sealed class DocumentTemplates
         ArgumentNullException.ThrowIfNull(model);
         if (!_documents.TryGetValue(documentId, out var compiled))
         {
-            throw new ArgumentException($"{_procedure.Code} v{_procedure.Version} has no renderable document '{documentId}'.", nameof(documentId));
+            throw new ArgumentException(
+                $"{_procedure.Code} v{_procedure.Version} has no renderable document '{documentId}'.",
+                nameof(documentId));
         }
 
         try
@@ -112,13 +122,19 @@ public sealed class DocumentTemplates
     public ImmutableDictionary<string, TemplateFile> Files => _files;
 
     private static SourceLocation Location(Scriban.Parsing.SourceSpan span, string fallback) =>
-        new(string.IsNullOrEmpty(span.FileName) ? fallback : span.FileName, span.Start.Line + 1, span.Start.Column + 1);
+        new(string.IsNullOrEmpty(span.FileName) ? fallback : span.FileName,
+            span.Start.Line + 1, span.Start.Column + 1);
 
     private static (string Code, string Advice) Classify(string message) =>
-        message.Contains("iteration limit", StringComparison.Ordinal) || message.Contains("recursive", StringComparison.Ordinal)
-            || message.Contains("OutputLimit", StringComparison.Ordinal) || message.Contains("LimitToString", StringComparison.Ordinal)
-            ? ("OSW4004", $"Templates may loop {TemplateSandbox.LoopLimit} times, recurse {TemplateSandbox.RecursiveLimit} deep and write {TemplateSandbox.OutputLimit} characters.")
+        message.Contains("iteration limit", StringComparison.Ordinal)
+            || message.Contains("recursive", StringComparison.Ordinal)
+            || message.Contains("OutputLimit", StringComparison.Ordinal)
+            || message.Contains("LimitToString", StringComparison.Ordinal)
+            ? ("OSW4004", $"Templates may loop {TemplateSandbox.LoopLimit} times, "
+                + $"recurse {TemplateSandbox.RecursiveLimit} deep "
+                + $"and write {TemplateSandbox.OutputLimit} characters.")
             : message.Contains("include", StringComparison.Ordinal)
                 ? ("OSW4005", "Put the partial in the version's templates/ folder or the shared templates folder.")
-                : ("OSW4003", "Templates may use only the document model (see procedures/README.md, \"Documents\"); check the spelling.");
+                : ("OSW4003", "Templates may use only the document model (see procedures/README.md, \"Documents\"); "
+                    + "check the spelling.");
 }

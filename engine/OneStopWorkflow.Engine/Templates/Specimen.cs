@@ -13,17 +13,23 @@ internal static class Specimen
         return new DocumentModel
         {
             Form = "01", Title = "Tài liệu", DossierCode = "UNIT-260302-0001",
-            Procedure = new ProcedureInfo(procedure.Code.Value, procedure.Version, procedure.Title.Vi, procedure.NationalCode ?? "", Sample),
+            Procedure = new ProcedureInfo(
+                procedure.Code.Value, procedure.Version, procedure.Title.Vi, procedure.NationalCode ?? "", Sample),
             IssuingUnit = unit, ReceivingUnit = unit, Place = Sample,
             IssuedOn = "ngày 02 tháng 3 năm 2026", IssuedAt = "09 giờ 00 phút, ngày 02 tháng 3 năm 2026",
             Applicant = new ApplicantInfo(Sample, Sample, Sample, Sample),
             Fields = procedure.Fields.ToImmutableSortedDictionary(f => f.Name, _ => Sample, StringComparer.Ordinal),
             FieldList = [.. procedure.Fields.Select(f => new LabelledValue(f.Label.Vi, Sample))],
-            Components = [new ComponentInfo(1, Sample, Sample, 1, true), new ComponentInfo(2, Sample, Sample, 1, false)],
+            Components =
+                [new ComponentInfo(1, Sample, Sample, 1, true), new ComponentInfo(2, Sample, Sample, 1, false)],
             Channel = Sample, ReceivedAt = Sample, Appointment = Sample, PromisedAppointment = Sample, Reason = Sample,
             Signatory = new Signatory(Sample, Sample, Sample),
             Lookup = new LookupInfo(Sample, Sample),
-            HandOvers = [new HandOver(1, Sample, Sample, Sample, Sample, Sample, Sample), new HandOver(2, Sample, Sample, Sample, Sample, Sample, Sample)],
+            HandOvers =
+            [
+                new HandOver(1, Sample, Sample, Sample, Sample, Sample, Sample),
+                new HandOver(2, Sample, Sample, Sample, Sample, Sample, Sample),
+            ],
         };
     }
 }

@@ -41,7 +41,8 @@ internal static class TemplateSandbox
     });
 
     public static string Render(
-        Template template, object model, ImmutableDictionary<string, TemplateFile> files, IReadOnlyDictionary<string, Template>? parsed = null)
+        Template template, object model, ImmutableDictionary<string, TemplateFile> files,
+        IReadOnlyDictionary<string, Template>? parsed = null)
     {
         var context = new TemplateContext(Builtins)
         {
@@ -82,7 +83,9 @@ internal static class TemplateSandbox
             case bool flag: return flag;
             case int or short or byte or long or decimal or double or float:
                 var number = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-                return decimal.IsInteger(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : number;
+                return decimal.IsInteger(number) && number is >= int.MinValue and <= int.MaxValue
+                    ? (int)number
+                    : number;
             case Enum: return Convert.ToInt32(value, CultureInfo.InvariantCulture);
             case System.Collections.IDictionary dictionary:
                 var map = new ScriptObject(dictionary.Count);
@@ -102,7 +105,8 @@ internal static class TemplateSandbox
                 return array;
             default:
                 var members = Members.GetOrAdd(value.GetType(), static type =>
-                    [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)
+                    [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                        .Where(p => p.GetIndexParameters().Length == 0)
                         .Select(p => (JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), p))]);
                 var script = new ScriptObject(members.Length);
                 foreach (var (name, property) in members)
@@ -114,7 +118,8 @@ internal static class TemplateSandbox
         }
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> Members = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<
+        Type, (string Name, PropertyInfo Property)[]> Members = new();
 
     /// <summary>
     /// Every text of the model is HTML-escaped before a template sees it: a citizen's name can never become markup
@@ -126,16 +131,20 @@ internal static class TemplateSandbox
             .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
             .Replace("'", "&#39;", StringComparison.Ordinal);
 
-    /// <summary>Includes resolve by name among the version's files and the shared templates; nothing else is reachable.</summary>
+    /// <summary>
+    /// Includes resolve by name among the version's files and the shared templates; nothing else is reachable.
+    /// </summary>
     private sealed class Loader(ImmutableDictionary<string, TemplateFile> files) : ITemplateLoader
     {
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
             files.ContainsKey(templateName)
                 ? templateName
                 : throw new ScriptRuntimeException(callerSpan,
-                    $"include '{templateName}' is not allowed: a template may include only the version's templates and the shared ones ({string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}).");
+                    $"include '{templateName}' is not allowed: a template may include only the version's templates "
+                    + $"and the shared ones ({string.Join(", ", files.Keys.Order(StringComparer.Ordinal))}).");
 
-        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => files[templatePath].Text;
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            files[templatePath].Text;
 
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
             ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));

@@ -12,10 +12,12 @@ namespace OneStopWorkflow.Engine.Templates;
 public sealed record TrackingBookModel(UnitInfo Unit, string From, string To, ImmutableArray<TrackingBookRow> Rows);
 
 public sealed record TrackingBookRow(
-    int Index, string DossierCode, string Procedure, string Applicant, string Contact, string HandledBy, string Received,
-    string Appointment, string Returned, string Result, string Note);
+    int Index, string DossierCode, string Procedure, string Applicant, string Contact, string HandledBy,
+    string Received, string Appointment, string Returned, string Result, string Note);
 
-/// <summary>Builds and renders the tracking book from the cases' states, with the shared template tracking-book.sbn-html.</summary>
+/// <summary>
+/// Builds and renders the tracking book from the cases' states, with the shared template tracking-book.sbn-html.
+/// </summary>
 public static class TrackingBook
 {
     public const string TemplateName = "tracking-book.sbn-html";
@@ -29,16 +31,21 @@ public static class TrackingBook
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(cases);
-        string Short(DateTimeOffset? instant) => instant is { } i ? VietnameseText.ShortDateTime(calendar.ToLocal(i)) : "";
+        string Short(DateTimeOffset? instant) =>
+            instant is { } i ? VietnameseText.ShortDateTime(calendar.ToLocal(i)) : "";
         var rows = cases
             .Where(c => c.State.ReceivingUnit == unit)
-            .Where(c => DateOnly.FromDateTime(calendar.ToLocal(c.State.ReceivedAt).DateTime) is var day && day >= from && day <= to)
+            .Where(c => DateOnly.FromDateTime(calendar.ToLocal(c.State.ReceivedAt).DateTime) is var day
+                && day >= from && day <= to)
             .OrderBy(c => c.State.ReceivedAt).ThenBy(c => c.State.DossierCode, StringComparer.Ordinal)
             .Select((c, i) => new TrackingBookRow(
-                i + 1, c.State.DossierCode, c.Procedure.Title.Vi, c.State.Fields.GetValueOrDefault("applicant_name") ?? "",
+                i + 1, c.State.DossierCode, c.Procedure.Title.Vi,
+                c.State.Fields.GetValueOrDefault("applicant_name") ?? "",
                 string.Join(", ", ContactFields.Select(f => c.State.Fields.GetValueOrDefault(f)).OfType<string>()),
-                string.Join(", ", c.State.Tasks.Select(t => t.Unit).Where(u => u != unit).Distinct().Select(u => units.Find(u)?.Name.Vi ?? u)),
-                Short(c.State.ReceivedAt), Short(c.State.CurrentAppointment), Short(c.State.FinishedAt), Result(c.State, calendar),
+                string.Join(", ", c.State.Tasks.Select(t => t.Unit).Where(u => u != unit).Distinct()
+                    .Select(u => units.Find(u)?.Name.Vi ?? u)),
+                Short(c.State.ReceivedAt), Short(c.State.CurrentAppointment), Short(c.State.FinishedAt),
+                Result(c.State, calendar),
                 c.State.PromisedAppointment is null ? "" : "Đã xin lỗi, hẹn lại"))
             .ToImmutableArray();
         var info = units.Find(unit);
@@ -66,7 +73,8 @@ public static class TrackingBook
         catch (ScriptRuntimeException ex)
         {
             throw new TemplateRenderException("tracking-book", 0, "tracking-book",
-                new SourceLocation(file.Path, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1), ex.OriginalMessage, ex);
+                new SourceLocation(file.Path, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1),
+                ex.OriginalMessage, ex);
         }
     }
 

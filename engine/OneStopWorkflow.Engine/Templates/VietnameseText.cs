@@ -12,12 +12,18 @@ public static class VietnameseText
 
     /// <summary>"ngày 07 tháng 7 năm 2025"; "ngày 02 tháng 01 năm 2026".</summary>
     public static string Date(DateOnly date) =>
-        $"ngày {date.Day:00} tháng {(date.Month <= 2 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}";
+        $"ngày {date.Day:00} tháng "
+        + (date.Month <= 2
+            ? date.Month.ToString("00", CultureInfo.InvariantCulture)
+            : date.Month.ToString(CultureInfo.InvariantCulture))
+        + $" năm {date.Year}";
 
     /// <summary>"10 giờ 30 phút".</summary>
     public static string Time(TimeOnly time) => $"{time.Hour:00} giờ {time.Minute:00} phút";
 
-    /// <summary>"10 giờ 30 phút, ngày 07 tháng 7 năm 2025", in the local time of <paramref name="instant"/>.</summary>
+    /// <summary>
+    /// "10 giờ 30 phút, ngày 07 tháng 7 năm 2025", in the local time of <paramref name="instant"/>.
+    /// </summary>
     public static string DateTime(DateTimeOffset instant) =>
         $"{Time(TimeOnly.FromDateTime(instant.DateTime))}, {Date(DateOnly.FromDateTime(instant.DateTime))}";
 
@@ -25,7 +31,8 @@ public static class VietnameseText
     public static string ShortDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"10:30 07/07/2025", for tables.</summary>
-    public static string ShortDateTime(DateTimeOffset instant) => instant.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string ShortDateTime(DateTimeOffset instant) =>
+        instant.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"1.250.000 đồng".</summary>
     public static string Money(decimal amount) => $"{amount.ToString("#,##0", Vietnamese)} đồng";

@@ -2,5 +2,7 @@ using OneStopWorkflow.Engine.Definitions;
 
 namespace OneStopWorkflow.Engine.Units;
 
-/// <summary>A role people hold at a unit (clerk, leader, land-officer…); steps name the role that works them.</summary>
+/// <summary>
+/// A role people hold at a unit (clerk, leader, land-officer…); steps name the role that works them.
+/// </summary>
 public sealed record RoleDefinition(string Code, LocalizedText Title);

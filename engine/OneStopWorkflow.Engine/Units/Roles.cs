@@ -13,5 +13,6 @@ public static class Roles
     public const string Clerk = "clerk";
 
     /// <summary>Roles that may read but never act on a case.</summary>
-    public static readonly IReadOnlySet<string> ReadOnly = new HashSet<string>(StringComparer.Ordinal) { Auditor, Policy };
+    public static readonly IReadOnlySet<string> ReadOnly =
+        new HashSet<string>(StringComparer.Ordinal) { Auditor, Policy };
 }

@@ -60,7 +60,8 @@ public sealed class UnitDirectory
         var result = new List<string> { unit };
         for (var i = 0; i < result.Count; i++)
         {
-            result.AddRange(_units.Values.Where(u => u.Parent == result[i]).Select(u => u.Code).Order(StringComparer.Ordinal));
+            result.AddRange(_units.Values.Where(u => u.Parent == result[i]).Select(u => u.Code)
+                .Order(StringComparer.Ordinal));
         }
 
         return result;

@@ -17,8 +17,10 @@ public static class UnitDirectoryLoader
             return (null, diagnostics.ToImmutable());
         }
 
-        var roles = reader.OptionalArray("roles").Select(n => ReadRole(n, diagnostics)).OfType<RoleDefinition>().ToList();
-        var units = reader.OptionalArray("units").Select(n => ReadUnit(n, diagnostics)).OfType<UnitDefinition>().ToList();
+        var roles = reader.OptionalArray("roles").Select(n => ReadRole(n, diagnostics))
+            .OfType<RoleDefinition>().ToList();
+        var units = reader.OptionalArray("units").Select(n => ReadUnit(n, diagnostics))
+            .OfType<UnitDefinition>().ToList();
         reader.OptionalText("title");
         reader.Finish();
         CheckTree(units, diagnostics);

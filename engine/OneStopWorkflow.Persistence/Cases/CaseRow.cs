@@ -22,16 +22,22 @@ public sealed class CaseRow
     public DateTimeOffset? Appointment { get; set; }
     public DateTimeOffset? PromisedAppointment { get; set; }
 
-    /// <summary>When the deadline scanner should next tick this case; null when nothing time-driven is pending.</summary>
+    /// <summary>
+    /// When the deadline scanner should next tick this case; null when nothing time-driven is pending.
+    /// </summary>
     public DateTimeOffset? NextDueAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Outcome { get; set; }
 
-    /// <summary>The engine's timeliness as stored: early (before the appointment's day), on-time or late; null while open.</summary>
+    /// <summary>
+    /// The engine's timeliness as stored: early (before the appointment's day), on-time or late; null while open.
+    /// </summary>
     public string? Timeliness { get; set; }
 
-    /// <summary>How a <see cref="Engine.Runtime.Timeliness"/> is written in <see cref="Timeliness"/> and in SQL.</summary>
+    /// <summary>
+    /// How a <see cref="Engine.Runtime.Timeliness"/> is written in <see cref="Timeliness"/> and in SQL.
+    /// </summary>
     public static string TimelinessText(Timeliness timeliness) => Names.Kebab(timeliness.ToString());
 
     /// <summary>The local day of receipt, yyyy-MM-dd, for daily figures grouped by the database.</summary>

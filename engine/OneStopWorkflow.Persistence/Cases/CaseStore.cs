@@ -1,15 +1,15 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using System.Collections.Immutable;
 using OneStopWorkflow.Engine.Calendar;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
-using TaskStatus = OneStopWorkflow.Engine.Runtime.TaskStatus;
 using OneStopWorkflow.Persistence.Escalations;
 using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
+using TaskStatus = OneStopWorkflow.Engine.Runtime.TaskStatus;
 
 namespace OneStopWorkflow.Persistence.Cases;
 
@@ -27,7 +27,8 @@ public sealed class CaseStore(OneStopDbContext db)
 
     public async Task<StoredCase?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken)
     {
-        var row = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.DossierCode == dossierCode, cancellationToken);
+        var row = await db.Cases.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.DossierCode == dossierCode, cancellationToken);
         return row is null ? null : await ReplayAsync(row, cancellationToken);
     }
 
@@ -65,11 +66,14 @@ public sealed class CaseStore(OneStopDbContext db)
         row.LeaseOwner = null;
         row.LeaseUntil = null;
         var finished = await SyncTasksAsync(row.Id, after, before is null, calendar, cancellationToken);
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await DayFigures.ApplyAsync(db, row, contributed, events.Count(e => e is EscalationFired), finished, cancellationToken);
+            await DayFigures.ApplyAsync(
+                db, row, contributed, events.Count(e => e is EscalationFired), finished, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -93,7 +97,8 @@ public sealed class CaseStore(OneStopDbContext db)
     /// Adds a whole new case (trail, snapshot, tasks) to the context without saving: bulk loading saves many at once.
     /// The trail is hash-chained exactly as <see cref="SaveAsync"/> chains it.
     /// </summary>
-    public void Stage(CaseState state, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt, WorkingCalendar calendar)
+    public void Stage(
+        CaseState state, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(events);
@@ -115,7 +120,8 @@ public sealed class CaseStore(OneStopDbContext db)
     /// content and the previous hash, with the escalation claims and documents they carry. Returns the last hash.
     /// </summary>
     private string Append(
-        CaseRow row, int after, string previous, IReadOnlyList<CaseEvent> events, IReadOnlyList<RenderedDocument> documents, string actedBy)
+        CaseRow row, int after, string previous, IReadOnlyList<CaseEvent> events,
+        IReadOnlyList<RenderedDocument> documents, string actedBy)
     {
         var sequence = after;
         foreach (var e in events)
@@ -123,8 +129,9 @@ public sealed class CaseStore(OneStopDbContext db)
             sequence++;
             var eventRow = new EventRow
             {
-                CaseId = row.Id, Sequence = sequence, Type = e.Type, At = e.At, User = e.Actor.User, Role = e.Actor.Role,
-                Unit = e.Actor.Unit, Payload = EventSerializer.Serialize(e), PreviousHash = previous,
+                CaseId = row.Id, Sequence = sequence, Type = e.Type, At = e.At,
+                User = e.Actor.User, Role = e.Actor.Role, Unit = e.Actor.Unit,
+                Payload = EventSerializer.Serialize(e), PreviousHash = previous,
             };
             eventRow.Hash = TrailHash.Compute(eventRow);
             previous = eventRow.Hash;
@@ -141,7 +148,8 @@ public sealed class CaseStore(OneStopDbContext db)
             {
                 db.Documents.Add(new DocumentRow
                 {
-                    CaseId = row.Id, EventSequence = sequence, Document = document.Issued.Document, Form = document.Issued.Form,
+                    CaseId = row.Id, EventSequence = sequence,
+                    Document = document.Issued.Document, Form = document.Issued.Form,
                     MediaType = "text/html", Content = document.Html, IssuedAt = e.At,
                     Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Html))),
                 });
@@ -172,14 +180,18 @@ public sealed class CaseStore(OneStopDbContext db)
         // Instants on the trail carry the calendar's offset, so their own date is the local day.
         row.ReceivedDay = Day(state.ReceivedAt);
         row.FinishedDay = state.FinishedAt is { } f ? Day(f) : null;
-        row.Timeliness = Deadlines.TimelinessOf(state, calendar) is { } timeliness ? CaseRow.TimelinessText(timeliness) : null;
+        row.Timeliness = Deadlines.TimelinessOf(state, calendar) is { } timeliness
+            ? CaseRow.TimelinessText(timeliness)
+            : null;
         row.Version = state.Version;
     }
 
     private static string Day(DateTimeOffset instant) =>
         instant.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Brings the task rows in line with the state; returns the tasks with a deadline that finished just now.</summary>
+    /// <summary>
+    /// Brings the task rows in line with the state; returns the tasks with a deadline that finished just now.
+    /// </summary>
     private async Task<List<DayFigures.FinishedTask>> SyncTasksAsync(
         string caseId, CaseState state, bool isNew, WorkingCalendar calendar, CancellationToken cancellationToken)
     {

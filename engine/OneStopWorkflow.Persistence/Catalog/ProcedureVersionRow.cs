@@ -15,7 +15,9 @@ public sealed class ProcedureVersionRow
     /// <summary>The version's own files (its templates), as a JSON object from relative path to text.</summary>
     public string FilesJson { get; set; } = null!;
 
-    /// <summary>SHA-256 over the canonical JSON and the files: two versions with the same hash are the same content.</summary>
+    /// <summary>
+    /// SHA-256 over the canonical JSON and the files: two versions with the same hash are the same content.
+    /// </summary>
     public string Sha256 { get; set; } = null!;
 
     /// <summary>Where it came from: a catalog file path, or "designer".</summary>

@@ -1,6 +1,8 @@
 namespace OneStopWorkflow.Persistence.Codes;
 
-/// <summary>The last dossier number given out by a unit on a day (Circular 01/2018: a per-unit daily sequence).</summary>
+/// <summary>
+/// The last dossier number given out by a unit on a day (Circular 01/2018: a per-unit daily sequence).
+/// </summary>
 public sealed class DossierSequenceRow
 {
     public string Unit { get; set; } = null!;

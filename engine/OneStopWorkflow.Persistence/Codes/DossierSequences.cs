@@ -10,9 +10,11 @@ namespace OneStopWorkflow.Persistence.Codes;
 public static class DossierSequences
 {
     /// <param name="atLeast">
-    /// The lowest number to give: lets a centre that already wrote numbers in its paper book today continue after them.
+    /// The lowest number to give: lets a centre that already wrote numbers in its paper book today continue after
+    /// them.
     /// </param>
-    public static async Task<int> NextAsync(OneStopDbContext db, string unit, string day, int atLeast, CancellationToken cancellationToken)
+    public static async Task<int> NextAsync(
+        OneStopDbContext db, string unit, string day, int atLeast, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var sql = db.Provider switch
@@ -31,7 +33,8 @@ public static class DossierSequences
                 RETURNING last AS "Value";
                 """,
         };
-        var values = await db.Database.SqlQueryRaw<int>(sql, unit, day, Math.Max(1, atLeast)).ToListAsync(cancellationToken);
+        var values = await db.Database.SqlQueryRaw<int>(sql, unit, day, Math.Max(1, atLeast))
+            .ToListAsync(cancellationToken);
         return values.Single();
     }
 }

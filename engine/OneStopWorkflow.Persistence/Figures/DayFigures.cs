@@ -14,7 +14,8 @@ namespace OneStopWorkflow.Persistence.Figures;
 public static class DayFigures
 {
     /// <summary>What one case adds to its day's figures, as its row stands.</summary>
-    internal readonly record struct Contribution(int Handled, int Early, int OnTime, int Late, int Withdrawn, int Online)
+    internal readonly record struct Contribution(
+        int Handled, int Early, int OnTime, int Late, int Withdrawn, int Online)
     {
         public static Contribution Of(CaseRow row)
         {
@@ -29,7 +30,8 @@ public static class DayFigures
         }
     }
 
-    // The stored words of the engine's values, shared by the figures kept with each save and the SQL that recounts them.
+    // The stored words of the engine's values, shared by the figures kept with each save and the SQL that
+    // recounts them.
     private static readonly string EarlyText = CaseRow.TimelinessText(Timeliness.Early);
     private static readonly string OnTimeText = CaseRow.TimelinessText(Timeliness.OnTime);
     private static readonly string LateText = CaseRow.TimelinessText(Timeliness.Late);
@@ -63,8 +65,8 @@ public static class DayFigures
         foreach (var step in finished.GroupBy(t => t.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             await db.Database.ExecuteSqlRawAsync(StepUpsert(db.Provider), [
-                row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, step.Key, step.Count(), step.Count(t => t.WithinDue),
-                step.Sum(t => t.Hours ?? 0), step.Count(t => t.Hours is not null),
+                row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, step.Key, step.Count(),
+                step.Count(t => t.WithinDue), step.Sum(t => t.Hours ?? 0), step.Count(t => t.Hours is not null),
             ], cancellationToken);
         }
     }
@@ -75,10 +77,13 @@ public static class DayFigures
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(row);
         return db.Database.ExecuteSqlRawAsync(CaseUpsert(db.Provider),
-            [row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, 0, 0, 0, 0, 0, 0, 0, 0, 1, score], cancellationToken);
+            [row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, 0, 0, 0, 0, 0, 0, 0, 0, 1, score],
+            cancellationToken);
     }
 
-    /// <summary>Recomputes every figure from the cases, tasks and escalation claims: after a bulk load, or to repair.</summary>
+    /// <summary>
+    /// Recomputes every figure from the cases, tasks and escalation claims: after a bulk load, or to repair.
+    /// </summary>
     public static async Task RebuildAsync(OneStopDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -13,7 +13,9 @@ public sealed class StepFigureRow
     public int Done { get; set; }
     public int WithinDue { get; set; }
 
-    /// <summary>The sum of the working hours of the tasks whose hours are known (<see cref="Timed"/> of them).</summary>
+    /// <summary>
+    /// The sum of the working hours of the tasks whose hours are known (<see cref="Timed"/> of them).
+    /// </summary>
     public double Hours { get; set; }
 
     public int Timed { get; set; }

@@ -1,6 +1,8 @@
 namespace OneStopWorkflow.Persistence.Reception;
 
-/// <summary>A citizen's satisfaction rating of a finished case: once per case, 1 to 5, with an optional comment.</summary>
+/// <summary>
+/// A citizen's satisfaction rating of a finished case: once per case, 1 to 5, with an optional comment.
+/// </summary>
 public sealed class RatingRow
 {
     public string CaseId { get; set; } = null!;

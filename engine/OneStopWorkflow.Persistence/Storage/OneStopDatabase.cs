@@ -21,18 +21,22 @@ public static class OneStopDatabase
     /// A pool of contexts for one provider and connection: each scope borrows one and returns it reset when the scope
     /// ends, instead of building a context, its options and its services for every request.
     /// </summary>
-    public static Func<OneStopDbContext> CreatePool(StorageProvider provider, string connectionString) => provider switch
+    public static Func<OneStopDbContext> CreatePool(
+        StorageProvider provider, string connectionString) => provider switch
     {
         StorageProvider.Sqlite => new PooledDbContextFactory<SqliteOneStopDbContext>(
             new DbContextOptionsBuilder<SqliteOneStopDbContext>().UseSqlite(connectionString).Options).CreateDbContext,
         StorageProvider.Postgres => new PooledDbContextFactory<NpgsqlOneStopDbContext>(
             new DbContextOptionsBuilder<NpgsqlOneStopDbContext>().UseNpgsql(connectionString).Options).CreateDbContext,
         StorageProvider.SqlServer => new PooledDbContextFactory<SqlServerOneStopDbContext>(
-            new DbContextOptionsBuilder<SqlServerOneStopDbContext>().UseSqlServer(connectionString).Options).CreateDbContext,
+            new DbContextOptionsBuilder<SqlServerOneStopDbContext>().UseSqlServer(connectionString).Options)
+            .CreateDbContext,
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider."),
     };
 
-    /// <summary>Applies pending migrations. A SQLite file switches to write-ahead logging so readers never block the writer.</summary>
+    /// <summary>
+    /// Applies pending migrations. A SQLite file switches to write-ahead logging so readers never block the writer.
+    /// </summary>
     public static async Task MigrateAsync(OneStopDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

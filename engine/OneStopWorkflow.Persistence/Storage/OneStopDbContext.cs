@@ -153,7 +153,8 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
 
             foreach (var index in entity.GetIndexes())
             {
-                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => Snake(p.Name)))}");
+                index.SetDatabaseName(
+                    $"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => Snake(p.Name)))}");
             }
 
             foreach (var key in entity.GetKeys().Where(k => k.IsPrimaryKey()))

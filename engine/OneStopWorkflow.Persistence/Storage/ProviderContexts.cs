@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace OneStopWorkflow.Persistence.Storage;
 
-/// <summary>SQLite, the embedded default. Instants are stored as UTC ticks so that SQL can compare and sort them.</summary>
+/// <summary>
+/// SQLite, the embedded default. Instants are stored as UTC ticks so that SQL can compare and sort them.
+/// </summary>
 public sealed class SqliteOneStopDbContext(DbContextOptions<SqliteOneStopDbContext> options) : OneStopDbContext(options)
 {
     public override StorageProvider Provider => StorageProvider.Sqlite;
@@ -35,16 +37,20 @@ public sealed class NpgsqlOneStopDbContext(DbContextOptions<NpgsqlOneStopDbConte
 }
 
 /// <summary>SQL Server: instants are <c>datetimeoffset</c>.</summary>
-public sealed class SqlServerOneStopDbContext(DbContextOptions<SqlServerOneStopDbContext> options) : OneStopDbContext(options)
+public sealed class SqlServerOneStopDbContext(DbContextOptions<SqlServerOneStopDbContext> options)
+    : OneStopDbContext(options)
 {
     public override StorageProvider Provider => StorageProvider.SqlServer;
 }
 
-/// <summary>Lets <c>dotnet ef</c> build each context; the connection string comes from ONESTOP_DESIGN_CONNECTION.</summary>
+/// <summary>
+/// Lets <c>dotnet ef</c> build each context; the connection string comes from ONESTOP_DESIGN_CONNECTION.
+/// </summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteOneStopDbContext>
 {
     public SqliteOneStopDbContext CreateDbContext(string[] args) =>
-        (SqliteOneStopDbContext)OneStopDatabase.CreateContext(StorageProvider.Sqlite, DesignConnection("Data Source=design.db"));
+        (SqliteOneStopDbContext)OneStopDatabase.CreateContext(
+            StorageProvider.Sqlite, DesignConnection("Data Source=design.db"));
 
     internal static string DesignConnection(string fallback) =>
         Environment.GetEnvironmentVariable("ONESTOP_DESIGN_CONNECTION") ?? fallback;
@@ -61,5 +67,6 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
 {
     public SqlServerOneStopDbContext CreateDbContext(string[] args) =>
         (SqlServerOneStopDbContext)OneStopDatabase.CreateContext(StorageProvider.SqlServer,
-            SqliteDesignTimeFactory.DesignConnection("Server=localhost;Database=onestop;Trusted_Connection=True;TrustServerCertificate=True"));
+            SqliteDesignTimeFactory.DesignConnection(
+                "Server=localhost;Database=onestop;Trusted_Connection=True;TrustServerCertificate=True"));
 }

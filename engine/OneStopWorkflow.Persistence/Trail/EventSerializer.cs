@@ -40,7 +40,9 @@ public static class EventSerializer
                 ?? throw new InvalidOperationException($"Event payload of type '{type}' is null."))
             : throw new InvalidOperationException($"Unknown event type '{type}' on the trail.");
 
-    /// <summary>Writes a one-value identifier as a plain JSON string, so payloads read as the trail shows them.</summary>
+    /// <summary>
+    /// Writes a one-value identifier as a plain JSON string, so payloads read as the trail shows them.
+    /// </summary>
     private sealed class TextConverter<T>(Func<string, T> read, Func<T, string> write) : JsonConverter<T>
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

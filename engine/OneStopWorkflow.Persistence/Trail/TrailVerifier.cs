@@ -15,7 +15,8 @@ public sealed record TrailReport(int Cases, int Events, IReadOnlyList<BrokenLink
 /// <summary>Recomputes the hash chain of one case or of all cases, and reports the first broken link of each.</summary>
 public static class TrailVerifier
 {
-    public static async Task<TrailReport> VerifyAsync(OneStopDbContext db, string? caseId, CancellationToken cancellationToken)
+    public static async Task<TrailReport> VerifyAsync(
+        OneStopDbContext db, string? caseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var cases = db.Cases.AsNoTracking();
@@ -37,16 +38,20 @@ public static class TrailVerifier
                                .AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 eventCount++;
-                link ??= e.Sequence != expected ? new BrokenLink(c.Id, c.DossierCode, expected, $"event {expected} is missing")
-                    : e.PreviousHash != previous ? new BrokenLink(c.Id, c.DossierCode, e.Sequence, "it does not chain to the event before it")
-                    : TrailHash.Compute(e) != e.Hash ? new BrokenLink(c.Id, c.DossierCode, e.Sequence, "its content does not match its hash")
+                link ??= e.Sequence != expected
+                        ? new BrokenLink(c.Id, c.DossierCode, expected, $"event {expected} is missing")
+                    : e.PreviousHash != previous
+                        ? new BrokenLink(c.Id, c.DossierCode, e.Sequence, "it does not chain to the event before it")
+                    : TrailHash.Compute(e) != e.Hash
+                        ? new BrokenLink(c.Id, c.DossierCode, e.Sequence, "its content does not match its hash")
                     : null;
                 previous = e.Hash;
                 expected = e.Sequence + 1;
             }
 
             link ??= expected - 1 != c.Version || previous != c.LastHash
-                ? new BrokenLink(c.Id, c.DossierCode, expected, $"the case records {c.Version} events but the trail ends at {expected - 1}")
+                ? new BrokenLink(c.Id, c.DossierCode, expected,
+                    $"the case records {c.Version} events but the trail ends at {expected - 1}")
                 : null;
             if (link is not null)
             {

@@ -86,7 +86,8 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void Refuses_a_year_without_data_instead_of_guessing()
     {
-        var ex = Assert.Throws<CalendarYearMissingException>(() => Vn.AddWorkingDays(At("2026-12-30T10:00:00+07:00"), 3));
+        var ex = Assert.Throws<CalendarYearMissingException>(
+            () => Vn.AddWorkingDays(At("2026-12-30T10:00:00+07:00"), 3));
 
         Assert.Equal(2027, ex.Year);
         Assert.Contains("OSW3002", ex.Message, StringComparison.Ordinal);

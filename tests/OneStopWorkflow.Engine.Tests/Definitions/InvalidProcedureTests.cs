@@ -14,7 +14,8 @@ public sealed class InvalidProcedureTests
         Repository.PathOf("tests", "OneStopWorkflow.Engine.Tests", "Definitions", "InvalidProcedures");
 
     public static TheoryData<string> Cases() =>
-        [.. Directory.EnumerateDirectories(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).OfType<string>()];
+        [.. Directory.EnumerateDirectories(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .OfType<string>()];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -28,7 +29,8 @@ public sealed class InvalidProcedureTests
         var source = Catalog.ReadVersion(folder, $"InvalidProcedures/{name}/procedure.json");
         source = source with
         {
-            Files = source.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)).ToImmutableDictionary(),
+            Files = source.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal))
+                .ToImmutableDictionary(),
         };
 
         var result = ProcedureLoader.Load(source, Catalog.Context(today));

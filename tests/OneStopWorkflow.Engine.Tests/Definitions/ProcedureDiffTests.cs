@@ -18,7 +18,8 @@ public sealed class ProcedureDiffTests
                     ? s with
                     {
                         Budget = WorkingDuration.Days(3),
-                        Actions = [.. s.Actions.Select(a => a.Id == "send-to-tax" ? a with { To = new StepId("update-certificate") } : a)],
+                        Actions = [.. s.Actions.Select(a =>
+                            a.Id == "send-to-tax" ? a with { To = new StepId("update-certificate") } : a)],
                     }
                     : s),
                 v1.Steps[0] with { Id = new StepId("double-check"), Actions = [] }],
@@ -29,7 +30,8 @@ public sealed class ProcedureDiffTests
         Assert.Contains(changes, c => c.StartsWith("added step double-check", StringComparison.Ordinal));
         Assert.Contains(changes, c => c.StartsWith("removed step return-result", StringComparison.Ordinal));
         Assert.Contains("changed step land-review: budget: 4 WD → 3 WD", changes);
-        Assert.Contains("changed step land-review action send-to-tax: target: tax-obligation → update-certificate", changes);
+        Assert.Contains(
+            "changed step land-review action send-to-tax: target: tax-obligation → update-certificate", changes);
         Assert.Empty(ProcedureDiff.Compare(v1, v1));
     }
 }

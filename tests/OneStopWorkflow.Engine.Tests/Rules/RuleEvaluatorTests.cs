@@ -64,7 +64,8 @@ public sealed class RuleEvaluatorTests
     [Fact]
     public void A_dotnet_method_call_fails_at_run_time()
     {
-        var result = RuleEvaluator.Evaluate(Compile("case.fields.applicant_kind.GetType() != null"), Model(1, "individual"));
+        var result = RuleEvaluator.Evaluate(
+            Compile("case.fields.applicant_kind.GetType() != null"), Model(1, "individual"));
 
         Assert.True(result.Failed, $"expected a failure but got {result.Value}");
     }
@@ -103,6 +104,7 @@ public sealed class RuleEvaluatorTests
 
         RuleCompiler.Compile("case.fields.area > 1", SourceLocation.InFile("t.json"), Scope, diagnostics);
 
-        Assert.Contains("Did you mean 'area_m2'?", diagnostics.ToImmutable().Single().Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "Did you mean 'area_m2'?", diagnostics.ToImmutable().Single().Message, StringComparison.Ordinal);
     }
 }

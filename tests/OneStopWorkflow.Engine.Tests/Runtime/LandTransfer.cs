@@ -9,7 +9,8 @@ namespace OneStopWorkflow.Engine.Tests.Runtime;
 internal static class LandTransfer
 {
     private static readonly Lazy<LoadResult> Loaded = new(() => ProcedureLoader.Load(
-        Catalog.ReadVersion(Repository.PathOf("procedures", "land-use-transfer", "v1"), "land-use-transfer/v1/procedure.json"),
+        Catalog.ReadVersion(
+            Repository.PathOf("procedures", "land-use-transfer", "v1"), "land-use-transfer/v1/procedure.json"),
         Catalog.Context(new DateOnly(2026, 6, 1))));
 
     public static ProcedureDefinition Procedure => Loaded.Value.Procedure!;
@@ -33,7 +34,8 @@ internal static class LandTransfer
 
     public static (CaseState State, List<CaseEvent> Events) Received(string now)
     {
-        var decision = Decide(null, now, new ReceiveCommand(Clerk, new CaseId("c1"), "HP.LECHAN") { Fields = Fields, Sequence = 7 });
+        var decision = Decide(null, now,
+            new ReceiveCommand(Clerk, new CaseId("c1"), "HP.LECHAN") { Fields = Fields, Sequence = 7 });
         Assert.False(decision.IsRejected, string.Join("; ", decision.Rejections));
         return (decision.State!, [.. decision.Events]);
     }

@@ -1,9 +1,9 @@
-using OneStopWorkflow.Engine.Units;
 using System.Collections.Immutable;
 using System.Text.Json;
 using CsCheck;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Units;
 
 namespace OneStopWorkflow.Engine.Tests.Runtime;
 
@@ -14,13 +14,16 @@ namespace OneStopWorkflow.Engine.Tests.Runtime;
 /// </summary>
 public sealed class RandomCommandSequenceTests
 {
-    private static readonly string[] Units = ["HP.LECHAN", "HP.NAMANPHU", "HP.VPDKDD.CN1", "HP.VPDKDD", "HP.THUE", "HP"];
-    private static readonly string[] Roles = ["clerk", "leader", "land-officer", "civil-status-officer", "business-registrar", "tax-officer"];
+    private static readonly string[] Units =
+        ["HP.LECHAN", "HP.NAMANPHU", "HP.VPDKDD.CN1", "HP.VPDKDD", "HP.THUE", "HP"];
+    private static readonly string[] Roles =
+        ["clerk", "leader", "land-officer", "civil-status-officer", "business-registrar", "tax-officer"];
 
     private static readonly Actor Everyone = new("anyone",
         [.. Units.SelectMany(u => Roles.Select(r => new Membership(u, r)))]);
 
-    public static TheoryData<string> Procedures() => ["land-use-transfer", "birth-registration", "business-household-registration"];
+    public static TheoryData<string> Procedures() =>
+        ["land-use-transfer", "birth-registration", "business-household-registration"];
 
     [Theory]
     [MemberData(nameof(Procedures))]
@@ -69,7 +72,10 @@ public sealed class RandomCommandSequenceTests
 
     private static CaseCommand Command(int kind, string action) => kind switch
     {
-        < 6 => new ActCommand(Everyone, action) { Input = ImmutableDictionary<string, string>.Empty.Add("reason", "lý do") },
+        < 6 => new ActCommand(Everyone, action)
+        {
+            Input = ImmutableDictionary<string, string>.Empty.Add("reason", "lý do"),
+        },
         6 => new ResubmitCommand(Everyone),
         7 => new TickCommand(),
         8 => new HandUpCommand(Everyone, "parent", "vượt thẩm quyền"),
@@ -88,7 +94,8 @@ public sealed class RandomCommandSequenceTests
         {
             Assert.NotEmpty(state.OpenTasks);
             var waitingForApplicant = state.OpenTasks.Any(t => t.Role is null);
-            Assert.True(state.Appointment is not null || state.OpenTasks.Any(t => t.Due is not null) || waitingForApplicant,
+            Assert.True(
+                state.Appointment is not null || state.OpenTasks.Any(t => t.Due is not null) || waitingForApplicant,
                 "an open case has no due instant");
         }
 

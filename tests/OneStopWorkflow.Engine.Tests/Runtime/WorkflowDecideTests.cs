@@ -26,7 +26,8 @@ public sealed class WorkflowDecideTests
         var replayed = CaseState.Replay(run.Events);
 
         Assert.Equal(run.State.Version, replayed.Version);
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(run.State), System.Text.Json.JsonSerializer.Serialize(replayed));
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(run.State), System.Text.Json.JsonSerializer.Serialize(replayed));
     }
 
     [Theory]
@@ -65,7 +66,8 @@ public sealed class WorkflowDecideTests
         var decision = Decide(state, "2026-03-03T09:00:00+07:00",
             new ActCommand(Officer, "approve") { Step = new StepId("land-review") });
 
-        Assert.Contains("has no action 'approve'", Assert.Single(decision.Rejections).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "has no action 'approve'", Assert.Single(decision.Rejections).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +90,8 @@ public sealed class WorkflowDecideTests
         run.State = run.Then("2026-04-29T10:00:00+07:00", new ActCommand(Officer, "tax-paid"));
 
         // Thu 23/4 10:00 → Wed 29/4 10:00 skips the weekend and the Hùng Kings day off (Mon 27/4): 3 working days.
-        var paused = Catalog.Calendar.WorkingTimeBetween(At("2026-04-23T10:00:00+07:00"), At("2026-04-29T10:00:00+07:00"));
+        var paused = Catalog.Calendar.WorkingTimeBetween(
+            At("2026-04-23T10:00:00+07:00"), At("2026-04-29T10:00:00+07:00"));
         Assert.Equal(TimeSpan.FromHours(24), paused);
         Assert.Equal(Catalog.Calendar.AddWorkingHours(before, 24), run.State.Appointment);
         Assert.Equal(TimeSpan.FromHours(24), run.Events.OfType<ClockResumed>().Single().PausedWorkingTime);
@@ -98,7 +101,8 @@ public sealed class WorkflowDecideTests
     public void Tick_twice_or_days_late_fires_each_escalation_once()
     {
         var run = Received("2026-03-02T09:00:00+07:00");
-        foreach (var now in new[] { "2026-03-20T10:00:00+07:00", "2026-03-20T10:00:00+07:00", "2026-03-27T10:00:00+07:00" })
+        foreach (var now in
+            new[] { "2026-03-20T10:00:00+07:00", "2026-03-20T10:00:00+07:00", "2026-03-27T10:00:00+07:00" })
         {
             run.State = run.Then(now, new TickCommand());
         }
@@ -133,10 +137,14 @@ public sealed class WorkflowDecideTests
     public void A_case_started_on_v1_still_follows_v1_after_v2_is_loaded()
     {
         var (state, _) = Received("2026-03-02T09:00:00+07:00");
-        var v2 = Procedure with { Version = 2, Steps = [.. Procedure.Steps.Where(s => s.Id.Value != "tax-obligation")] };
+        var v2 = Procedure with
+        {
+            Version = 2, Steps = [.. Procedure.Steps.Where(s => s.Id.Value != "tax-obligation")],
+        };
 
         Assert.Throws<InvalidOperationException>(() =>
-            Workflow.Decide(Context("2026-03-03T09:00:00+07:00", v2, "v2-hash"), state, new ActCommand(Officer, "send-to-tax")));
+            Workflow.Decide(
+                Context("2026-03-03T09:00:00+07:00", v2, "v2-hash"), state, new ActCommand(Officer, "send-to-tax")));
         var onV1 = Workflow.Decide(Context("2026-03-03T09:00:00+07:00"), state, new ActCommand(Officer, "send-to-tax"));
         Assert.Equal("tax-obligation", onV1.State!.OpenTasks.Single().Step.Value);
         Assert.Equal(1, onV1.State.ProcedureVersion);

@@ -10,9 +10,13 @@ public sealed class DocumentRenderingTests
     private static IReadOnlyList<RenderedDocument> Receive(ImmutableDictionary<string, string> fields)
     {
         var decision = LandTransfer.Decide(null, "2026-03-02T09:00:00+07:00",
-            new ReceiveCommand(LandTransfer.Clerk, new CaseId("c1"), "HP.LECHAN") { Fields = fields, Sequence = 7, Secret = "ab12cd34" });
+            new ReceiveCommand(LandTransfer.Clerk, new CaseId("c1"), "HP.LECHAN")
+            {
+                Fields = fields, Sequence = 7, Secret = "ab12cd34",
+            });
         Assert.False(decision.IsRejected, string.Join("; ", decision.Rejections));
-        return DocumentRenderer.RenderIssued(LandTransfer.Context("2026-03-02T09:00:00+07:00"), [], decision.Events, "/tra-cuu");
+        return DocumentRenderer.RenderIssued(
+            LandTransfer.Context("2026-03-02T09:00:00+07:00"), [], decision.Events, "/tra-cuu");
     }
 
     [Fact]
@@ -21,7 +25,8 @@ public sealed class DocumentRenderingTests
         var receipt = Receive(LandTransfer.Fields.SetItem("applicant_name", "<script>alert('x')</script> & Co"))[0];
 
         Assert.DoesNotContain("<script>", receipt.Html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co", receipt.Html, StringComparison.Ordinal);
+        Assert.Contains(
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co", receipt.Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Escalations;
 using OneStopWorkflow.Persistence.Storage;
-using OneStopWorkflow.Engine.Runtime;
 using TaskStatus = OneStopWorkflow.Engine.Runtime.TaskStatus;
 
 namespace OneStopWorkflow.Persistence.Tests.Storage;
@@ -41,8 +41,15 @@ public sealed class FigureBackfillTests
             db.Tasks.AddRange(
                 Finished("a", "t1", Monday.AddHours(6), 5),
                 Finished("c", "t1", Monday.AddHours(30), 9),
-                new TaskRow { CaseId = "c", TaskId = "t2", Step = "review", Unit = "HP.LECHAN", Status = TaskStatus.Open, ActivatedAt = Monday, Due = Monday.AddDays(1) });
-            db.EscalationClaims.Add(new EscalationClaimRow { CaseId = "a", Key = "late", ClaimedBy = "test", FiredAt = Monday.AddDays(2), EventSequence = 5 });
+                new TaskRow
+                {
+                    CaseId = "c", TaskId = "t2", Step = "review", Unit = "HP.LECHAN", Status = TaskStatus.Open,
+                    ActivatedAt = Monday, Due = Monday.AddDays(1),
+                });
+            db.EscalationClaims.Add(new EscalationClaimRow
+            {
+                CaseId = "a", Key = "late", ClaimedBy = "test", FiredAt = Monday.AddDays(2), EventSequence = 5,
+            });
             db.Ratings.Add(new Reception.RatingRow { CaseId = "a", Score = 3, RatedAt = Monday.AddDays(12) });
             await db.SaveChangesAsync(cancel);
         }
@@ -53,18 +60,22 @@ public sealed class FigureBackfillTests
 
             var day = Assert.Single(await db.CaseFigures.ToListAsync(cancel));
             Assert.Equal(("HP.LECHAN", "land-use-transfer", "2026-03-02"), (day.Unit, day.ProcedureCode, day.Day));
-            Assert.Equal((3, 2, 1, 1, 1, 1), (day.Received, day.Handled, day.Late, day.Withdrawn, day.Online, day.Escalations));
+            Assert.Equal(
+                (3, 2, 1, 1, 1, 1), (day.Received, day.Handled, day.Late, day.Withdrawn, day.Online, day.Escalations));
             Assert.Equal((1, 3), (day.Rated, day.RatingSum));
             var step = Assert.Single(await db.StepFigures.ToListAsync(cancel));
             Assert.Equal(("review", 2, 1, 14.0, 2), (step.Step, step.Done, step.WithinDue, step.Hours, step.Timed));
         }
     }
 
-    private static CaseRow Case(string id, string? timeliness, string? outcome, string channel, CaseStatus status) => new()
+    private static CaseRow Case(
+        string id, string? timeliness, string? outcome, string channel, CaseStatus status) => new()
     {
-        Id = id, DossierCode = $"HP.LECHAN-260302-000{id}", Secret = "00000000", ProcedureCode = "land-use-transfer", ProcedureVersion = 1,
+        Id = id, DossierCode = $"HP.LECHAN-260302-000{id}", Secret = "00000000",
+        ProcedureCode = "land-use-transfer", ProcedureVersion = 1,
         ProcedureHash = "hash", ReceivingUnit = "HP.LECHAN", Channel = channel, Status = status, ReceivedAt = Monday,
-        Appointment = outcome is null ? Monday.AddDays(10) : null, Timeliness = timeliness, Outcome = outcome ?? (status == CaseStatus.Finished ? "Resolved" : null),
+        Appointment = outcome is null ? Monday.AddDays(10) : null, Timeliness = timeliness,
+        Outcome = outcome ?? (status == CaseStatus.Finished ? "Resolved" : null),
         ReceivedDay = "2026-03-02", Version = 3, LastHash = "hash",
     };
 

@@ -26,7 +26,8 @@ public sealed class MigrationTests
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(),
             $"The model changed but {provider} has no migration for it. Add one: dotnet ef migrations add <Name> "
-            + $"--project engine/OneStopWorkflow.Persistence --context {db.GetType().Name} --output-dir Storage/Migrations/<Provider>");
+            + $"--project engine/OneStopWorkflow.Persistence --context {db.GetType().Name} "
+            + "--output-dir Storage/Migrations/<Provider>");
     }
 
     [Fact]
@@ -51,7 +52,8 @@ public sealed class MigrationTests
             {
                 await OneStopDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
                 Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
-                var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync(TestContext.Current.CancellationToken);
+                var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode")
+                    .ToListAsync(TestContext.Current.CancellationToken);
                 Assert.Equal("wal", Assert.Single(mode));
             }
 

@@ -6,22 +6,28 @@ using OneStopWorkflow.Persistence.Trail;
 
 namespace OneStopWorkflow.Persistence.Tests.Trail;
 
-/// <summary>Every kind of event survives the trip into a trail payload and back, and the hash covers every column.</summary>
+/// <summary>
+/// Every kind of event survives the trip into a trail payload and back, and the hash covers every column.
+/// </summary>
 public sealed class EventSerializerTests
 {
-    private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset At =
+        DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
     private static readonly EventActor Clerk = new("clerk.lechan", "clerk", "HP.LECHAN");
 
     public static TheoryData<CaseEvent> Events() =>
     [
-        new CaseReceived(At, Clerk, new CaseId("c1"), new ProcedureCode("land-use-transfer"), 1, "abc", "HP.LECHAN-260302-0001", "s3cr",
-            "HP.LECHAN", "counter", ImmutableDictionary<string, string>.Empty.Add("applicant_name", "Nguyễn Văn An")),
+        new CaseReceived(At, Clerk, new CaseId("c1"), new ProcedureCode("land-use-transfer"), 1, "abc",
+            "HP.LECHAN-260302-0001", "s3cr", "HP.LECHAN", "counter",
+            ImmutableDictionary<string, string>.Empty.Add("applicant_name", "Nguyễn Văn An")),
         new ClockStarted(At, Clerk, At.AddDays(10)),
         new ClockPaused(At, Clerk, new StepId("tax-obligation")),
         new ClockResumed(At, Clerk, TimeSpan.FromHours(9.5), At.AddDays(12)),
         new ClockRestarted(At, Clerk, At.AddDays(14)),
-        new TaskActivated(At, Clerk, "t2", new StepId("land-review"), "HP.VPDKDD.CN1", "land-officer", At.AddDays(4), null),
-        new TaskCompleted(At, Clerk, "t2", "send-to-tax", ImmutableDictionary<string, string>.Empty.Add("reason", "đủ")),
+        new TaskActivated(
+            At, Clerk, "t2", new StepId("land-review"), "HP.VPDKDD.CN1", "land-officer", At.AddDays(4), null),
+        new TaskCompleted(
+            At, Clerk, "t2", "send-to-tax", ImmutableDictionary<string, string>.Empty.Add("reason", "đủ")),
         new TaskCancelled(At, Clerk, "t3"),
         new TaskReassigned(At, Clerk, "t2", "HP.VPDKDD.CN1", "HP.VPDKDD", "quá hạn"),
         new BranchJoined(At, Clerk, new StepId("join"), new StepId("tax")),

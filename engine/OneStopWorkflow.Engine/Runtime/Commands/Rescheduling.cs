@@ -9,8 +9,9 @@ namespace OneStopWorkflow.Engine.Runtime.Commands;
 internal static class Rescheduling
 {
     /// <summary>
-    /// The form number of the apology and new-appointment slip (Phiếu xin lỗi và hẹn lại ngày trả kết quả) in
-    /// Circular 01/2018/TT-VPCP; a procedure's documents of this form are issued when the case is rescheduled.
+    /// The form number of the apology and new-appointment slip
+    /// (Phiếu xin lỗi và hẹn lại ngày trả kết quả) in Circular 01/2018/TT-VPCP;
+    /// a procedure's documents of this form are issued when the case is rescheduled.
     /// </summary>
     private const string ApologyForm = "04";
 
