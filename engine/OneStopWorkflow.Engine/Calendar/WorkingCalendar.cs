@@ -123,7 +123,9 @@ public sealed class WorkingCalendar
     /// <summary>
     /// Adds working days the way the law counts them: the day of receipt is not counted and the result is the
     /// same clock time N working days later, counted from the next opening when the instant is outside working
-    /// hours. A fraction of a day counts in working hours.
+    /// hours. A fraction of a day counts in working hours. Time that ends exactly at an opening ends at the close
+    /// before it, as working hours do: a dossier received after hours on Friday with one working day is due at
+    /// Monday's close, not at Tuesday's opening.
     /// </summary>
     public DateTimeOffset AddWorkingDays(DateTimeOffset instant, decimal days)
     {
@@ -138,7 +140,36 @@ public sealed class WorkingCalendar
 
         var landed = At(date, TimeOnly.FromDateTime(start.DateTime));
         var fraction = days - whole;
-        return fraction == 0 ? landed : AddWorkingHours(landed, fraction * HoursPerDay);
+        if (fraction != 0)
+        {
+            return AddWorkingHours(landed, fraction * HoursPerDay);
+        }
+
+        var atOpening = Hours.Any(h => h.Start == TimeOnly.FromDateTime(landed.DateTime));
+        return whole > 0 && atOpening ? CloseBefore(landed) : landed;
+    }
+
+    /// <summary>
+    /// The end of the working period just before an opening: the previous period's end that day, or the close of
+    /// the working day before.
+    /// </summary>
+    private DateTimeOffset CloseBefore(DateTimeOffset opening)
+    {
+        var date = DateOnly.FromDateTime(opening.DateTime);
+        var time = TimeOnly.FromDateTime(opening.DateTime);
+        var earlier = Hours.Where(h => h.End <= time).Select(h => h.End).DefaultIfEmpty().Max();
+        if (earlier != default)
+        {
+            return At(date, earlier);
+        }
+
+        do
+        {
+            date = date.AddDays(-1);
+        }
+        while (!IsWorkingDay(date));
+
+        return At(date, Hours[^1].End);
     }
 
     /// <summary>

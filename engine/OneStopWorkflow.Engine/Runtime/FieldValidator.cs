@@ -6,8 +6,45 @@ using OneStopWorkflow.Engine.Refusals;
 namespace OneStopWorkflow.Engine.Runtime;
 
 /// <summary>Checks case fields and action inputs against their definitions; every problem names the field.</summary>
-public static class FieldValidator
+public static partial class FieldValidator
 {
+    /// <summary>
+    /// The values as the trail keeps them: trimmed, and numbers written with a decimal point whichever mark the
+    /// person typed ("84,5" and "84.5" both become "84.5"). A value that does not read stays as typed, for
+    /// <see cref="Validate"/> to refuse.
+    /// </summary>
+    public static ImmutableDictionary<string, string> Normalize(
+        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var normalized = values.ToBuilder();
+        foreach (var (name, text) in values)
+        {
+            var field = definitions.FirstOrDefault(f => f.Name == name);
+            var trimmed = text.Trim();
+            normalized[name] = field?.Type is FieldType.Number or FieldType.WholeNumber
+                && ParseNumber(trimmed) is { } number
+                    ? number.ToString(CultureInfo.InvariantCulture)
+                    : trimmed;
+        }
+
+        return normalized.ToImmutable();
+    }
+
+    /// <summary>
+    /// A number as people write it: digits with at most one decimal mark, a comma (Vietnamese) or a point; no
+    /// thousands separators, which would make "1.234" mean two different numbers.
+    /// </summary>
+    public static decimal? ParseNumber(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return PlainNumber().IsMatch(text)
+            && decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+    }
+
     public static ImmutableArray<Rejection> Validate(
         ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values)
     {
@@ -47,10 +84,15 @@ public static class FieldValidator
         switch (field.Type)
         {
             case FieldType.Number or FieldType.WholeNumber:
-                var style = field.Type == FieldType.Number ? NumberStyles.Number : NumberStyles.Integer;
-                if (!decimal.TryParse(text, style, CultureInfo.InvariantCulture, out var number))
+                if (ParseNumber(text) is not { } number)
                 {
-                    return invalid(field.Type == FieldType.Number ? "not-number" : "not-whole-number");
+                    return invalid(HasSeparators(text) ? "number-format"
+                        : field.Type == FieldType.Number ? "not-number" : "not-whole-number");
+                }
+
+                if (field.Type == FieldType.WholeNumber && number != decimal.Truncate(number))
+                {
+                    return invalid("not-whole-number");
                 }
 
                 return number < field.Min ? invalid("below-min").With("min", Number(field.Min!.Value))
@@ -74,4 +116,11 @@ public static class FieldValidator
 
     private static LocalizedText Number(decimal value) =>
         new(value.ToString(CultureInfo.GetCultureInfo("vi-VN")), value.ToString(CultureInfo.InvariantCulture));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d+(?:[.,]\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainNumber();
+
+    /// <summary>More than one mark, as in "1.234,5", "1,234.5" or "1.234.567": digits grouped by thousands.</summary>
+    private static bool HasSeparators(string text) =>
+        text.Count(c => c is '.' or ',') > 1 && text.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or '-' or '+');
 }

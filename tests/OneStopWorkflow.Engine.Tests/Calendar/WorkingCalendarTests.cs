@@ -13,11 +13,11 @@ public sealed class WorkingCalendarTests
     [InlineData("2026-04-29T10:00:00+07:00", "3", "2026-05-06T10:00:00+07:00")] // 30/4 and 1/5 off
     [InlineData("2026-03-02T09:00:00+07:00", "1", "2026-03-03T09:00:00+07:00")] // ordinary Monday
     [InlineData("2026-03-06T09:00:00+07:00", "1", "2026-03-09T09:00:00+07:00")] // over a weekend
-    [InlineData("2026-03-07T10:00:00+07:00", "1", "2026-03-10T07:00:00+07:00")] // received on a Saturday
-    [InlineData("2026-03-02T18:00:00+07:00", "1", "2026-03-04T07:00:00+07:00")] // after hours
-    [InlineData("2026-03-02T17:00:00+07:00", "1", "2026-03-04T07:00:00+07:00")] // exactly at the close
-    [InlineData("2026-03-02T06:00:00+07:00", "1", "2026-03-03T07:00:00+07:00")] // before opening
-    [InlineData("2026-03-02T12:00:00+07:00", "1", "2026-03-03T13:30:00+07:00")] // during the lunch break
+    [InlineData("2026-03-07T10:00:00+07:00", "1", "2026-03-09T17:00:00+07:00")] // on a Saturday: Monday's close
+    [InlineData("2026-03-02T18:00:00+07:00", "1", "2026-03-03T17:00:00+07:00")] // after hours: the next close
+    [InlineData("2026-03-02T17:00:00+07:00", "1", "2026-03-03T17:00:00+07:00")] // exactly at the close
+    [InlineData("2026-03-02T06:00:00+07:00", "1", "2026-03-02T17:00:00+07:00")] // before opening: that day
+    [InlineData("2026-03-02T12:00:00+07:00", "1", "2026-03-03T11:30:00+07:00")] // in the lunch break
     [InlineData("2026-03-02T10:00:00+07:00", "0.5", "2026-03-02T16:00:00+07:00")] // half day over lunch
     [InlineData("2026-03-02T14:00:00+07:00", "0.5", "2026-03-03T08:00:00+07:00")] // half day over the night
     [InlineData("2026-03-02T10:00:00+07:00", "1.5", "2026-03-03T16:00:00+07:00")] // one and a half
@@ -29,7 +29,8 @@ public sealed class WorkingCalendarTests
     [InlineData("2026-04-24T10:00:00+07:00", "1", "2026-04-28T10:00:00+07:00")] // Hùng Kings on Sunday, Monday off
     [InlineData("2026-08-21T10:00:00+07:00", "1", "2026-08-22T10:00:00+07:00")] // make-up Saturday 22/8/2026
     [InlineData("2026-08-28T10:00:00+07:00", "1", "2026-09-03T10:00:00+07:00")] // National Day 2026, 31/8 off
-    [InlineData("2025-01-01T10:00:00+07:00", "1", "2025-01-03T07:00:00+07:00")] // received on New Year's Day 2025
+    [InlineData("2026-02-13T18:00:00+07:00", "1", "2026-02-23T17:00:00+07:00")] // after hours before Tết
+    [InlineData("2025-01-01T10:00:00+07:00", "1", "2025-01-02T17:00:00+07:00")] // on New Year's Day 2025
     [InlineData("2025-01-24T10:00:00+07:00", "1", "2025-02-03T10:00:00+07:00")] // across Tết Ất Tỵ
     [InlineData("2025-04-04T10:00:00+07:00", "1", "2025-04-08T10:00:00+07:00")] // Hùng Kings 2025
     [InlineData("2025-04-25T10:00:00+07:00", "1", "2025-04-26T10:00:00+07:00")] // make-up Saturday 26/4/2025

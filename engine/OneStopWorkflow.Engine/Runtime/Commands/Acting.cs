@@ -20,14 +20,15 @@ internal static class Acting
                 .With("role", task.Role is { } role
                     ? new LocalizedText(role, role)
                     : new LocalizedText("cán bộ", "the staff")));
-        var problems = FieldValidator.Validate(action.Input, command.Input);
+        var input = FieldValidator.Normalize(action.Input, command.Input);
+        var problems = FieldValidator.Validate(action.Input, input);
         if (!problems.IsEmpty)
         {
             throw new RejectedException(problems);
         }
 
-        CheckGuard(scope, action, task, command.Input);
-        scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, action.Id, command.Input));
+        CheckGuard(scope, action, task, input);
+        scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, action.Id, input));
         if (action.StartsClock && scope.State.Appointment is null)
         {
             scope.Emit(new ClockStarted(scope.Now, actor, scope.ComputeAppointment(scope.Now)));

@@ -28,7 +28,8 @@ internal static class Receiving
                 .With("actor", Authorization.Describe(command.Actor)).With("unit", command.Unit));
         }
 
-        var problems = FieldValidator.Validate(procedure.Fields, command.Fields);
+        var fields = FieldValidator.Normalize(procedure.Fields, command.Fields);
+        var problems = FieldValidator.Validate(procedure.Fields, fields);
         if (!problems.IsEmpty)
         {
             return new Decision([], null, problems);
@@ -39,7 +40,7 @@ internal static class Receiving
         var received = new CaseReceived(context.Now, actor, command.Id, procedure.Code, procedure.Version,
             context.ProcedureHash,
             DossierCode.Format(command.Unit, context.Calendar.ToLocal(context.Now), command.Sequence),
-            command.Secret, command.Unit, command.Channel, command.Fields);
+            command.Secret, command.Unit, command.Channel, fields);
         var scope = new DecisionScope(context, CaseState.Start(received));
         scope.Enter(procedure.Start, null, actor);
         Acting.Apply(scope, new ActCommand(command.Actor, command.IntakeAction)
