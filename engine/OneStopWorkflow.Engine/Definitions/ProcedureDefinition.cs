@@ -27,6 +27,12 @@ public sealed record ProcedureDefinition
     public TimeOnly? CutOff { get; init; }
 
     public WorkingDuration DueSoon { get; init; } = WorkingDuration.Days(1);
+
+    /// <summary>
+    /// How far past the appointment a leader may promise a new one (once, Decree 61 art. 19(9)); null sets no
+    /// limit but the calendar's years.
+    /// </summary>
+    public WorkingDuration? MaxExtension { get; init; }
     public ImmutableArray<DeadlineAdjustment> DeadlineAdjustments { get; init; } = [];
     public ImmutableArray<FieldDefinition> Fields { get; init; } = [];
     public ImmutableArray<ComponentDefinition> Components { get; init; } = [];

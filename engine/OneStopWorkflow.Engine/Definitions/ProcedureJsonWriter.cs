@@ -51,6 +51,11 @@ public static class ProcedureJsonWriter
             Optional(w, "cutOff", p.CutOff?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
             w.WritePropertyName("dueSoon");
             Duration(w, p.DueSoon);
+            if (p.MaxExtension is { } maxExtension)
+            {
+                w.WritePropertyName("maxExtension");
+                Duration(w, maxExtension);
+            }
             Array(w, "deadlineAdjustments", p.DeadlineAdjustments, a =>
             {
                 w.WriteString("id", a.Id);

@@ -56,6 +56,7 @@ public static class ProcedureLoader
         var deadline = ReadDeadline(reader);
         var cutOff = ReadCutOff(reader);
         var dueSoon = reader.OptionalDuration("dueSoon") ?? WorkingDuration.Days(1);
+        var maxExtension = reader.OptionalDuration("maxExtension");
         var fields = ReadFields(reader.OptionalArray("fields"), d);
         var scope = new RuleScope([.. fields.Select(f => f.Name)], []);
         var adjustments = reader.OptionalArray("deadlineAdjustments")
@@ -95,7 +96,7 @@ public static class ProcedureLoader
         {
             Code = new ProcedureCode(code), Version = (int)version.Value, NationalCode = nationalCode, Title = title,
             LegalBasis = legalBasis, ReceivableAt = receivableAt, Calendar = calendar, StatutoryDeadline = deadline,
-            CutOff = cutOff, DueSoon = dueSoon, DeadlineAdjustments = adjustments, Fields = fields,
+            CutOff = cutOff, DueSoon = dueSoon, MaxExtension = maxExtension, DeadlineAdjustments = adjustments, Fields = fields,
             Components = components, Documents = documents, Start = new StepId(start), Steps = steps,
             Escalations = escalations, WithdrawalDocuments = withdrawalDocuments, Location = reader.Location,
         };

@@ -16,6 +16,15 @@ internal static class RejectionWords
         _ => new LocalizedText("", ""),
     };
 
+    /// <summary>An amount of working time: "3 ngày làm việc" / "3 working days".</summary>
+    public static LocalizedText Duration(WorkingDuration duration)
+    {
+        var (vi, en) = (duration.Amount.ToString(Vietnamese), duration.Amount.ToString(CultureInfo.InvariantCulture));
+        return duration.Unit == DurationUnit.WorkingDays
+            ? new($"{vi} ngày làm việc", $"{en} working days")
+            : new($"{vi} giờ làm việc", $"{en} working hours");
+    }
+
     /// <summary>A local instant: 05/03/2026 16:30 in Vietnamese, 2026-03-05 16:30 in English.</summary>
     public static LocalizedText Instant(DateTimeOffset local) => new(
         local.ToString("dd/MM/yyyy HH:mm", Vietnamese),

@@ -108,8 +108,8 @@ internal static class Escalations
 
         // Working time left shrinks as time goes on, so the first due-soon instant is found by bisection, to the
         // second.
-        bool DueSoon(DateTimeOffset now) =>
-            Deadlines.StatusOf(calendar, due, now, context.Procedure.DueSoon) != DeadlineStatus.OnTime;
+        var dueSoon = LeadOf(context, escalation);
+        bool DueSoon(DateTimeOffset now) => Deadlines.StatusOf(calendar, due, now, dueSoon) != DeadlineStatus.OnTime;
         var low = from < due ? from : due;
         if (DueSoon(low))
         {
@@ -138,7 +138,21 @@ internal static class Escalations
         var calendar = scope.Context.Calendar;
         return escalation.Trigger == EscalationTrigger.Overdue
             ? scope.Now > due && scope.Now >= Deadlines.Add(calendar, due, escalation.After)
-            : Deadlines.StatusOf(calendar, due, scope.Now, scope.Procedure.DueSoon) != DeadlineStatus.OnTime;
+            : Deadlines.StatusOf(calendar, due, scope.Now, LeadOf(scope.Context, escalation)) != DeadlineStatus.OnTime;
+    }
+
+    /// <summary>
+    /// How long before a deadline a due-soon escalation fires: the procedure's due-soon time, and for one that
+    /// apologises and reschedules at least one working day, since the apology must reach the applicant no later
+    /// than a day before the appointment (Decree 61 art. 19(9)).
+    /// </summary>
+    private static WorkingDuration LeadOf(DecisionContext context, EscalationDefinition escalation)
+    {
+        var dueSoon = context.Procedure.DueSoon;
+        var hoursPerDay = context.Calendar.HoursPerDay;
+        return escalation.Reschedule is not null && dueSoon.ToHours(hoursPerDay) < hoursPerDay
+            ? WorkingDuration.Days(1)
+            : dueSoon;
     }
 
     private static bool Holds(DecisionScope scope, EscalationDefinition escalation, TaskState? task) =>
@@ -159,7 +173,10 @@ internal static class Escalations
         if (escalation.Reschedule is { } extension && scope.State.PromisedAppointment is null
             && scope.State.Appointment is { } appointment)
         {
-            var promised = Deadlines.Add(scope.Context.Calendar, appointment, extension);
+            // The new date counts from the appointment, or from now when the tick comes after it, so an apology
+            // never promises a day that has already passed.
+            var from = appointment > scope.Now ? appointment : scope.Now;
+            var promised = Deadlines.Add(scope.Context.Calendar, from, extension);
             scope.Emit(new CaseRescheduled(scope.Now, system, promised, $"escalation {escalation.Id}"));
         }
 

@@ -31,11 +31,40 @@ internal static class Rescheduling
             throw new RejectedException(Rejection.Of(RejectionCodes.BadDate).On("newAppointment"));
         }
 
+        CheckNewAppointment(scope, appointment, command.NewAppointment);
+
         var units = state.OpenTasks.Select(t => t.Unit).Append(state.ReceivingUnit);
         var unit = units.FirstOrDefault(u => command.Actor.Holds(u, Roles.Leader)) ?? throw new RejectedException(
             Rejection.Of(RejectionCodes.NotAuthorized, "reschedule").With("dossier", state.DossierCode));
         var actor = new EventActor(command.Actor.User, Roles.Leader, unit);
         scope.Emit(new CaseRescheduled(scope.Now, actor, command.NewAppointment, command.Reason));
         scope.Issue(scope.Procedure.Documents.Where(d => d.Form == ApologyForm).Select(d => d.Id), null, actor);
+    }
+
+    /// <summary>
+    /// A new appointment must lie after now, within the extension the procedure allows past the appointment, and
+    /// within the years the calendar knows (a date beyond them could not be counted or kept).
+    /// </summary>
+    private static void CheckNewAppointment(DecisionScope scope, DateTimeOffset appointment, DateTimeOffset proposed)
+    {
+        var calendar = scope.Context.Calendar;
+        if (proposed <= scope.Now)
+        {
+            throw new RejectedException(Rejection.Of(RejectionCodes.BadDate, "past").On("newAppointment")
+                .With("now", RejectionWords.Instant(calendar.ToLocal(scope.Now))));
+        }
+
+        if (!calendar.Years.Contains(calendar.ToLocal(proposed).Year))
+        {
+            throw new RejectedException(Rejection.Of(RejectionCodes.BadDate, "calendar").On("newAppointment")
+                .With("first", calendar.Years.Min).With("last", calendar.Years.Max));
+        }
+
+        if (scope.Procedure.MaxExtension is { } limit && proposed > Deadlines.Add(calendar, appointment, limit))
+        {
+            throw new RejectedException(Rejection.Of(RejectionCodes.BadDate, "too-far").On("newAppointment")
+                .With("latest", RejectionWords.Instant(calendar.ToLocal(Deadlines.Add(calendar, appointment, limit))))
+                .With("limit", RejectionWords.Duration(limit)));
+        }
     }
 }
