@@ -1,17 +1,25 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OneStopWorkflow.Engine.Units;
 
 namespace OneStopWorkflow.Engine.Runtime;
 
-/// <summary>A role a person holds at a unit.</summary>
-public readonly record struct Membership(string Unit, string Role);
+/// <summary>A role a person holds at a unit, and the position (chức danh) printed under their name there.</summary>
+public readonly record struct Membership(string Unit, string Role)
+{
+    /// <summary>The position at that unit as papers print it, e.g. "Công chức Một cửa"; null when not recorded.</summary>
+    public string? Position { get; init; }
+}
 
 /// <summary>The person issuing a command, with every role they hold at every unit.</summary>
 public sealed record Actor(string User, ImmutableArray<Membership> Memberships)
 {
-    public static readonly Actor System = new("system", []);
+    public static readonly Actor System = new("system", []) { Name = EventActor.SystemName };
 
-    public bool Holds(string unit, string role) => Memberships.Contains(new Membership(unit, role));
+    /// <summary>The person's full name as papers and timelines print it; null when not recorded.</summary>
+    public string? Name { get; init; }
+
+    public bool Holds(string unit, string role) => Memberships.Any(m => m.Unit == unit && m.Role == role);
 
     public bool IsAt(string unit) => Memberships.Any(m => m.Unit == unit);
 
@@ -28,5 +36,31 @@ public sealed record Actor(string User, ImmutableArray<Membership> Memberships)
         this with { Memberships = [.. Memberships.Where(m => !Roles.ReadOnly.Contains(m.Role))] };
 }
 
-/// <summary>Who did something, as recorded on the trail: the user, the role they acted in, and the unit.</summary>
-public sealed record EventActor(string User, string Role, string Unit);
+/// <summary>
+/// Who did something, as recorded on the trail: the user, the role they acted in, the unit, and the name and
+/// position they had at that moment, so a later rename never changes printed history (the trail's hash covers
+/// them).
+/// </summary>
+public sealed record EventActor(string User, string Role, string Unit)
+{
+    /// <summary>How papers and timelines name what the system did by itself, when time ran out.</summary>
+    public const string SystemName = "Hệ thống (tự động)";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Name { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Position { get; init; }
+
+    /// <summary>The actor acting in <paramref name="role"/> at <paramref name="unit"/>, named as they are now.</summary>
+    public static EventActor Of(Actor actor, string role, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var membership = actor.Memberships.FirstOrDefault(m => m.Unit == unit && m.Role == role);
+        return new EventActor(actor.User, role, unit)
+        {
+            Name = actor.Name,
+            Position = membership.Position ?? actor.Memberships.FirstOrDefault(m => m.Unit == unit).Position,
+        };
+    }
+}

@@ -15,23 +15,23 @@ public static class Authorization
         ArgumentNullException.ThrowIfNull(units);
         if (task.Role is { } role && actor.Holds(task.Unit, role))
         {
-            return new EventActor(actor.User, role, task.Unit);
+            return EventActor.Of(actor, role, task.Unit);
         }
 
         if (task.Role is null && actor.IsAt(task.Unit))
         {
             var membership = actor.Memberships.First(m => m.Unit == task.Unit);
-            return new EventActor(actor.User, membership.Role, task.Unit);
+            return EventActor.Of(actor, membership.Role, task.Unit);
         }
 
         if (actor.Holds(task.Unit, Roles.Leader))
         {
-            return new EventActor(actor.User, Roles.Leader, task.Unit);
+            return EventActor.Of(actor, Roles.Leader, task.Unit);
         }
 
         var parent = units.ParentOf(task.Unit)?.Code;
         return parent is not null && actor.Holds(parent, Roles.Leader)
-            ? new EventActor(actor.User, Roles.Leader, parent)
+            ? EventActor.Of(actor, Roles.Leader, parent)
             : null;
     }
 

@@ -34,7 +34,8 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
         State = State.Apply(e);
     }
 
-    public static EventActor System(CaseState state) => new(Actor.System.User, Actor.System.User, state.ReceivingUnit);
+    public static EventActor System(CaseState state) =>
+        new(Actor.System.User, Actor.System.User, state.ReceivingUnit) { Name = EventActor.SystemName };
 
     public string NextTaskId() => $"t{State.Tasks.Count + 1}";
 

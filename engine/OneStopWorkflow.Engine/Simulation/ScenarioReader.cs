@@ -127,10 +127,20 @@ internal static class ScenarioReader
         var actors = new Dictionary<string, Actor>(StringComparer.Ordinal);
         foreach (var (name, _, value) in ObjectReader.For(node, d)?.Node.Properties ?? [])
         {
-            actors[name] = new Actor(name, Memberships(value, d));
+            actors[name] = value is JsonObjectNode ? Person(name, value, d) : new Actor(name, Memberships(value, d));
         }
 
         return actors;
+    }
+
+    /// <summary>An actor written with their full name: <c>{ "name": "…", "memberships": [ … ] }</c>.</summary>
+    private static Actor Person(string user, JsonNode node, DiagnosticBag d)
+    {
+        var reader = ObjectReader.For(node, d)!;
+        var name = reader.OptionalString("name");
+        var memberships = reader.Required("memberships") is { } list ? Memberships(list, d) : [];
+        reader.Finish();
+        return new Actor(user, memberships) { Name = name };
     }
 
     private static ImmutableArray<Membership> Memberships(JsonNode node, DiagnosticBag d)
@@ -152,10 +162,11 @@ internal static class ScenarioReader
 
             var unit = reader.RequiredString("unit");
             var role = reader.RequiredString("role");
+            var position = reader.OptionalString("position");
             reader.Finish();
             if (unit is not null && role is not null)
             {
-                memberships.Add(new Membership(unit, role));
+                memberships.Add(new Membership(unit, role) { Position = position });
             }
         }
 

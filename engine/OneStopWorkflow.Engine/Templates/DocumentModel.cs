@@ -68,7 +68,7 @@ public sealed record LabelledValue(string Label, string Value);
 public sealed record ComponentInfo(int Index, string Name, string Form, int Quantity, bool Required);
 
 /// <summary>Who signs: the acting user, the role they acted in (its Vietnamese title) and their unit.</summary>
-public sealed record Signatory(string User, string Role, string Unit);
+public sealed record Signatory(string Name, string Position, string Role, string Unit);
 
 /// <summary>Where and with what the citizen looks the dossier up.</summary>
 public sealed record LookupInfo(string Url, string Secret);

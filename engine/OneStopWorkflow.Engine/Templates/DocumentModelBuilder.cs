@@ -64,7 +64,10 @@ public static class DocumentModelBuilder
             PromisedAppointment = Text(state.PromisedAppointment),
             Reason = ReasonFor(trail),
             // A document the system issues (an escalation's apology) is signed by hand: its name line stays blank.
-            Signatory = new Signatory(issued.Actor.User == Actor.System.User ? "" : issued.Actor.User,
+            // A person is printed by name and position; a trail from before names were kept shows the user.
+            Signatory = new Signatory(
+                issued.Actor.User == Actor.System.User ? "" : issued.Actor.Name ?? issued.Actor.User,
+                issued.Actor.User == Actor.System.User ? "" : issued.Actor.Position ?? "",
                 units.Roles.TryGetValue(issued.Actor.Role, out var role) ? role.Title.Vi : issued.Actor.Role,
                 units.Find(issued.Actor.Unit)?.Name.Vi ?? issued.Actor.Unit),
             Lookup = new LookupInfo(lookupUrl, state.Secret),

@@ -23,7 +23,7 @@ internal static class Specimen
             Components =
                 [new ComponentInfo(1, Sample, Sample, 1, true), new ComponentInfo(2, Sample, Sample, 1, false)],
             Channel = Sample, ReceivedAt = Sample, Appointment = Sample, PromisedAppointment = Sample, Reason = Sample,
-            Signatory = new Signatory(Sample, Sample, Sample),
+            Signatory = new Signatory(Sample, Sample, Sample, Sample),
             Lookup = new LookupInfo(Sample, Sample),
             HandOvers =
             [

@@ -36,7 +36,7 @@ internal static class Receiving
         }
 
         var role = command.Actor.Memberships.First(m => m.Unit == command.Unit).Role;
-        var actor = new EventActor(command.Actor.User, role, command.Unit);
+        var actor = EventActor.Of(command.Actor, role, command.Unit);
         var received = new CaseReceived(context.Now, actor, command.Id, procedure.Code, procedure.Version,
             context.ProcedureHash,
             DossierCode.Format(command.Unit, context.Calendar.ToLocal(context.Now), command.Sequence),

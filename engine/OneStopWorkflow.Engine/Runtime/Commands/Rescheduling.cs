@@ -36,7 +36,7 @@ internal static class Rescheduling
         var units = state.OpenTasks.Select(t => t.Unit).Append(state.ReceivingUnit);
         var unit = units.FirstOrDefault(u => command.Actor.Holds(u, Roles.Leader)) ?? throw new RejectedException(
             Rejection.Of(RejectionCodes.NotAuthorized, "reschedule").With("dossier", state.DossierCode));
-        var actor = new EventActor(command.Actor.User, Roles.Leader, unit);
+        var actor = EventActor.Of(command.Actor, Roles.Leader, unit);
         scope.Emit(new CaseRescheduled(scope.Now, actor, command.NewAppointment, command.Reason));
         scope.Issue(scope.Procedure.Documents.Where(d => d.Form == ApologyForm).Select(d => d.Id), null, actor);
     }

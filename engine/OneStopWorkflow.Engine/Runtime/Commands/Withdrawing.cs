@@ -19,7 +19,7 @@ internal static class Withdrawing
                 .With("unit", unit).With("actor", Authorization.Describe(command.Actor)));
         }
 
-        var actor = new EventActor(command.Actor.User, membership.Role, unit);
+        var actor = EventActor.Of(command.Actor, membership.Role, unit);
         // Finish first: the stop notice states the reason the case was stopped for.
         scope.Finish(Outcome.Withdrawn, command.Reason, actor);
         scope.Issue(scope.Procedure.WithdrawalDocuments, null, actor);
