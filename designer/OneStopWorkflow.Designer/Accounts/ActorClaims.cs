@@ -3,7 +3,10 @@ using OneStopWorkflow.Engine.Runtime;
 
 namespace OneStopWorkflow.Designer.Accounts;
 
-/// <summary>The signed-in user's units and roles travel as claims "osw:membership" = "UNIT|role".</summary>
+/// <summary>
+/// The signed-in user's units, roles and positions travel as claims "osw:membership" = "UNIT|role|position", and
+/// their full name as "osw:name".
+/// </summary>
 public static class ActorClaims
 {
     public const string Membership = "osw:membership";
@@ -16,9 +19,10 @@ public static class ActorClaims
             return null;
         }
 
-        var memberships = user.FindAll(Membership).Select(c => c.Value.Split('|', 2)).Where(p => p.Length == 2)
-            .Select(p => new Membership(p[0], p[1])).ToArray();
-        return new Actor(name, [.. memberships]);
+        var memberships = user.FindAll(Membership).Select(c => c.Value.Split('|', 3)).Where(p => p.Length >= 2)
+            .Select(p => new Membership(p[0], p[1]) { Position = p.Length == 3 && p[2].Length > 0 ? p[2] : null })
+            .ToArray();
+        return new Actor(name, [.. memberships]) { Name = user.FindFirst(DisplayName)?.Value };
     }
 
     public static string Name(ClaimsPrincipal user) => user.FindFirst(DisplayName)?.Value ?? user.Identity?.Name ?? "";

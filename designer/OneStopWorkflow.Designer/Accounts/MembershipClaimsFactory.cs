@@ -19,7 +19,7 @@ public sealed class MembershipClaimsFactory(
         identity.AddClaim(new Claim(ActorClaims.DisplayName, user.DisplayName));
         foreach (var m in await memberships.OfAsync(user.Id, CancellationToken.None))
         {
-            identity.AddClaim(new Claim(ActorClaims.Membership, $"{m.Unit}|{m.Role}"));
+            identity.AddClaim(new Claim(ActorClaims.Membership, $"{m.Unit}|{m.Role}|{m.Position}"));
             identity.AddClaim(new Claim(ClaimTypes.Role, m.Role));
         }
 

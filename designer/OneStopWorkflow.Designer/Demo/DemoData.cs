@@ -21,28 +21,31 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
 {
     public const string Password = "Demo@2026";
 
-    /// <summary>User name, display name, and memberships (unit, role).</summary>
-    public static readonly IReadOnlyList<(string User, string Name, (string Unit, string Role)[] Memberships)> Users =
+    /// <summary>User name, full name, and memberships (unit, role, position as papers print it).</summary>
+    public static readonly
+        IReadOnlyList<(string User, string Name, (string Unit, string Role, string Position)[] Memberships)> Users =
     [
-        ("admin", "Quản trị hệ thống", [("HP", Roles.Admin)]),
-        ("policy", "Chuyên viên Sở Nội vụ (mô hình hóa thủ tục)", [("HP", Roles.Policy)]),
-        ("clerk.lechan", "Nguyễn Thị Lan — một cửa phường Lê Chân", [("HP.LECHAN", Roles.Clerk)]),
-        ("officer.lechan", "Phạm Văn Hùng — công chức phường Lê Chân",
-            [("HP.LECHAN", "civil-status-officer"), ("HP.LECHAN", "business-registrar")]),
-        ("leader.lechan", "Trần Quốc Bảo — Chủ tịch UBND phường Lê Chân", [("HP.LECHAN", Roles.Leader)]),
-        ("clerk.hongan", "Lê Thu Hà — một cửa phường Hồng An", [("HP.HONGAN", Roles.Clerk)]),
-        ("officer.cn1", "Đỗ Minh Tuấn — Chi nhánh VPĐKĐĐ số 1", [("HP.VPDKDD.CN1", "land-officer")]),
-        ("leader.cn1", "Vũ Thị Mai — Giám đốc Chi nhánh số 1", [("HP.VPDKDD.CN1", Roles.Leader)]),
-        ("officer.city", "Hoàng Văn Nam — VPĐKĐĐ thành phố", [("HP.VPDKDD", "land-officer")]),
-        ("leader.city", "Bùi Thanh Sơn — Giám đốc VPĐKĐĐ thành phố", [("HP.VPDKDD", Roles.Leader)]),
-        ("tax.officer", "Ngô Thị Hằng — Thuế thành phố", [("HP.THUE", "tax-officer")]),
-        ("auditor", "Thanh tra — Văn phòng UBND thành phố", [("HP", Roles.Auditor)]),
+        ("admin", "Quản trị hệ thống", [("HP", Roles.Admin, "Quản trị hệ thống")]),
+        ("policy", "Đoàn Thị Thu", [("HP", Roles.Policy, "Chuyên viên Sở Nội vụ")]),
+        ("clerk.lechan", "Nguyễn Thị Lan", [("HP.LECHAN", Roles.Clerk, "Công chức Bộ phận Một cửa")]),
+        ("officer.lechan", "Phạm Văn Hùng",
+            [("HP.LECHAN", "civil-status-officer", "Công chức Tư pháp - Hộ tịch"),
+                ("HP.LECHAN", "business-registrar", "Công chức Văn phòng - Thống kê")]),
+        ("leader.lechan", "Trần Quốc Bảo", [("HP.LECHAN", Roles.Leader, "Chủ tịch UBND phường Lê Chân")]),
+        ("clerk.hongan", "Lê Thu Hà", [("HP.HONGAN", Roles.Clerk, "Công chức Bộ phận Một cửa")]),
+        ("officer.cn1", "Đỗ Minh Tuấn", [("HP.VPDKDD.CN1", "land-officer", "Viên chức Chi nhánh số 1")]),
+        ("leader.cn1", "Vũ Thị Mai", [("HP.VPDKDD.CN1", Roles.Leader, "Giám đốc Chi nhánh số 1")]),
+        ("officer.city", "Hoàng Văn Nam", [("HP.VPDKDD", "land-officer", "Viên chức Văn phòng Đăng ký đất đai")]),
+        ("leader.city", "Bùi Thanh Sơn", [("HP.VPDKDD", Roles.Leader, "Giám đốc Văn phòng Đăng ký đất đai")]),
+        ("tax.officer", "Ngô Thị Hằng", [("HP.THUE", "tax-officer", "Công chức Thuế thành phố")]),
+        ("auditor", "Lương Văn Tâm", [("HP", Roles.Auditor, "Thanh tra viên, Văn phòng UBND thành phố")]),
     ];
 
     /// <summary>Who adds the demo users: an admin of the city, as the demo user <c>admin</c> will be.</summary>
     private static readonly Actor Admin = new("admin", [new Membership("HP", Roles.Admin)]);
 
-    private static readonly Actor Clerk = new("clerk.lechan", [new Membership("HP.LECHAN", Roles.Clerk)]);
+    private static readonly Actor Clerk = new("clerk.lechan",
+        [new Membership("HP.LECHAN", Roles.Clerk) { Position = "Công chức Bộ phận Một cửa" }]) { Name = "Nguyễn Thị Lan" };
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -64,9 +67,10 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
             foreach (var (userName, name, memberships) in Users)
             {
                 Ensure(userName, await mediator.Send(new CreateUser(userName, name, Password), cancellationToken));
-                foreach (var (unit, role) in memberships)
+                foreach (var (unit, role, position) in memberships)
                 {
-                    Ensure(userName, await mediator.Send(new AddMembership(userName, unit, role), cancellationToken));
+                    Ensure(userName, await mediator.Send(
+                        new AddMembership(userName, unit, role) { Position = position }, cancellationToken));
                 }
             }
         }

@@ -13,7 +13,11 @@ namespace OneStopWorkflow.Hosting.Accounts;
 /// Gives a user a role at a unit of the unit directory; it takes effect at their next sign-in or when their
 /// session is next validated (admins).
 /// </summary>
-public sealed record AddMembership(string UserName, string Unit, string Role) : ICommand<AccountResult>;
+public sealed record AddMembership(string UserName, string Unit, string Role) : ICommand<AccountResult>
+{
+    /// <summary>The position (chức danh) printed under the person's name at that unit, e.g. "Công chức Một cửa".</summary>
+    public string? Position { get; init; }
+}
 
 internal sealed class AddMembershipHandler(
     OneStopDbContext db, UserManager<UserRow> users, ProcedureCatalog catalog, ActorAccessor actors)
@@ -52,7 +56,11 @@ internal sealed class AddMembershipHandler(
                 .With("user", user.UserName!).With("role", command.Role).With("unit", command.Unit));
         }
 
-        db.Memberships.Add(new MembershipRow { UserId = user.Id, Unit = command.Unit, Role = command.Role });
+        var position = string.IsNullOrWhiteSpace(command.Position) ? null : command.Position.Trim();
+        db.Memberships.Add(new MembershipRow
+        {
+            UserId = user.Id, Unit = command.Unit, Role = command.Role, Position = position,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return AccountResult.Done;
     }

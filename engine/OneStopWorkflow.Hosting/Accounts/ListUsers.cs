@@ -45,7 +45,7 @@ internal sealed class ListUsersHandler(
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.LockoutEnabled, u.LockoutEnd })
             .ToListAsync(cancellationToken);
         var memberships = (await db.Memberships.AsNoTracking().ToListAsync(cancellationToken))
-            .ToLookup(m => m.UserId, m => new Membership(m.Unit, m.Role));
+            .ToLookup(m => m.UserId, m => new Membership(m.Unit, m.Role) { Position = m.Position });
         var now = time.GetUtcNow();
         var summaries = users.OrderBy(u => u.UserName, StringComparer.Ordinal).Select(u =>
         {

@@ -12,5 +12,5 @@ public sealed class MembershipDirectory(OneStopDbContext db)
 {
     public async Task<IReadOnlyList<Membership>> OfAsync(string userId, CancellationToken cancellationToken) =>
         await db.Memberships.AsNoTracking().Where(m => m.UserId == userId)
-            .Select(m => new Membership(m.Unit, m.Role)).ToListAsync(cancellationToken);
+            .Select(m => new Membership(m.Unit, m.Role) { Position = m.Position }).ToListAsync(cancellationToken);
 }

@@ -7,4 +7,7 @@ public sealed class MembershipRow
     public string UserId { get; set; } = null!;
     public string Unit { get; set; } = null!;
     public string Role { get; set; } = null!;
+
+    /// <summary>The position (chức danh) printed under the person's name at that unit; null when not recorded.</summary>
+    public string? Position { get; set; }
 }

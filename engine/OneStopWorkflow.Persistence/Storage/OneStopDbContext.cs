@@ -56,6 +56,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
         {
             e.ToTable("user_memberships");
             e.HasIndex(m => new { m.UserId, m.Unit, m.Role }).IsUnique();
+            e.Property(m => m.Position).HasMaxLength(200);
         });
         builder.Entity<QueueTicketRow>(e =>
         {

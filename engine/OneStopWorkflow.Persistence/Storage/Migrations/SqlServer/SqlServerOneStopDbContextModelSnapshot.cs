@@ -196,6 +196,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("position");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)")

@@ -183,6 +183,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("position");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasColumnType("TEXT")
