@@ -2,16 +2,22 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting;
 
-/// <summary>Configuration of the application layer, bound from the <c>OneStop</c> section and <c>Storage:Provider</c>.</summary>
+/// <summary>
+/// Configuration of the application layer, bound from the <c>OneStop</c> section and <c>Storage:Provider</c>.
+/// </summary>
 public sealed record OneStopOptions
 {
     /// <summary>Which database: sqlite (the default, a file), postgres or sqlserver.</summary>
     public StorageProvider Provider { get; init; } = StorageProvider.Sqlite;
 
-    /// <summary><c>ConnectionStrings:OneStop</c>; for SQLite the default is a file <c>onestop.db</c> in the working folder.</summary>
+    /// <summary>
+    /// <c>ConnectionStrings:OneStop</c>; for SQLite the default is a file <c>onestop.db</c> in the working folder.
+    /// </summary>
     public string ConnectionString { get; init; } = "Data Source=onestop.db";
 
-    /// <summary>The procedure catalog folder imported on start (calendars, units, templates, procedure versions).</summary>
+    /// <summary>
+    /// The procedure catalog folder imported on start (calendars, units, templates, procedure versions).
+    /// </summary>
     public string ProceduresFolder { get; init; } = "procedures";
 
     /// <summary>The public lookup page printed on receipts, where citizens enter the dossier code and secret.</summary>
@@ -23,7 +29,9 @@ public sealed record OneStopOptions
     public ScannerOptions Scanner { get; init; } = new();
 }
 
-/// <summary>The deadline scanner: how often it looks for due work, how many cases it takes at once, and for how long.</summary>
+/// <summary>
+/// The deadline scanner: how often it looks for due work, how many cases it takes at once, and for how long.
+/// </summary>
 public sealed record ScannerOptions
 {
     public bool Enabled { get; init; } = true;

@@ -21,7 +21,10 @@ public sealed class AppBrowser(RunningApp app, string artifacts) : IAsyncDisposa
             (_playwright, _browser) = await Chromium.LaunchAsync();
         }
 
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = 1000 } });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new() { Width = width, Height = 1000 },
+        });
         context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
@@ -37,7 +40,9 @@ public sealed class AppBrowser(RunningApp app, string artifacts) : IAsyncDisposa
         return page;
     }
 
-    /// <summary>Opens a page and waits until it is interactive; on failure the screenshot and the app's log say why.</summary>
+    /// <summary>
+    /// Opens a page and waits until it is interactive; on failure the screenshot and the app's log say why.
+    /// </summary>
     public async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(app.BaseUrl + path);
@@ -52,12 +57,17 @@ public sealed class AppBrowser(RunningApp app, string artifacts) : IAsyncDisposa
         }
     }
 
-    /// <summary>Clicks before the Blazor circuit connects are lost; the layout says "yes" once it is interactive.</summary>
+    /// <summary>
+    /// Clicks before the Blazor circuit connects are lost; the layout says "yes" once it is interactive.
+    /// </summary>
     public static async Task WaitInteractiveAsync(IPage page) =>
         await page.WaitForFunctionAsync("document.getElementById('interactive')?.textContent === 'yes'");
 
     public async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_artifacts, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(_artifacts, $"{name}.png"), FullPage = true,
+        });
 
     /// <summary>An HTTP client of the app's API with a bearer token of <paramref name="user"/>.</summary>
     public async Task<HttpClient> ApiAsync(string user)
@@ -75,7 +85,8 @@ public sealed class AppBrowser(RunningApp app, string artifacts) : IAsyncDisposa
         using var http = await ApiAsync("clerk.lechan");
         var created = await http.PostAsJsonAsync("/api/cases", new
         {
-            procedure = "land-use-transfer", unit = "HP.LECHAN", fields = new Dictionary<string, string>(LandTransferFields.Complete),
+            procedure = "land-use-transfer", unit = "HP.LECHAN",
+            fields = new Dictionary<string, string>(LandTransferFields.Complete),
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         return await created.Content.ReadFromJsonAsync<JsonElement>();

@@ -24,7 +24,8 @@ public sealed class AuditTests(RunningApp app) : IClassFixture<RunningApp>, IAsy
 
         await page.ClickAsync("#fig-overdue");
         await Assertions.Expect(page.Locator("#drill-table tbody tr").First).ToBeVisibleAsync();
-        var shown = await page.Locator("#drill-table tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.dossier)");
+        var shown = await page.Locator("#drill-table tbody tr")
+            .EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.dossier)");
         await _browser.ShotAsync(page, "02-overdue-cases");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#drill-xlsx"));
         var file = Path.Combine(Chromium.ArtifactsFolder("audit"), "overdue.xlsx");
@@ -33,7 +34,10 @@ public sealed class AuditTests(RunningApp app) : IClassFixture<RunningApp>, IAsy
         var verify = await page.GetAttributeAsync($"a[data-verify='{shown[0]}']", "href");
         var slip = await page.GetAttributeAsync($"a[data-slip='{shown[0]}']", "href");
         await page.GotoAsync(_browser.Url(slip!));
-        Assert.Contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", (await page.InnerTextAsync("h1")).ToUpperInvariant(), StringComparison.Ordinal);
+        Assert.Contains(
+            "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+            (await page.InnerTextAsync("h1")).ToUpperInvariant(),
+            StringComparison.Ordinal);
         Assert.Contains(shown[0], await page.ContentAsync(), StringComparison.Ordinal);
         await _browser.ShotAsync(page, "03-control-slip");
         await page.GotoAsync(_browser.Url(verify!));

@@ -10,7 +10,9 @@ internal static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    /// <summary>Browser test classes share one collection, so they run one after another on a two-core machine.</summary>
+    /// <summary>
+    /// Browser test classes share one collection, so they run one after another on a two-core machine.
+    /// </summary>
     public const string Collection = "chromium";
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()

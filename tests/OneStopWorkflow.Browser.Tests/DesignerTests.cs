@@ -63,7 +63,10 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         await page.ClickAsync("#show-templates");
         await page.SelectOptionAsync("#template-document", "receipt");
         await page.ClickAsync("#preview");
-        Assert.Contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", await page.GetAttributeAsync("#template-preview", "srcdoc") ?? "", StringComparison.Ordinal);
+        Assert.Contains(
+            "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+            await page.GetAttributeAsync("#template-preview", "srcdoc") ?? "",
+            StringComparison.Ordinal);
         await page.ClickAsync("#show-try");
         await page.ClickAsync("#run-scenario");
         await Expect(page.Locator("#scenario-result")).ToContainTextAsync("\"dossierCode\"");
@@ -79,14 +82,18 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         Assert.Equal((2, 1), (newCase, olderCase));
     }
 
-    /// <summary>Receives a case now (it must start on v2) and reads a demo case received at start-up (it stays on v1).</summary>
+    /// <summary>
+    /// Receives a case now (it must start on v2) and reads a demo case received at start-up (it stays on v1).
+    /// </summary>
     private async Task<(int New, int Older)> NewAndOlderCaseVersionsAsync()
     {
         var created = await _browser.ReceiveLandTransferAsync();
         var day = created.GetProperty("dossierCode").GetString()!["HP.LECHAN-".Length..][..6];
         using var http = await _browser.ApiAsync("clerk.lechan");
         var older = await http.GetFromJsonAsync<JsonElement>($"/api/cases/HP.LECHAN-{day}-0001");
-        return (created.GetProperty("procedureVersion").GetInt32(), older.GetProperty("case").GetProperty("procedureVersion").GetInt32());
+        return (
+            created.GetProperty("procedureVersion").GetInt32(),
+            older.GetProperty("case").GetProperty("procedureVersion").GetInt32());
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

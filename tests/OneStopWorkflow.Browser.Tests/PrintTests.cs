@@ -12,9 +12,18 @@ public sealed class PrintTests
 {
     public static TheoryData<string, string, int, string> Documents() => new()
     {
-        { "land-use-transfer/v1/samples/on-time.documents/05-receipt.html", "HP.LECHAN-260302-0007", 1, "09 giờ 00 phút, ngày 12 tháng 3 năm 2026" },
-        { "land-use-transfer/v1/samples/on-time.documents/06-control-slip.html", "HP.LECHAN-260302-0007", 1, "09:00 02/03/2026" },
-        { "land-use-transfer/v1/samples/overdue-apology.documents/13-apology.html", "HP.LECHAN-260302-0007", 1, "09 giờ 00 phút, ngày 12 tháng 3 năm 2026" },
+        {
+            "land-use-transfer/v1/samples/on-time.documents/05-receipt.html", "HP.LECHAN-260302-0007", 1,
+            "09 giờ 00 phút, ngày 12 tháng 3 năm 2026"
+        },
+        {
+            "land-use-transfer/v1/samples/on-time.documents/06-control-slip.html", "HP.LECHAN-260302-0007", 1,
+            "09:00 02/03/2026"
+        },
+        {
+            "land-use-transfer/v1/samples/overdue-apology.documents/13-apology.html", "HP.LECHAN-260302-0007", 1,
+            "09 giờ 00 phút, ngày 12 tháng 3 năm 2026"
+        },
     };
 
     [Theory]
@@ -33,12 +42,19 @@ public sealed class PrintTests
         var name = Path.GetFileNameWithoutExtension(file);
         var pdfPath = Path.Combine(artifacts, $"{name}.pdf");
 
-        await page.PdfAsync(new PagePdfOptions { Path = pdfPath, Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, $"{name}.png"), FullPage = true });
+        await page.PdfAsync(new PagePdfOptions
+        {
+            Path = pdfPath, Format = "A4", PreferCSSPageSize = true, PrintBackground = true,
+        });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(artifacts, $"{name}.png"), FullPage = true,
+        });
 
         var info = await RunAsync("pdfinfo", pdfPath);
         var text = Normalise(await RunAsync("pdftotext", "-layout", pdfPath, "-"));
-        var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(),
+        var pages = int.Parse(
+            info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(),
             System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(pages, 1, maxPages);
         Assert.Matches(@"Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)", info);
@@ -48,7 +64,9 @@ public sealed class PrintTests
         Assert.Contains("Độc lập - Tự do - Hạnh phúc", text, StringComparison.Ordinal);
     }
 
-    /// <summary>pdftotext keeps the layout's line breaks and runs of spaces; one space is enough to compare phrases.</summary>
+    /// <summary>
+    /// pdftotext keeps the layout's line breaks and runs of spaces; one space is enough to compare phrases.
+    /// </summary>
     private static string Normalise(string text) =>
         System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
@@ -63,7 +81,9 @@ public sealed class PrintTests
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
         var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
+        Assert.True(
+            process.ExitCode == 0,
+            $"{tool} failed: {await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
         return output;
     }
 }

@@ -28,8 +28,10 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await clerk.SelectOptionAsync("#receive-procedure", "land-use-transfer");
         await FillAsync(clerk, new Dictionary<string, string>
         {
-            ["applicant_name"] = "Nguyễn Văn An", ["applicant_id_number"] = "031080001234", ["applicant_address"] = "12 Tô Hiệu, Lê Chân",
-            ["applicant_phone"] = "0912345678", ["transferee_name"] = "Trần Thị Bình", ["parcel_number"] = "215", ["map_sheet"] = "18",
+            ["applicant_name"] = "Nguyễn Văn An", ["applicant_id_number"] = "031080001234",
+            ["applicant_address"] = "12 Tô Hiệu, Lê Chân",
+            ["applicant_phone"] = "0912345678", ["transferee_name"] = "Trần Thị Bình",
+            ["parcel_number"] = "215", ["map_sheet"] = "18",
             ["area_m2"] = "84.5", ["certificate_number"] = "CS 012345", ["contract_date"] = "2026-02-27",
         });
         await clerk.SelectOptionAsync("#field-applicant_kind", "individual");
@@ -39,7 +41,8 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         Assert.Matches(@"^HP\.LECHAN-\d{6}-\d{4}$", code);
         await _browser.ShotAsync(clerk, "03-received");
         var caseId = (await clerk.GetAttributeAsync("#open-case", "href"))!.Split('/')[^1];
-        await clerk.GotoAsync(_browser.Url((await clerk.GetAttributeAsync("#received-documents a[data-document=receipt]", "href"))!));
+        await clerk.GotoAsync(_browser.Url(
+            (await clerk.GetAttributeAsync("#received-documents a[data-document=receipt]", "href"))!));
         var receipt = await clerk.ContentAsync();
         Assert.Contains(code, receipt, StringComparison.Ordinal);
         Assert.Matches("Thời gian trả kết quả giải quyết hồ sơ: <strong>\\d{2} giờ \\d{2} phút, ngày", receipt);

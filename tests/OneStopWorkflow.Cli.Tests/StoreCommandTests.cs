@@ -19,7 +19,7 @@ public sealed class StoreCommandTests
     };
 
     [Fact]
-    public async Task Simulate_with_store_prints_the_golden_report_and_audit_verify_finds_a_payload_changed_with_raw_sql()
+    public async Task Simulate_with_store_prints_the_golden_report_and_audit_verify_finds_a_payload_edited_in_sql()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         var env = Environment(database);

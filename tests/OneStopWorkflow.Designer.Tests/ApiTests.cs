@@ -4,7 +4,9 @@ using System.Text.Json;
 
 namespace OneStopWorkflow.Designer.Tests;
 
-/// <summary>The HTTP API through the real pipeline: authentication, roles, ProblemDetails and the case round trip.</summary>
+/// <summary>
+/// The HTTP API through the real pipeline: authentication, roles, ProblemDetails and the case round trip.
+/// </summary>
 [Collection(AppFactory.Collection)]
 public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
@@ -19,8 +21,8 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         { "GET", "/api/procedures" }, { "POST", "/api/cases" }, { "GET", "/api/cases/HP.LECHAN-260302-0001" },
         { "GET", "/api/cases/x/actions" }, { "POST", "/api/cases/x/act" }, { "POST", "/api/cases/x/resubmit" },
         { "POST", "/api/cases/x/hand-up" }, { "POST", "/api/cases/x/reassign" }, { "POST", "/api/cases/x/reschedule" },
-        { "POST", "/api/cases/x/withdraw" }, { "GET", "/api/inbox/HP.LECHAN" }, { "POST", "/api/reception/HP.LECHAN/tickets" },
-        { "POST", "/api/reception/tickets/1/visit" },
+        { "POST", "/api/cases/x/withdraw" }, { "GET", "/api/inbox/HP.LECHAN" },
+        { "POST", "/api/reception/HP.LECHAN/tickets" }, { "POST", "/api/reception/tickets/1/visit" },
     };
 
     [Theory]
@@ -65,18 +67,21 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
 
     public static TheoryData<string, string, string> WrongRoles() => new()
     {
-        { "auditor", "POST", "act" }, { "auditor", "POST", "resubmit" }, { "auditor", "POST", "hand-up" }, { "auditor", "POST", "reassign" },
-        { "auditor", "POST", "reschedule" }, { "auditor", "POST", "withdraw" }, { "policy", "POST", "act" }, { "clerk.hongan", "POST", "withdraw" },
+        { "auditor", "POST", "act" }, { "auditor", "POST", "resubmit" }, { "auditor", "POST", "hand-up" },
+        { "auditor", "POST", "reassign" }, { "auditor", "POST", "reschedule" }, { "auditor", "POST", "withdraw" },
+        { "policy", "POST", "act" }, { "clerk.hongan", "POST", "withdraw" },
         { "clerk.hongan", "GET", "case" }, { "clerk.hongan", "GET", "actions" }, { "clerk.hongan", "GET", "inbox" },
         { "officer.cn1", "POST", "tickets" }, { "auditor", "POST", "tickets" },
     };
 
     [Theory]
     [MemberData(nameof(WrongRoles))]
-    public async Task Every_endpoint_refuses_callers_of_the_wrong_role_or_unit(string user, string method, string endpoint)
+    public async Task Every_endpoint_refuses_callers_of_the_wrong_role_or_unit(
+        string user, string method, string endpoint)
     {
         var clerk = await app.ClientAsAsync("clerk.lechan");
-        var id = (await Json(await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken))).GetProperty("id").GetString();
+        var created = await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken);
+        var id = (await Json(created)).GetProperty("id").GetString();
         var path = endpoint switch
         {
             "case" => $"/api/cases/{id}", "actions" => $"/api/cases/{id}/actions", "inbox" => "/api/inbox/HP.LECHAN",
@@ -84,8 +89,10 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         };
         object body = endpoint switch
         {
-            "act" => new { action = "send-to-tax" }, "reassign" or "hand-up" => new { to = "HP.VPDKDD", reason = "lý do" },
-            "reschedule" => new { newAppointment = "2026-12-31T09:00:00+07:00", reason = "lý do" }, _ => new { reason = "lý do" },
+            "act" => new { action = "send-to-tax" },
+            "reassign" or "hand-up" => new { to = "HP.VPDKDD", reason = "lý do" },
+            "reschedule" => new { newAppointment = "2026-12-31T09:00:00+07:00", reason = "lý do" },
+            _ => new { reason = "lý do" },
         };
         var client = await app.ClientAsAsync(user);
 
@@ -104,13 +111,16 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = await app.ClientAsAsync("clerk.lechan");
 
-        var missingProcedure = await client.PostAsJsonAsync("/api/cases", new { unit = "HP.LECHAN" }, TestContext.Current.CancellationToken);
+        var missingProcedure = await client.PostAsJsonAsync(
+            "/api/cases", new { unit = "HP.LECHAN" }, TestContext.Current.CancellationToken);
         var missingField = await client.PostAsJsonAsync("/api/cases", new
         {
             procedure = "land-use-transfer", unit = "HP.LECHAN",
-            fields = new Dictionary<string, string>(LandTransferFields.Complete.Remove("parcel_number").SetItem("area_m2", "lots")),
+            fields = new Dictionary<string, string>(
+                LandTransferFields.Complete.Remove("parcel_number").SetItem("area_m2", "lots")),
         }, TestContext.Current.CancellationToken);
-        var notJson = await client.PostAsync("/api/cases", new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"),
+        var notJson = await client.PostAsync(
+            "/api/cases", new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, missingProcedure.StatusCode);
@@ -134,14 +144,19 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         var view = await Json(created);
         var id = view.GetProperty("id").GetString()!;
         var version = view.GetProperty("version").GetInt32();
-        var acted = await officer.PostAsJsonAsync($"/api/cases/{id}/act", new { action = "send-to-tax", expectedVersion = version },
+        var acted = await officer.PostAsJsonAsync(
+            $"/api/cases/{id}/act", new { action = "send-to-tax", expectedVersion = version },
             TestContext.Current.CancellationToken);
-        var stale = await officer.PostAsJsonAsync($"/api/cases/{id}/act", new { action = "tax-paid", expectedVersion = version },
+        var stale = await officer.PostAsJsonAsync(
+            $"/api/cases/{id}/act", new { action = "tax-paid", expectedVersion = version },
             TestContext.Current.CancellationToken);
         var hidden = await other.GetAsync($"/api/cases/{id}", TestContext.Current.CancellationToken);
-        var notTheirs = await other.PostAsJsonAsync($"/api/cases/{id}/act", new { action = "tax-paid" }, TestContext.Current.CancellationToken);
-        var audited = await auditor.GetAsync($"/api/cases/{view.GetProperty("dossierCode").GetString()}", TestContext.Current.CancellationToken);
-        var auditorActs = await auditor.PostAsJsonAsync($"/api/cases/{id}/withdraw", new { reason = "x" }, TestContext.Current.CancellationToken);
+        var notTheirs = await other.PostAsJsonAsync(
+            $"/api/cases/{id}/act", new { action = "tax-paid" }, TestContext.Current.CancellationToken);
+        var audited = await auditor.GetAsync(
+            $"/api/cases/{view.GetProperty("dossierCode").GetString()}", TestContext.Current.CancellationToken);
+        var auditorActs = await auditor.PostAsJsonAsync(
+            $"/api/cases/{id}/withdraw", new { reason = "x" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, acted.StatusCode);
@@ -158,15 +173,20 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var clerk = await app.ClientAsAsync("clerk.lechan");
         var anonymous = await app.ClientAsAsync(null);
-        var view = await Json(await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken));
+        var view = await Json(
+            await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken));
         var code = view.GetProperty("dossierCode").GetString();
 
-        var wrongSecret = await anonymous.GetAsync($"/api/lookup?code={code}&secret=00000000", TestContext.Current.CancellationToken);
-        var unknownCode = await anonymous.GetAsync("/api/lookup?code=HP.LECHAN-990101-9999&secret=00000000", TestContext.Current.CancellationToken);
+        var wrongSecret = await anonymous.GetAsync(
+            $"/api/lookup?code={code}&secret=00000000", TestContext.Current.CancellationToken);
+        var unknownCode = await anonymous.GetAsync(
+            "/api/lookup?code=HP.LECHAN-990101-9999&secret=00000000", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, wrongSecret.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownCode.StatusCode);
-        Assert.Equal((await Problem(wrongSecret)).GetProperty("detail").GetString(), (await Problem(unknownCode)).GetProperty("detail").GetString());
+        Assert.Equal(
+            (await Problem(wrongSecret)).GetProperty("detail").GetString(),
+            (await Problem(unknownCode)).GetProperty("detail").GetString());
     }
 
     [Fact]

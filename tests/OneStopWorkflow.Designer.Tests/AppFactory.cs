@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace OneStopWorkflow.Designer.Tests;
 
-/// <summary>The real app over a fresh SQLite file, with the catalog and the Development demo users, in memory.</summary>
+/// <summary>
+/// The real app over a fresh SQLite file, with the catalog and the Development demo users, in memory.
+/// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     /// <summary>
@@ -34,7 +36,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             return client;
         }
 
-        var response = await client.PostAsJsonAsync("/api/token", new { userName = user, password = Demo.DemoData.Password });
+        var response = await client.PostAsJsonAsync(
+            "/api/token", new { userName = user, password = Demo.DemoData.Password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

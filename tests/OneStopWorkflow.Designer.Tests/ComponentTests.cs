@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
-using TestContext = Xunit.TestContext;
 using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +12,7 @@ using OneStopWorkflow.Hosting;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Hosting.Startup;
+using TestContext = Xunit.TestContext;
 
 namespace OneStopWorkflow.Designer.Tests;
 
@@ -38,7 +38,8 @@ public sealed class ComponentTests : IAsyncLifetime
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _auth = _ctx.AddAuthorization();
-        await _ctx.Services.GetRequiredService<OneStopInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+        await _ctx.Services.GetRequiredService<OneStopInitializer>()
+            .InitializeAsync(TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -47,7 +48,9 @@ public sealed class ComponentTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    /// <summary>Pages load through the real store; give them more than bUnit's default second on a busy machine.</summary>
+    /// <summary>
+    /// Pages load through the real store; give them more than bUnit's default second on a busy machine.
+    /// </summary>
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     private void SignIn(Actor actor)
@@ -63,7 +66,8 @@ public sealed class ComponentTests : IAsyncLifetime
         await using var scope = _ctx.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = People.ClerkLeChan;
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-            new ReceiveCase("land-use-transfer", "HP.LECHAN") { Fields = LandTransferFields.Complete }, TestContext.Current.CancellationToken);
+            new ReceiveCase("land-use-transfer", "HP.LECHAN") { Fields = LandTransferFields.Complete },
+            TestContext.Current.CancellationToken);
         Assert.False(result.IsRejected, string.Join("; ", result.Rejections));
         return result.Case!;
     }
@@ -106,7 +110,8 @@ public sealed class ComponentTests : IAsyncLifetime
         SignIn(People.ClerkLeChan);
 
         var form = _ctx.Render<Receive>();
-        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("#receive-procedure option[value=land-use-transfer]")), Wait);
+        form.WaitForAssertion(
+            () => Assert.NotEmpty(form.FindAll("#receive-procedure option[value=land-use-transfer]")), Wait);
         form.Find("#receive-procedure").Change("land-use-transfer");
         form.WaitForAssertion(() => Assert.NotNull(form.Find("#field-applicant_name")), Wait);
         form.Find("#field-applicant_name").Change("Nguyễn Văn An");

@@ -22,7 +22,8 @@ public sealed class DesignerComponentTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _ctx.DisposeAsync();
 
     private static DraftDocument LandTransfer() =>
-        DraftDocument.Parse(File.ReadAllText(Repository.PathOf("procedures", "land-use-transfer", "v1", "procedure.json")), out _)!;
+        DraftDocument.Parse(
+            File.ReadAllText(Repository.PathOf("procedures", "land-use-transfer", "v1", "procedure.json")), out _)!;
 
     [Fact]
     public void The_properties_panel_edits_budget_and_actions_of_the_selected_step()
@@ -50,7 +51,8 @@ public sealed class DesignerComponentTests : IAsyncLifetime
     {
         var draft = LandTransfer();
 
-        var panel = _ctx.Render<StepProperties>(p => p.Add(c => c.Document, draft).Add(c => c.Step, draft.Step("intake")).Add(c => c.ReadOnly, true));
+        var panel = _ctx.Render<StepProperties>(p => p
+            .Add(c => c.Document, draft).Add(c => c.Step, draft.Step("intake")).Add(c => c.ReadOnly, true));
 
         Assert.Empty(panel.FindAll("#add-action"));
         Assert.Empty(panel.FindAll("#insert-after"));
@@ -64,11 +66,13 @@ public sealed class DesignerComponentTests : IAsyncLifetime
         [
             new("OSW1101", Severity.Error, "Action 'skip' of step 'land-review' targets unknown step 'nowhere'.",
                 new SourceLocation("procedure.json", 90, 3, "$.steps[2].actions[3].to")),
-            new("OSW3002", Severity.Warning, "Calendar 'vn' has no data for 2027.", new SourceLocation("procedure.json", 1, 1)),
+            new("OSW3002", Severity.Warning, "Calendar 'vn' has no data for 2027.",
+                new SourceLocation("procedure.json", 1, 1)),
         ];
         string? selected = null;
         var list = _ctx.Render<DiagnosticsList>(p => p
-            .Add(c => c.Diagnostics, diagnostics).Add(c => c.StepIds, ["intake", "await-intake-supplement", "land-review"])
+            .Add(c => c.Diagnostics, diagnostics)
+            .Add(c => c.StepIds, ["intake", "await-intake-supplement", "land-review"])
             .Add(c => c.OnSelectStep, (string step) => selected = step));
 
         list.Find("li[data-code=OSW1101]").Click();

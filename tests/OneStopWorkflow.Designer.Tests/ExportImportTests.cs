@@ -10,33 +10,43 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Designer.Tests;
 
-/// <summary>A version exported as a zip and imported into an empty database keeps its canonical JSON and hash.</summary>
+/// <summary>
+/// A version exported as a zip and imported into an empty database keeps its canonical JSON and hash.
+/// </summary>
 [Collection(AppFactory.Collection)]
 public sealed class ExportImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task Export_v2_and_import_it_into_an_empty_database_gives_the_same_canonical_hash()
     {
-        var v1 = Testing.Catalog.ReadVersion(Repository.PathOf("procedures", "land-use-transfer", "v1"), "procedure.json");
+        var v1 = Testing.Catalog.ReadVersion(
+            Repository.PathOf("procedures", "land-use-transfer", "v1"), "procedure.json");
         var json = v1.Json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal)
             .Replace("\"workingDays\": 4 }", "\"workingDays\": 3.5 }", StringComparison.Ordinal);
-        var templates = v1.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)).ToImmutableDictionary();
+        var templates = v1.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal))
+            .ToImmutableDictionary();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = People.Policy;
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            Assert.False((await mediator.Send(new SaveProcedureDraft("land-use-transfer", 2, json, templates), TestContext.Current.CancellationToken)).IsRefused);
-            var published = await mediator.Send(new PublishProcedureVersion("land-use-transfer", 2), TestContext.Current.CancellationToken);
+            Assert.False((await mediator.Send(
+                new SaveProcedureDraft("land-use-transfer", 2, json, templates),
+                TestContext.Current.CancellationToken)).IsRefused);
+            var published = await mediator.Send(
+                new PublishProcedureVersion("land-use-transfer", 2), TestContext.Current.CancellationToken);
             Assert.Equal(PublishStatus.Published, published.Status);
         }
 
         var client = await app.ClientAsAsync("policy");
-        var zip = await client.GetByteArrayAsync("/designer/export/land-use-transfer/2", TestContext.Current.CancellationToken);
+        var zip = await client.GetByteArrayAsync(
+            "/designer/export/land-use-transfer/2", TestContext.Current.CancellationToken);
         var clerk = await app.ClientAsAsync("clerk.lechan");
-        var refused = await clerk.GetAsync("/designer/export/land-use-transfer/2", TestContext.Current.CancellationToken);
+        var refused = await clerk.GetAsync(
+            "/designer/export/land-use-transfer/2", TestContext.Current.CancellationToken);
 
         await using var emptyApp = new AppFactory();
-        await using var empty = emptyApp.WithWebHostBuilder(b => b.UseSetting("OneStop:ImportCatalog", "false").UseSetting("OneStop:DemoData", "false"));
+        await using var empty = emptyApp.WithWebHostBuilder(b => b
+            .UseSetting("OneStop:ImportCatalog", "false").UseSetting("OneStop:DemoData", "false"));
         _ = empty.CreateClient();
         IReadOnlyList<PublishOutcome> outcomes;
         await using (var scope = empty.Services.CreateAsyncScope())
@@ -57,6 +67,7 @@ public sealed class ExportImportTests(AppFactory app) : IClassFixture<AppFactory
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        return await db.ProcedureVersions.AsNoTracking().SingleAsync(v => v.Code == "land-use-transfer" && v.Version == 2, TestContext.Current.CancellationToken);
+        return await db.ProcedureVersions.AsNoTracking().SingleAsync(
+            v => v.Code == "land-use-transfer" && v.Version == 2, TestContext.Current.CancellationToken);
     }
 }

@@ -42,17 +42,20 @@ public sealed class LanguageAndVisibilityTests(AppFactory app) : IClassFixture<A
     public async Task A_case_of_another_commune_answers_every_case_endpoint_exactly_as_an_unknown_case_does()
     {
         var clerk = await app.ClientAsAsync("clerk.lechan");
-        var created = await Json(await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken));
+        var created = await Json(
+            await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken));
         var (id, code) = (Text(created, "id")!, Text(created, "dossierCode")!);
         var (unknownId, unknownCode) = ((id[0] == 'f' ? "e" : "f") + id[1..], code[..^4] + "9999");
         var stranger = await app.ClientAsAsync("clerk.hongan");
         var endpoints = new (string Method, string Path, object? Body)[]
         {
             ("GET", "/api/cases/{0}", null), ("GET", "/api/cases/{0}/actions", null),
-            ("POST", "/api/cases/{0}/act", new { action = "send-to-tax" }), ("POST", "/api/cases/{0}/resubmit", new { }),
+            ("POST", "/api/cases/{0}/act", new { action = "send-to-tax" }),
+            ("POST", "/api/cases/{0}/resubmit", new { }),
             ("POST", "/api/cases/{0}/hand-up", new { to = "parent", reason = "lý do" }),
             ("POST", "/api/cases/{0}/reassign", new { to = "HP.VPDKDD.CN2", reason = "lý do" }),
-            ("POST", "/api/cases/{0}/reschedule", new { newAppointment = "2026-12-31T09:00:00+07:00", reason = "lý do" }),
+            ("POST", "/api/cases/{0}/reschedule",
+                new { newAppointment = "2026-12-31T09:00:00+07:00", reason = "lý do" }),
             ("POST", "/api/cases/{0}/withdraw", new { reason = "lý do" }),
         };
 
@@ -93,7 +96,10 @@ public sealed class LanguageAndVisibilityTests(AppFactory app) : IClassFixture<A
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, object body, string language)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
+        {
+            Content = JsonContent.Create(body),
+        };
         request.Headers.AcceptLanguage.ParseAdd(language);
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }

@@ -42,7 +42,8 @@ internal sealed class TestApp : IAsyncDisposable
         return new TestApp(services, clock, database);
     }
 
-    public static ServiceProvider Build(TestDatabase database, TimeProvider clock, Dictionary<string, string?>? settings = null)
+    public static ServiceProvider Build(
+        TestDatabase database, TimeProvider clock, Dictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -66,7 +67,8 @@ internal sealed class TestApp : IAsyncDisposable
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OneStopDbContext>();
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        return services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     public async Task<TResponse> AsAsync<TResponse>(Actor? actor, Func<IMediator, ValueTask<TResponse>> call)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OneStopWorkflow.Persistence.Accounts;
@@ -12,48 +13,59 @@ public static class AccountEndpoints
 
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/login", async (HttpContext http, SignInManager<UserRow> signIn, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        app.MapPost("/account/login", async (
+            HttpContext http, SignInManager<UserRow> signIn, IAntiforgery antiforgery) =>
         {
             await antiforgery.ValidateRequestAsync(http);
             var form = await http.Request.ReadFormAsync();
             var userName = form["username"].ToString().Trim();
             var returnUrl = form["returnUrl"].ToString();
-            var result = await signIn.PasswordSignInAsync(userName, form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
+            var result = await signIn.PasswordSignInAsync(
+                userName, form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
             if (!result.Succeeded)
             {
                 var reason = result.IsLockedOut ? "locked" : "failed";
                 return Results.LocalRedirect($"/login?error={reason}&returnUrl={Uri.EscapeDataString(returnUrl)}");
             }
 
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)
-                ? "/" : returnUrl);
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl)
+                || !returnUrl.StartsWith('/')
+                || returnUrl.StartsWith("//", StringComparison.Ordinal)
+                    ? "/" : returnUrl);
         });
 
-        app.MapPost("/account/logout", async (HttpContext http, SignInManager<UserRow> signIn, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        app.MapPost("/account/logout", async (
+            HttpContext http, SignInManager<UserRow> signIn, IAntiforgery antiforgery) =>
         {
             await antiforgery.ValidateRequestAsync(http);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/login");
         });
 
-        app.MapPost("/api/token", async (TokenRequest request, SignInManager<UserRow> signIn, UserManager<UserRow> users) =>
+        app.MapPost("/api/token", async (
+            TokenRequest request, SignInManager<UserRow> signIn, UserManager<UserRow> users) =>
         {
             var user = await users.FindByNameAsync(request.UserName);
             if (user is null)
             {
-                return Results.Problem(title: "Sign-in failed", detail: "Unknown user name or wrong password.", statusCode: StatusCodes.Status401Unauthorized);
+                return Results.Problem(title: "Sign-in failed", detail: "Unknown user name or wrong password.",
+                    statusCode: StatusCodes.Status401Unauthorized);
             }
 
             var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
             if (!check.Succeeded)
             {
                 return Results.Problem(title: "Sign-in failed",
-                    detail: check.IsLockedOut ? "The account is locked for a while after repeated failures." : "Unknown user name or wrong password.",
+                    detail: check.IsLockedOut
+                        ? "The account is locked for a while after repeated failures."
+                        : "Unknown user name or wrong password.",
                     statusCode: StatusCodes.Status401Unauthorized);
             }
 
             var principal = await signIn.CreateUserPrincipalAsync(user);
-            return Results.SignIn(new ClaimsPrincipal(principal.Identities.First()), authenticationScheme: IdentityConstants.BearerScheme);
-        }).AllowAnonymous().WithTags("Accounts").WithSummary("Exchange a user name and password for a bearer token.");
+            return Results.SignIn(new ClaimsPrincipal(principal.Identities.First()),
+                authenticationScheme: IdentityConstants.BearerScheme);
+        }).AllowAnonymous().WithTags("Accounts")
+            .WithSummary("Exchange a user name and password for a bearer token.");
     }
 }

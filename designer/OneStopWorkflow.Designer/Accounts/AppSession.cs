@@ -11,15 +11,18 @@ namespace OneStopWorkflow.Designer.Accounts;
 /// </summary>
 public sealed class AppSession(IServiceScopeFactory scopes, AuthenticationStateProvider authentication)
 {
-    public async Task<Actor?> ActorAsync() => ActorClaims.ToActor((await authentication.GetAuthenticationStateAsync()).User);
+    public async Task<Actor?> ActorAsync() =>
+        ActorClaims.ToActor((await authentication.GetAuthenticationStateAsync()).User);
 
-    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
+    public async Task<TResponse> SendAsync<TResponse>(
+        ICommand<TResponse> command, CancellationToken cancellationToken = default)
     {
         await using var scope = await ScopeAsync();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
     }
 
-    public async Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query, CancellationToken cancellationToken = default)
+    public async Task<TResponse> SendAsync<TResponse>(
+        IQuery<TResponse> query, CancellationToken cancellationToken = default)
     {
         await using var scope = await ScopeAsync();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using OneStopWorkflow.Persistence.Accounts;
 using OneStopWorkflow.Hosting.Accounts;
+using OneStopWorkflow.Persistence.Accounts;
 
 namespace OneStopWorkflow.Designer.Accounts;
 

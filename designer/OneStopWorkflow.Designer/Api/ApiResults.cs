@@ -21,23 +21,27 @@ public static class ApiResults
         {
             ["code"] = first.Code,
             ["field"] = first.Field,
-            ["rejections"] = rejections.Select(r => new { code = r.Code, field = r.Field, message = r.MessageIn(culture) }).ToArray(),
+            ["rejections"] = rejections
+                .Select(r => new { code = r.Code, field = r.Field, message = r.MessageIn(culture) }).ToArray(),
         };
         if (status == StatusCodes.Status400BadRequest)
         {
             var errors = rejections.GroupBy(r => r.Field ?? r.Code)
-                .ToDictionary(g => g.Key, g => g.Select(r => r.MessageIn(culture)).ToArray(), StringComparer.Ordinal);
+                .ToDictionary(
+                    g => g.Key, g => g.Select(r => r.MessageIn(culture)).ToArray(), StringComparer.Ordinal);
             return Results.ValidationProblem(errors, title: first.MessageIn(culture), type: $"urn:onestop:{first.Code}",
                 extensions: extensions);
         }
 
-        return Results.Problem(title: first.MessageIn(culture), detail: string.Join(" ", rejections.Select(r => r.MessageIn(culture))),
+        return Results.Problem(title: first.MessageIn(culture),
+            detail: string.Join(" ", rejections.Select(r => r.MessageIn(culture))),
             statusCode: status, type: $"urn:onestop:{first.Code}", extensions: extensions);
     }
 
     /// <summary>A required request value is missing: names the field and shows an example of it.</summary>
     public static IResult Missing(string field, string example) =>
-        Problem([Rejection.Of(RejectionCodes.FieldRequired, "request").On(field).With("field", field).With("example", example)]);
+        Problem([Rejection.Of(RejectionCodes.FieldRequired, "request")
+            .On(field).With("field", field).With("example", example)]);
 
     /// <summary>The case moved on between reading and saving (another clerk saved first).</summary>
     public static IResult Conflict(string caseId) =>
@@ -46,12 +50,15 @@ public static class ApiResults
     private static int StatusOf(string code) => code switch
     {
         RejectionCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
-        RejectionCodes.Forbidden or RejectionCodes.ReadOnly or RejectionCodes.NotAuthorized => StatusCodes.Status403Forbidden,
-        RejectionCodes.NotFound or RejectionCodes.CaseMissing or RejectionCodes.ProcedureUnknown or RejectionCodes.NoMatch
+        RejectionCodes.Forbidden or RejectionCodes.ReadOnly or RejectionCodes.NotAuthorized
+            => StatusCodes.Status403Forbidden,
+        RejectionCodes.NotFound or RejectionCodes.CaseMissing or RejectionCodes.ProcedureUnknown
+            or RejectionCodes.NoMatch
             => StatusCodes.Status404NotFound,
         RejectionCodes.CaseChanged => StatusCodes.Status409Conflict,
-        RejectionCodes.FieldRequired or RejectionCodes.FieldInvalid or RejectionCodes.UnknownField or RejectionCodes.ReasonRequired
-            or RejectionCodes.BadDate or RejectionCodes.BadVisit or RejectionCodes.BadRating or RejectionCodes.BadRequest
+        RejectionCodes.FieldRequired or RejectionCodes.FieldInvalid or RejectionCodes.UnknownField
+            or RejectionCodes.ReasonRequired or RejectionCodes.BadDate or RejectionCodes.BadVisit
+            or RejectionCodes.BadRating or RejectionCodes.BadRequest
             => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

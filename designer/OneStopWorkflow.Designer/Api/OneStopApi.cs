@@ -1,6 +1,6 @@
-using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
 using Mediator;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Inbox;
@@ -16,10 +16,12 @@ namespace OneStopWorkflow.Designer.Api;
 /// </summary>
 public static class OneStopApi
 {
-    public sealed record ReceiveBody(string? Procedure, string? Unit, int? Version, string? Channel, Dictionary<string, string>? Fields,
+    public sealed record ReceiveBody(
+        string? Procedure, string? Unit, int? Version, string? Channel, Dictionary<string, string>? Fields,
         string? IntakeAction, Dictionary<string, string>? Input);
 
-    public sealed record ActBody(string? Action, string? Step, Dictionary<string, string>? Input, int? ExpectedVersion);
+    public sealed record ActBody(
+        string? Action, string? Step, Dictionary<string, string>? Input, int? ExpectedVersion);
 
     public sealed record VersionBody(int? ExpectedVersion);
 
@@ -48,69 +50,103 @@ public static class OneStopApi
                 Version = body.Version, Channel = body.Channel ?? "counter", Fields = Map(body.Fields),
                 IntakeAction = body.IntakeAction ?? "accept", Input = Map(body.Input),
             }, ct), StatusCodes.Status201Created))
-            .WithSummary("Receive a dossier: creates the case and issues the receipt (or the supplement request or refusal).");
+            .WithSummary(
+                "Receive a dossier: creates the case and issues the receipt (or the supplement request or refusal).");
 
         api.MapGet("/cases/{key}", async (string key, IMediator m, CancellationToken ct) =>
-            await m.Send(new GetCase(key), ct) is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found.Details))
+            await m.Send(new GetCase(key), ct) is var found && found.Rejection is { } r
+                ? ApiResults.Problem([r])
+                : Results.Ok(found.Details))
             .WithSummary("A case by id or dossier code, with its trail, documents and the actions you may take.");
 
         api.MapGet("/cases/{id}/actions", async (string id, IMediator m, CancellationToken ct) =>
-            await m.Send(new GetAvailableActions(id), ct) is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found.Details!.AvailableActions))
+            await m.Send(new GetAvailableActions(id), ct) is var found && found.Rejection is { } r
+                ? ApiResults.Problem([r])
+                : Results.Ok(found.Details!.AvailableActions))
             .WithSummary("The actions you may take on a case now.");
 
         api.MapPost("/cases/{id}/act", (string id, ActBody body, IMediator m, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(body.Action) ? Task.FromResult(ApiResults.Missing("action", "send-to-tax"))
-            : SendAsync(m, new ActOnCase(id, body.Action) { Step = body.Step, Input = Map(body.Input), ExpectedVersion = body.ExpectedVersion }, ct))
+            : SendAsync(m, new ActOnCase(id, body.Action)
+            {
+                Step = body.Step, Input = Map(body.Input), ExpectedVersion = body.ExpectedVersion,
+            }, ct))
             .WithSummary("Take an action on an open task.");
 
         api.MapPost("/cases/{id}/resubmit", (string id, VersionBody body, IMediator m, CancellationToken ct) =>
-            SendAsync(m, new ResubmitCase(id) { ExpectedVersion = body.ExpectedVersion }, ct)).WithSummary("Record the applicant's supplement.");
+            SendAsync(m, new ResubmitCase(id) { ExpectedVersion = body.ExpectedVersion }, ct))
+            .WithSummary("Record the applicant's supplement.");
 
         api.MapPost("/cases/{id}/hand-up", (string id, MoveBody body, IMediator m, CancellationToken ct) =>
-            SendAsync(m, new HandUpCase(id, body.To ?? "parent", body.Reason ?? "") { Step = body.Step, ExpectedVersion = body.ExpectedVersion }, ct))
+            SendAsync(m, new HandUpCase(id, body.To ?? "parent", body.Reason ?? "")
+            {
+                Step = body.Step, ExpectedVersion = body.ExpectedVersion,
+            }, ct))
             .WithSummary("Hand a task up to the province, with a reason.");
 
         api.MapPost("/cases/{id}/reassign", (string id, MoveBody body, IMediator m, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(body.To) ? Task.FromResult(ApiResults.Missing("to", "HP.VPDKDD"))
-            : SendAsync(m, new ReassignCase(id, body.To, body.Reason ?? "") { Step = body.Step, ExpectedVersion = body.ExpectedVersion }, ct))
+            : SendAsync(m, new ReassignCase(id, body.To, body.Reason ?? "")
+            {
+                Step = body.Step, ExpectedVersion = body.ExpectedVersion,
+            }, ct))
             .WithSummary("A leader moves a task to another unit.");
 
         api.MapPost("/cases/{id}/reschedule", (string id, RescheduleBody body, IMediator m, CancellationToken ct) =>
-            body.NewAppointment is not { } date ? Task.FromResult(ApiResults.Missing("newAppointment", "2026-03-20T09:00:00+07:00"))
-            : SendAsync(m, new RescheduleCase(id, date, body.Reason ?? "") { ExpectedVersion = body.ExpectedVersion }, ct))
+            body.NewAppointment is not { } date
+                ? Task.FromResult(ApiResults.Missing("newAppointment", "2026-03-20T09:00:00+07:00"))
+            : SendAsync(m, new RescheduleCase(id, date, body.Reason ?? "")
+            {
+                ExpectedVersion = body.ExpectedVersion,
+            }, ct))
             .WithSummary("The apology: a new promised date, once.");
 
         api.MapPost("/cases/{id}/withdraw", (string id, ReasonBody body, IMediator m, CancellationToken ct) =>
             SendAsync(m, new WithdrawCase(id, body.Reason ?? "") { ExpectedVersion = body.ExpectedVersion }, ct))
             .WithSummary("The applicant withdraws the dossier.");
 
-        api.MapGet("/inbox/{unit}", async (string unit, string? procedure, string? status, string? text, int? skip, int? take, IMediator m, CancellationToken ct) =>
-            await m.Send(new GetInbox(unit) { Procedure = procedure, Status = status, Text = text, Skip = skip ?? 0, Limit = Math.Clamp(take ?? 50, 1, 500) }, ct)
+        api.MapGet("/inbox/{unit}", async (
+            string unit, string? procedure, string? status, string? text, int? skip, int? take, IMediator m,
+            CancellationToken ct) =>
+            await m.Send(new GetInbox(unit)
+            {
+                Procedure = procedure, Status = status, Text = text, Skip = skip ?? 0,
+                Limit = Math.Clamp(take ?? 50, 1, 500),
+            }, ct)
                 is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found))
             .WithSummary("A unit's open tasks, soonest due first.");
 
         api.MapPost("/reception/{centre}/tickets", async (string centre, IMediator m, CancellationToken ct) =>
-            await m.Send(new CallNextTicket(centre), ct) is var t && t.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(t.Ticket))
+            await m.Send(new CallNextTicket(centre), ct) is var t && t.Rejection is { } r
+                ? ApiResults.Problem([r])
+                : Results.Ok(t.Ticket))
             .WithSummary("Call the next queue ticket of a centre.");
 
-        api.MapPost("/reception/tickets/{id:long}/visit", async (long id, VisitBody body, IMediator m, CancellationToken ct) =>
-            await m.Send(new RecordVisit(id, body.Visit ?? "", body.CaseId, body.Note), ct) is var t && t.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(t.Ticket))
+        api.MapPost("/reception/tickets/{id:long}/visit", async (
+            long id, VisitBody body, IMediator m, CancellationToken ct) =>
+            await m.Send(new RecordVisit(id, body.Visit ?? "", body.CaseId, body.Note), ct) is var t
+                && t.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(t.Ticket))
             .WithSummary("Close a visit as advice or a received dossier.");
 
-        var lookup = app.MapGroup("/api/lookup").AllowAnonymous().RequireRateLimiting("lookup").WithTags("Public lookup");
+        var lookup = app.MapGroup("/api/lookup").AllowAnonymous().RequireRateLimiting("lookup")
+            .WithTags("Public lookup");
         lookup.MapGet("", async (string? code, string? secret, IMediator m, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(secret)
                 ? ApiResults.Missing("code", "HP.LECHAN-260302-0001")
-                : await m.Send(new LookupCase(code, secret), ct) is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found.Case))
+                : await m.Send(new LookupCase(code, secret), ct) is var found && found.Rejection is { } r
+                    ? ApiResults.Problem([r])
+                    : Results.Ok(found.Case))
             .WithSummary("A citizen's view of a dossier, by code and secret.");
         lookup.MapPost("/rating", async (RatingBody body, IMediator m, CancellationToken ct) =>
             body.Score is not { } score ? ApiResults.Missing("score", "5")
-            : await m.Send(new RateCase(body.DossierCode ?? "", body.Secret ?? "", score, body.Comment), ct) is { Rejection: { } r } ? ApiResults.Problem([r])
+            : await m.Send(new RateCase(body.DossierCode ?? "", body.Secret ?? "", score, body.Comment), ct)
+                is { Rejection: { } r } ? ApiResults.Problem([r])
             : Results.NoContent())
             .WithSummary("Rate a finished dossier once.");
     }
 
-    private static async Task<IResult> SendAsync(IMediator mediator, ICaseRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> SendAsync(
+        IMediator mediator, ICaseRequest request, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,21 +1,25 @@
-using OneStopWorkflow.Engine.Refusals;
-using OneStopWorkflow.Engine.Units;
 using System.Globalization;
 using Mediator;
 using OneStopWorkflow.Designer.Api;
+using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Documents;
 
 namespace OneStopWorkflow.Designer.Auditing;
 
-/// <summary>Exports of every audit table, the live control slip of a case and the tracking book, all read-only.</summary>
+/// <summary>
+/// Exports of every audit table, the live control slip of a case and the tracking book, all read-only.
+/// </summary>
 public static class AuditEndpoints
 {
     public static void MapAuditEndpoints(this WebApplication app)
     {
-        var audit = app.MapGroup("/audit").RequireAuthorization(p => p.RequireRole(Roles.Auditor, Roles.Leader, Roles.Admin));
+        var audit = app.MapGroup("/audit")
+            .RequireAuthorization(p => p.RequireRole(Roles.Auditor, Roles.Leader, Roles.Admin));
 
-        audit.MapGet("/export/{table}.{format}", async (string table, string format, string unit, string from, string to, string? procedure,
+        audit.MapGet("/export/{table}.{format}", async (
+            string table, string format, string unit, string from, string to, string? procedure,
             string? figure, IMediator mediator, CancellationToken ct) =>
         {
             if (Filter(unit, from, to, procedure) is not { } filter)
@@ -26,13 +30,17 @@ public static class AuditEndpoints
             var (data, problem) = await AuditTables.OpenAsync(mediator, table, filter, figure, ct);
             if (data is null)
             {
-                return Results.Problem(problem, statusCode: AuditTables.Names.Contains(table) ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+                return Results.Problem(problem, statusCode: AuditTables.Names.Contains(table)
+                    ? StatusCodes.Status403Forbidden
+                    : StatusCodes.Status404NotFound);
             }
 
             // Written to a temporary file first: an XLSX is a zip that needs a seekable stream, and a failure halfway
             // then yields an error instead of half a file.
             var xlsx = format == "xlsx";
-            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            var file = new FileStream(
+                Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+                FileOptions.DeleteOnClose);
             try
             {
                 await data.WriteAsync(file, xlsx ? AuditFormat.Xlsx : AuditFormat.Csv, ct);
@@ -46,11 +54,13 @@ public static class AuditEndpoints
 
             var name = $"{table}-{unit}-{from}-{to}";
             return xlsx
-                ? Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx")
+                ? Results.File(
+                    file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx")
                 : Results.File(file, "text/csv; charset=utf-8", $"{name}.csv");
         });
 
-        // The control slip as it stands now: every hand-over so far, rendered from the trail like any issued document.
+        // The control slip as it stands now: every hand-over so far, rendered from the trail like any issued
+        // document.
         audit.MapGet("/control-slip/{caseId}", async (string caseId, IMediator mediator, CancellationToken ct) =>
             Html(await mediator.Send(new GetControlSlip(caseId), ct)));
 
@@ -58,10 +68,13 @@ public static class AuditEndpoints
             await mediator.Send(new VerifyTrails(caseId), ct) is { Report: { } report }
                 ? Results.Text(report.IsClean
                     ? $"{report.Events} event(s) verified: the trail is intact."
-                    : string.Join("\n", report.Broken.Select(b => $"BROKEN case {b.DossierCode} at event {b.Sequence}: {b.Reason}.")))
-                : Results.Problem("Trail verification is for auditors and admins.", statusCode: StatusCodes.Status403Forbidden));
+                    : string.Join("\n", report.Broken.Select(b =>
+                        $"BROKEN case {b.DossierCode} at event {b.Sequence}: {b.Reason}.")))
+                : Results.Problem(
+                    "Trail verification is for auditors and admins.", statusCode: StatusCodes.Status403Forbidden));
 
-        audit.MapGet("/tracking-book", async (string unit, string from, string to, IMediator mediator, CancellationToken ct) =>
+        audit.MapGet("/tracking-book", async (
+            string unit, string from, string to, IMediator mediator, CancellationToken ct) =>
             Filter(unit, from, to, null) is { } filter
                 ? Html(await mediator.Send(new GetTrackingBook(filter.Unit, filter.From, filter.To), ct))
                 : ApiResults.Missing("from", "2026-01-01"));

@@ -11,7 +11,8 @@ namespace OneStopWorkflow.Designer.Designing;
 /// </summary>
 public sealed class DraftDocument
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented =
+        new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private DraftDocument(JsonObject root) => Root = root;
 
@@ -22,7 +23,9 @@ public sealed class DraftDocument
         try
         {
             error = null;
-            return JsonNode.Parse(json) is JsonObject root ? new DraftDocument(root) : Fail("procedure.json must be a JSON object.", out error);
+            return JsonNode.Parse(json) is JsonObject root
+                ? new DraftDocument(root)
+                : Fail("procedure.json must be a JSON object.", out error);
         }
         catch (JsonException ex)
         {
@@ -107,7 +110,10 @@ public sealed class DraftDocument
     public string AddStep(string kind)
     {
         var id = UniqueId(kind == "end" ? "end" : "new-step");
-        var step = new JsonObject { ["id"] = id, ["kind"] = kind, ["title"] = new JsonObject { ["vi"] = "Bước mới", ["en"] = "New step" } };
+        var step = new JsonObject
+        {
+            ["id"] = id, ["kind"] = kind, ["title"] = new JsonObject { ["vi"] = "Bước mới", ["en"] = "New step" },
+        };
         if (kind == "end")
         {
             step["outcome"] = "resolved";
@@ -183,7 +189,9 @@ public sealed class DraftDocument
 
         actions.Add(new JsonObject
         {
-            ["id"] = actionId.Trim(), ["title"] = new JsonObject { ["vi"] = actionId.Trim(), ["en"] = actionId.Trim() }, ["to"] = to.Trim(),
+            ["id"] = actionId.Trim(),
+            ["title"] = new JsonObject { ["vi"] = actionId.Trim(), ["en"] = actionId.Trim() },
+            ["to"] = to.Trim(),
         });
     }
 
@@ -238,9 +246,13 @@ public sealed class DraftDocument
 
     public decimal? StatutoryDays => Root["statutoryDeadline"]?["workingDays"] is { } days ? Number(days) : null;
 
-    /// <summary>A JSON number whatever CLR type the node holds (parsed text holds JsonElement, edits hold int or decimal).</summary>
+    /// <summary>
+    /// A JSON number whatever CLR type the node holds (parsed text holds JsonElement, edits hold int or decimal).
+    /// </summary>
     private static decimal Number(JsonNode node) =>
-        decimal.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        decimal.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : 0;
 
     private string UniqueId(string stem)
     {

@@ -1,8 +1,8 @@
-using OneStopWorkflow.Engine.Units;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
-using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Designer.Localization;
+using OneStopWorkflow.Engine.Units;
+using OneStopWorkflow.Hosting.Catalog;
 
 namespace OneStopWorkflow.Designer.Designing;
 
@@ -14,12 +14,14 @@ public static class TransferEndpoints
 {
     public static void MapTransferEndpoints(this WebApplication app)
     {
-        app.MapGet("/designer/export/{code}/{version:int}", async (string code, int version, IMediator mediator, CancellationToken ct) =>
+        app.MapGet("/designer/export/{code}/{version:int}", async (
+            string code, int version, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(new ExportVersion(code, version), ct) is { Zip: { } zip } export
                 ? Results.File(zip, "application/zip", export.FileName)
                 : Results.NotFound()).RequireAuthorization(p => p.RequireRole(Roles.Policy, Roles.Admin));
 
-        app.MapPost("/designer/import", async (HttpContext http, IMediator mediator, IAntiforgery antiforgery, CancellationToken ct) =>
+        app.MapPost("/designer/import", async (
+            HttpContext http, IMediator mediator, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             await antiforgery.ValidateRequestAsync(http);
             var form = await http.Request.ReadFormAsync(ct);

@@ -14,7 +14,8 @@ public sealed class ApiLanguage : RequestCultureProvider
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         if (!httpContext.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
-            || !StringWithQualityHeaderValue.TryParseList(httpContext.Request.Headers.AcceptLanguage, out var languages))
+            || !StringWithQualityHeaderValue.TryParseList(
+                httpContext.Request.Headers.AcceptLanguage, out var languages))
         {
             return NullProviderCultureResult;
         }

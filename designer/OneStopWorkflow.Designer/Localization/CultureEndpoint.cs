@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Localization;
 
 namespace OneStopWorkflow.Designer.Localization;
 
-/// <summary>The language switch: remembers the chosen language in a cookie and returns to the page it came from.</summary>
+/// <summary>
+/// The language switch: remembers the chosen language in a cookie and returns to the page it came from.
+/// </summary>
 public static class CultureEndpoint
 {
     public static void MapCultureEndpoint(this WebApplication app) =>

@@ -22,8 +22,12 @@ public static class Text
         ["user-name"] = ("Tên đăng nhập", "User name"),
         ["password"] = ("Mật khẩu", "Password"),
         ["sign-in-failed"] = ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."),
-        ["locked"] = ("Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ít phút.", "The account is locked after repeated failures; try again in a few minutes."),
-        ["demo-users"] = ("Người dùng thử (chỉ ở môi trường phát triển), mật khẩu", "Demo users (development only), password"),
+        ["locked"] = (
+            "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ít phút.",
+            "The account is locked after repeated failures; try again in a few minutes."),
+        ["demo-users"] = (
+            "Người dùng thử (chỉ ở môi trường phát triển), mật khẩu",
+            "Demo users (development only), password"),
         ["unit"] = ("Đơn vị", "Unit"),
         ["procedure"] = ("Thủ tục", "Procedure"),
         ["status"] = ("Trạng thái", "Status"),
@@ -53,11 +57,15 @@ public static class Text
         ["timeline"] = ("Quá trình xử lý", "Timeline"),
         ["documents"] = ("Giấy tờ đã phát hành", "Documents"),
         ["actions"] = ("Thao tác", "Actions"),
-        ["no-actions"] = ("Bạn không có thao tác nào trên hồ sơ này lúc này.", "There is nothing you may do on this case now."),
+        ["no-actions"] = (
+            "Bạn không có thao tác nào trên hồ sơ này lúc này.",
+            "There is nothing you may do on this case now."),
         ["hand-up"] = ("Chuyển lên cấp tỉnh", "Hand up to the province"),
         ["to-unit"] = ("Đơn vị nhận", "To unit"),
         ["time-left"] = ("Thời gian còn lại (giờ làm việc)", "Time left (working hours)"),
-        ["conflict"] = ("Hồ sơ vừa được người khác thay đổi. Đã tải lại; nội dung bạn nhập vẫn được giữ.", "This case was changed by someone else. It has been reloaded; what you typed is kept."),
+        ["conflict"] = (
+            "Hồ sơ vừa được người khác thay đổi. Đã tải lại; nội dung bạn nhập vẫn được giữ.",
+            "This case was changed by someone else. It has been reloaded; what you typed is kept."),
         ["done"] = ("Đã thực hiện", "Done"),
         ["open"] = ("Mở", "Open"),
         ["print"] = ("In", "Print"),
@@ -90,8 +98,12 @@ public static class Text
         ["version"] = ("Phiên bản", "Version"),
         ["language"] = ("English", "Tiếng Việt"),
         ["page-not-found"] = ("Không tìm thấy trang.", "Page not found."),
-        ["help-inbox"] = ("Các công việc đang mở của đơn vị, sắp xếp theo hạn xử lý: đỏ là quá hạn, vàng là sắp đến hạn.", "Your unit's open tasks, soonest due first: red is overdue, amber is due soon."),
-        ["help-receive"] = ("Chọn thủ tục, nhập thông tin theo giấy tờ công dân nộp; hệ thống tính ngày hẹn trả theo ngày làm việc.", "Pick the procedure and type the details from the papers; the appointment is computed in working days."),
+        ["help-inbox"] = (
+            "Các công việc đang mở của đơn vị, sắp xếp theo hạn xử lý: đỏ là quá hạn, vàng là sắp đến hạn.",
+            "Your unit's open tasks, soonest due first: red is overdue, amber is due soon."),
+        ["help-receive"] = (
+            "Chọn thủ tục, nhập thông tin theo giấy tờ công dân nộp; hệ thống tính ngày hẹn trả theo ngày làm việc.",
+            "Pick the procedure and type the details from the papers; the appointment is computed in working days."),
         ["designer"] = ("Thiết kế thủ tục", "Designer"),
         ["no-problems"] = ("Không có lỗi hay cảnh báo.", "No errors or warnings."),
         ["error"] = ("lỗi", "error"),
@@ -116,17 +128,25 @@ public static class Text
         ["templates"] = ("Mẫu giấy tờ", "Templates"),
         ["try-it"] = ("Chạy thử", "Try it"),
         ["preview"] = ("Xem trước", "Preview"),
-        ["path-budget"] = ("Tổng thời hạn đường xử lý chính / thời hạn luật định (giờ làm việc)", "Main path budget / statutory deadline (working hours)"),
+        ["path-budget"] = (
+            "Tổng thời hạn đường xử lý chính / thời hạn luật định (giờ làm việc)",
+            "Main path budget / statutory deadline (working hours)"),
         ["statutory-deadline"] = ("Thời hạn giải quyết (ngày làm việc)", "Statutory deadline (working days)"),
         ["read-only"] = ("Phiên bản đã ban hành: chỉ xem.", "A published version: read only."),
         ["saved"] = ("Đã lưu bản nháp.", "Draft saved."),
         ["open-version"] = ("Mở", "Open"),
         ["run"] = ("Chạy", "Run"),
-        ["help-designer"] = ("Kéo thả các bước, nối hai bước để thêm thao tác; bảng bên phải sửa thuộc tính. Lỗi được kiểm tra ngay; chỉ ban hành được khi không còn lỗi.", "Drag steps, connect two steps to add an action; the panel on the right edits properties. Problems are checked at once; only a draft without errors can be published."),
+        ["help-designer"] = (
+            "Kéo thả các bước, nối hai bước để thêm thao tác; bảng bên phải sửa thuộc tính. Lỗi được kiểm tra ngay; "
+            + "chỉ ban hành được khi không còn lỗi.",
+            "Drag steps, connect two steps to add an action; the panel on the right edits properties. Problems are "
+            + "checked at once; only a draft without errors can be published."),
         ["diagnostics"] = ("Kiểm tra", "Diagnostics"),
         ["select-step"] = ("Chọn một bước trên sơ đồ để sửa.", "Select a step on the canvas to edit it."),
         ["audit"] = ("Kiểm tra việc giải quyết hồ sơ", "Audit"),
-        ["help-audit"] = ("Số liệu theo ngày tiếp nhận, tính bằng cơ sở dữ liệu; bấm vào một số để xem các hồ sơ.", "Figures by day of receipt, computed by the database; click a figure for its cases."),
+        ["help-audit"] = (
+            "Số liệu theo ngày tiếp nhận, tính bằng cơ sở dữ liệu; bấm vào một số để xem các hồ sơ.",
+            "Figures by day of receipt, computed by the database; click a figure for its cases."),
         ["from"] = ("Từ ngày", "From"),
         ["to"] = ("Đến ngày", "To"),
         ["received"] = ("Tiếp nhận", "Received"),
@@ -151,7 +171,11 @@ public static class Text
         ["tickets"] = ("Lượt số thứ tự", "Tickets"),
         ["returned"] = ("Trả kết quả", "Returned"),
         ["procedure-json"] = ("Toàn bộ thủ tục (JSON)", "Whole procedure (JSON)"),
-        ["help-procedure-json"] = ("Thành phần hồ sơ, trường thông tin, thời hạn, giờ chốt nhận, lịch, giấy tờ và quy tắc cảnh báo của thủ tục; kiểm tra ngay khi rời ô nhập.", "The procedure's fields, components, deadlines, cut-off, calendar, documents and escalation rules; checked as soon as you leave the box."),
+        ["help-procedure-json"] = (
+            "Thành phần hồ sơ, trường thông tin, thời hạn, giờ chốt nhận, lịch, giấy tờ và quy tắc cảnh báo của thủ "
+            + "tục; kiểm tra ngay khi rời ô nhập.",
+            "The procedure's fields, components, deadlines, cut-off, calendar, documents and escalation rules; "
+            + "checked as soon as you leave the box."),
         ["ev-case-received"] = ("Tiếp nhận hồ sơ", "Dossier received"),
         ["ev-clock-started"] = ("Bắt đầu tính thời hạn", "Clock started"),
         ["ev-clock-paused"] = ("Tạm dừng tính thời hạn", "Clock paused"),
@@ -167,7 +191,9 @@ public static class Text
         ["ev-case-rescheduled"] = ("Hẹn lại ngày trả", "New date promised"),
         ["ev-case-finished"] = ("Kết thúc hồ sơ", "Case finished"),
         ["import-choose"] = ("Chọn tệp .zip đã xuất từ trình thiết kế.", "Choose a .zip exported from the designer."),
-        ["help-lookup"] = ("Nhập mã hồ sơ và mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", "Enter the dossier code and the secret printed on your receipt."),
+        ["help-lookup"] = (
+            "Nhập mã hồ sơ và mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
+            "Enter the dossier code and the secret printed on your receipt."),
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

@@ -3,6 +3,7 @@ namespace OneStopWorkflow.Designer.Operations;
 internal static partial class StartupLog
 {
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "OneStopWorkflow is ready on {Urls} with {Provider} ({Environment}); sign in at /login, citizens look up dossiers at /tra-cuu, the API is described at /api/openapi.json.")]
+        Message = "OneStopWorkflow is ready on {Urls} with {Provider} ({Environment}); sign in at /login, "
+            + "citizens look up dossiers at /tra-cuu, the API is described at /api/openapi.json.")]
     public static partial void Ready(ILogger logger, ICollection<string> urls, string provider, string environment);
 }

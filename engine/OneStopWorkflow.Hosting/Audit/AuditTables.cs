@@ -1,7 +1,7 @@
-using OneStopWorkflow.Engine.Refusals;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Mediator;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Audit.Export;
 
 namespace OneStopWorkflow.Hosting.Audit;

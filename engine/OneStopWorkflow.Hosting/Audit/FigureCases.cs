@@ -1,5 +1,5 @@
-using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Persistence.Cases;
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Refusals;
@@ -6,8 +8,6 @@ using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Storage;
-using System.Collections.Immutable;
-using System.Globalization;
 
 namespace OneStopWorkflow.Hosting.Audit;
 

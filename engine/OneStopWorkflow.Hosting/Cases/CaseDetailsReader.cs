@@ -19,13 +19,16 @@ internal enum CaseDetailsDepth
 /// Reads a case by id or dossier code for a caller who may read it, with what the caller may do now; a case the
 /// caller may not read answers as an unknown one, so nothing tells where it is.
 /// </summary>
-internal sealed class CaseDetailsReader(OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
+internal sealed class CaseDetailsReader(
+    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
 {
-    public async Task<CaseDetailsResult> ReadAsync(string key, CaseDetailsDepth depth, CancellationToken cancellationToken)
+    public async Task<CaseDetailsResult> ReadAsync(
+        string key, CaseDetailsDepth depth, CancellationToken cancellationToken)
     {
         var actor = actors.Actor!;
         var store = new CaseStore(db);
-        var stored = await store.FindAsync(key, cancellationToken) ?? await store.FindByDossierCodeAsync(key, cancellationToken);
+        var stored = await store.FindAsync(key, cancellationToken)
+            ?? await store.FindByDossierCodeAsync(key, cancellationToken);
         var version = stored is null ? null : await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
         if (stored is null || !CaseAccess.CanRead(actor, stored.State, version!.Units))
         {
@@ -35,13 +38,15 @@ internal sealed class CaseDetailsReader(OneStopDbContext db, ProcedureCatalog ca
         var context = version.At(time.GetUtcNow());
         var actions = CaseAccess.CanAct(actor) is null ? Workflow.AvailableActions(context, stored.State, actor) : [];
         var (trail, documents) = depth == CaseDetailsDepth.WithTrailAndDocuments
-            ? (await TrailAsync(stored.Row.Id, version, cancellationToken), await DocumentsAsync(stored.Row.Id, version, cancellationToken))
+            ? (await TrailAsync(stored.Row.Id, version, cancellationToken),
+                await DocumentsAsync(stored.Row.Id, version, cancellationToken))
             : ([], []);
         return new CaseDetailsResult(
             new CaseDetails(CaseView.Of(stored.State, version, context.Now), trail, documents, actions), null);
     }
 
-    private async Task<ImmutableArray<TrailEntry>> TrailAsync(string id, LoadedVersion version, CancellationToken cancellationToken)
+    private async Task<ImmutableArray<TrailEntry>> TrailAsync(
+        string id, LoadedVersion version, CancellationToken cancellationToken)
     {
         var rows = await db.Events.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);

@@ -18,7 +18,8 @@ namespace OneStopWorkflow.Hosting.Cases;
 /// A case the caller may not read is refused exactly as an unknown case, before anything else is judged.
 /// </summary>
 public sealed class CasePipeline(
-    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time, IOptions<OneStopOptions> options)
+    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time,
+    IOptions<OneStopOptions> options)
 {
     /// <summary>The highest dossier number of a unit's day (the code has four digits).</summary>
     private const int LastSequence = 9999;
@@ -29,7 +30,8 @@ public sealed class CasePipeline(
     public async Task<CaseResult> ReceiveAsync(ReceiveCase request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = actors.Actor ?? throw new InvalidOperationException("The access behaviour lets no anonymous caller in.");
+        var actor = actors.Actor
+            ?? throw new InvalidOperationException("The access behaviour lets no anonymous caller in.");
         if (CaseAccess.CanAct(actor, "receive") is { } readOnly)
         {
             return CaseResult.Refused(readOnly);
@@ -54,8 +56,10 @@ public sealed class CasePipeline(
         var id = new CaseId(Guid.CreateVersion7(context.Now).ToString("N"));
         var command = new ReceiveCommand(actor, id, request.Unit)
         {
-            Channel = request.Channel, Fields = request.Fields, IntakeAction = request.IntakeAction, Input = request.Input,
-            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SecretBytes)), Sequence = request.FirstSequence,
+            Channel = request.Channel, Fields = request.Fields,
+            IntakeAction = request.IntakeAction, Input = request.Input,
+            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SecretBytes)),
+            Sequence = request.FirstSequence,
         };
 
         // Decide once before taking a number, so a refused receipt does not leave a gap in the day's book.
@@ -64,8 +68,10 @@ public sealed class CasePipeline(
             return new CaseResult(null, refused.Rejections);
         }
 
-        var day = context.Calendar.ToLocal(context.Now).ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var sequence = await DossierSequences.NextAsync(db, request.Unit, day, request.FirstSequence, cancellationToken);
+        var day = context.Calendar.ToLocal(context.Now)
+            .ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var sequence = await DossierSequences.NextAsync(
+            db, request.Unit, day, request.FirstSequence, cancellationToken);
         var decision = Workflow.Decide(context, null, command with { Sequence = sequence });
         if (decision.IsRejected)
         {
@@ -83,7 +89,8 @@ public sealed class CasePipeline(
     public async Task<CaseResult> ExecuteAsync(ICaseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = actors.Actor ?? throw new InvalidOperationException("The access behaviour lets no anonymous caller in.");
+        var actor = actors.Actor
+            ?? throw new InvalidOperationException("The access behaviour lets no anonymous caller in.");
         var stored = await new CaseStore(db).FindAsync(request.CaseId, cancellationToken);
         var version = stored is null ? null : await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
         if (stored is null || !CaseAccess.CanRead(actor, stored.State, version!.Units))
@@ -139,7 +146,10 @@ public sealed class CasePipeline(
         return new TickOutcome(decision.Events.Length, []);
     }
 
-    /// <summary>The stored version a case of <paramref name="code"/> v<paramref name="number"/> is pinned to (the catalog's answer).</summary>
+    /// <summary>
+    /// The stored version a case of <paramref name="code"/> v<paramref name="number"/> is pinned to (the catalog's
+    /// answer).
+    /// </summary>
     public Task<LoadedVersion> VersionOfAsync(string code, int number, CancellationToken cancellationToken) =>
         catalog.VersionOfAsync(db, code, number, cancellationToken);
 
@@ -154,7 +164,9 @@ public sealed class CasePipeline(
                 .SetProperty(c => c.LeaseUntil, (DateTimeOffset?)null),
             cancellationToken);
 
-    /// <summary>Renders the paperwork the new events issue; it is saved in the same transaction as the events.</summary>
+    /// <summary>
+    /// Renders the paperwork the new events issue; it is saved in the same transaction as the events.
+    /// </summary>
     private IReadOnlyList<RenderedDocument> Render(
         DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added) =>
         DocumentRenderer.RenderIssued(context, history, added, options.Value.LookupUrl);

@@ -1,5 +1,5 @@
-using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Hosting.Cases;

@@ -10,7 +10,9 @@ public sealed record TaskView(
     string Id, string Step, string Unit, string? Role, DateTimeOffset ActivatedAt, DateTimeOffset? Due,
     DateTimeOffset? CompletedAt, string? Action, string Status, string? DeadlineStatus);
 
-/// <summary>A case as shown to users: where it stands, its deadlines and tasks. Instants are in the calendar's local time.</summary>
+/// <summary>
+/// A case as shown to users: where it stands, its deadlines and tasks. Instants are in the calendar's local time.
+/// </summary>
 public sealed record CaseView
 {
     public required string Id { get; init; }
@@ -34,7 +36,9 @@ public sealed record CaseView
     public ImmutableDictionary<string, string> FieldLabels { get; init; } = ImmutableDictionary<string, string>.Empty;
     public required ImmutableArray<TaskView> Tasks { get; init; }
 
-    /// <summary>Working hours left until the appointment (negative when overdue); null when finished, paused or not started.</summary>
+    /// <summary>
+    /// Working hours left until the appointment (negative when overdue); null when finished, paused or not started.
+    /// </summary>
     public decimal? WorkingHoursLeft { get; init; }
 
     /// <summary>The number of events on the trail: pass it back as ExpectedVersion to act on what you saw.</summary>
@@ -57,14 +61,19 @@ public sealed record CaseView
             PromisedAppointment = Local(state.PromisedAppointment), FinishedAt = Local(state.FinishedAt),
             Outcome = Kebab(state.Outcome), Timeliness = Kebab(Deadlines.TimelinessOf(state, calendar)),
             Fields = state.Fields, Version = state.Version,
-            FieldLabels = version.Procedure.Fields.ToImmutableDictionary(f => f.Name, f => f.Label.Vi, StringComparer.Ordinal),
-            WorkingHoursLeft = state.IsFinished || state.PausedSince is not null || state.Appointment is not { } appointment ? null
+            FieldLabels = version.Procedure.Fields.ToImmutableDictionary(
+                f => f.Name, f => f.Label.Vi, StringComparer.Ordinal),
+            WorkingHoursLeft =
+                state.IsFinished || state.PausedSince is not null || state.Appointment is not { } appointment ? null
                 : now <= appointment ? Math.Round((decimal)calendar.WorkingTimeBetween(now, appointment).TotalHours, 1)
                 : -Math.Round((decimal)calendar.WorkingTimeBetween(appointment, now).TotalHours, 1),
             Tasks = [.. state.Tasks.Select(t => new TaskView(
-                t.Id, t.Step.Value, t.Unit, t.Role, calendar.ToLocal(t.ActivatedAt), Local(t.Due), Local(t.CompletedAt), t.Action,
+                t.Id, t.Step.Value, t.Unit, t.Role,
+                calendar.ToLocal(t.ActivatedAt), Local(t.Due), Local(t.CompletedAt), t.Action,
                 Kebab(t.Status)!,
-                t.Due is { } due ? Kebab(Deadlines.StatusOf(calendar, due, t.CompletedAt ?? now, version.Procedure.DueSoon)) : null))],
+                t.Due is { } due
+                    ? Kebab(Deadlines.StatusOf(calendar, due, t.CompletedAt ?? now, version.Procedure.DueSoon))
+                    : null))],
         };
     }
 

@@ -3,7 +3,9 @@ using OneStopWorkflow.Engine.Runtime;
 
 namespace OneStopWorkflow.Hosting.Cases;
 
-/// <summary>A command on an existing case. <see cref="ExpectedVersion"/> is the case version the caller last saw.</summary>
+/// <summary>
+/// A command on an existing case. <see cref="ExpectedVersion"/> is the case version the caller last saw.
+/// </summary>
 public interface ICaseRequest : ICommand<CaseResult>
 {
     string CaseId { get; }

@@ -12,7 +12,9 @@ public sealed record ReceiveCase(string Procedure, string Unit) : ICommand<CaseR
     public string IntakeAction { get; init; } = "accept";
     public ImmutableDictionary<string, string> Input { get; init; } = ImmutableDictionary<string, string>.Empty;
 
-    /// <summary>The lowest dossier number to take today, for a centre continuing a paper book; the database may give more.</summary>
+    /// <summary>
+    /// The lowest dossier number to take today, for a centre continuing a paper book; the database may give more.
+    /// </summary>
     public int FirstSequence { get; init; } = 1;
 }
 

@@ -7,7 +7,8 @@ public sealed record WithdrawCase(string CaseId, string Reason) : ICaseRequest
 {
     public int? ExpectedVersion { get; init; }
 
-    public CaseCommand ToEngine(Actor actor) => new WithdrawCommand(actor, Reason) { ExpectedVersion = ExpectedVersion };
+    public CaseCommand ToEngine(Actor actor) =>
+        new WithdrawCommand(actor, Reason) { ExpectedVersion = ExpectedVersion };
 }
 
 internal sealed class WithdrawCaseHandler(CasePipeline pipeline) : ICommandHandler<WithdrawCase, CaseResult>

@@ -37,7 +37,8 @@ public sealed class CatalogFolder(string root, string displayBase)
         var calendars = ImmutableDictionary.CreateBuilder<string, WorkingCalendar>();
         foreach (var file in Files("calendars", "*.json"))
         {
-            var (calendar, found) = CalendarLoader.Load(await File.ReadAllTextAsync(file, cancellationToken), Display(file));
+            var (calendar, found) =
+                CalendarLoader.Load(await File.ReadAllTextAsync(file, cancellationToken), Display(file));
             diagnostics.AddRange(found);
             if (calendar is not null)
             {
@@ -49,7 +50,8 @@ public sealed class CatalogFolder(string root, string displayBase)
         var roles = new List<RoleDefinition>();
         foreach (var file in Files("units", "*.json"))
         {
-            var (directory, found) = UnitDirectoryLoader.Load(await File.ReadAllTextAsync(file, cancellationToken), Display(file));
+            var (directory, found) =
+                UnitDirectoryLoader.Load(await File.ReadAllTextAsync(file, cancellationToken), Display(file));
             diagnostics.AddRange(found);
             units.AddRange(directory?.Units ?? []);
             roles.AddRange(directory?.Roles.Values ?? []);
@@ -91,7 +93,8 @@ public sealed class CatalogFolder(string root, string displayBase)
         }
 
         var path = Path.Combine(versionFolder, "procedure.json");
-        return new ProcedureSource(Display(path), await File.ReadAllTextAsync(path, cancellationToken), files.ToImmutable());
+        return new ProcedureSource(
+            Display(path), await File.ReadAllTextAsync(path, cancellationToken), files.ToImmutable());
     }
 
     private IEnumerable<string> Files(string folder, string pattern)

@@ -17,7 +17,8 @@ public sealed record VersionExport(byte[]? Zip, string FileName, Rejection? Reje
     public static VersionExport Refused(Rejection rejection) => new(null, "", rejection);
 }
 
-internal sealed class ExportVersionHandler(OneStopDbContext db, ActorAccessor actors) : IQueryHandler<ExportVersion, VersionExport>
+internal sealed class ExportVersionHandler(OneStopDbContext db, ActorAccessor actors)
+    : IQueryHandler<ExportVersion, VersionExport>
 {
     public async ValueTask<VersionExport> Handle(ExportVersion query, CancellationToken cancellationToken)
     {
@@ -38,7 +39,8 @@ internal sealed class ExportVersionHandler(OneStopDbContext db, ActorAccessor ac
         {
             var folder = $"{query.Code}/v{query.Version}/";
             await WriteAsync(zip, folder + "procedure.json", row.CanonicalJson, cancellationToken);
-            foreach (var (path, text) in VersionContent.Files(row.FilesJson).OrderBy(f => f.Key, StringComparer.Ordinal))
+            foreach (var (path, text) in
+                     VersionContent.Files(row.FilesJson).OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 await WriteAsync(zip, folder + path, text, cancellationToken);
             }

@@ -11,7 +11,9 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Catalog;
 
-/// <summary>A stored version to open in the designer: its JSON text, its own files and what the checks say now.</summary>
+/// <summary>
+/// A stored version to open in the designer: its JSON text, its own files and what the checks say now.
+/// </summary>
 public sealed record ProcedureVersionDocument(
     string Code, int Version, string Status, string Json, ImmutableDictionary<string, string> Files,
     ImmutableArray<Diagnostic> Diagnostics, string? PublishedBy, DateTimeOffset? PublishedAt);
@@ -32,7 +34,8 @@ internal sealed class GetProcedureVersionHandler(OneStopDbContext db, ProcedureC
     private static readonly JsonSerializerOptions Indented =
         new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async ValueTask<ProcedureVersionResult> Handle(GetProcedureVersion query, CancellationToken cancellationToken)
+    public async ValueTask<ProcedureVersionResult> Handle(
+        GetProcedureVersion query, CancellationToken cancellationToken)
     {
         if (!VersionAccess.MayDesign(actors.Actor!))
         {
@@ -54,11 +57,14 @@ internal sealed class GetProcedureVersionHandler(OneStopDbContext db, ProcedureC
 
         // The copies of shared forms pinned at publishing are not the version's own templates.
         var own = files.Where(f => !f.Key.StartsWith("templates/", StringComparison.Ordinal)
-                || !context.SharedTemplates.TryGetValue(f.Key["templates/".Length..], out var shared) || shared != f.Value)
+                || !context.SharedTemplates.TryGetValue(f.Key["templates/".Length..], out var shared)
+                || shared != f.Value)
             .ToImmutableDictionary(StringComparer.Ordinal);
         return new ProcedureVersionResult(new ProcedureVersionDocument(row.Code, row.Version,
-            row.Status.ToString().ToLowerInvariant(), json, own, loaded.Diagnostics, row.PublishedBy, row.PublishedAt), null);
+            row.Status.ToString().ToLowerInvariant(), json, own, loaded.Diagnostics, row.PublishedBy,
+            row.PublishedAt), null);
     }
 
-    private static string Indent(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, Indented);
+    private static string Indent(string json) =>
+        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, Indented);
 }

@@ -16,7 +16,8 @@ namespace OneStopWorkflow.Hosting.Catalog;
 /// </summary>
 public sealed record ImportVersions(byte[] Zip) : ICommand<ImportResult>;
 
-public sealed record ImportResult(ImmutableArray<PublishOutcome> Outcomes, Rejection? Rejection) : IRefusable<ImportResult>
+public sealed record ImportResult(ImmutableArray<PublishOutcome> Outcomes, Rejection? Rejection)
+    : IRefusable<ImportResult>
 {
     public static ImportResult Refused(Rejection rejection) => new([], rejection);
 }
@@ -46,7 +47,8 @@ internal sealed class ImportVersionsHandler(VersionPublisher publisher, ActorAcc
         }
 
         var outcomes = ImmutableArray.CreateBuilder<PublishOutcome>();
-        var procedures = texts.Keys.Where(k => k.EndsWith("procedure.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var procedures = texts.Keys.Where(k => k.EndsWith("procedure.json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
         foreach (var procedure in procedures)
         {
             var folder = procedure[..^"procedure.json".Length];

@@ -25,13 +25,15 @@ public sealed record ProcedureVersionList(ImmutableArray<ProcedureVersionSummary
 internal sealed class ListProcedureVersionsHandler(OneStopDbContext db)
     : IQueryHandler<ListProcedureVersions, ProcedureVersionList>
 {
-    public async ValueTask<ProcedureVersionList> Handle(ListProcedureVersions query, CancellationToken cancellationToken)
+    public async ValueTask<ProcedureVersionList> Handle(
+        ListProcedureVersions query, CancellationToken cancellationToken)
     {
         var rows = await db.ProcedureVersions.AsNoTracking().OrderBy(v => v.Code).ThenByDescending(v => v.Version)
             .Select(v => new { v.Code, v.Version, v.Title, v.Status, v.Sha256, v.PublishedAt, v.PublishedBy })
             .ToListAsync(cancellationToken);
         return new ProcedureVersionList([.. rows.Select(v => new ProcedureVersionSummary(
-            v.Code, v.Version, v.Title, v.Status.ToString().ToLowerInvariant(), v.Sha256, v.PublishedAt, v.PublishedBy))],
+            v.Code, v.Version, v.Title, v.Status.ToString().ToLowerInvariant(), v.Sha256, v.PublishedAt,
+            v.PublishedBy))],
             null);
     }
 }

@@ -26,17 +26,23 @@ public sealed class ProcedureCatalog(IOptions<OneStopOptions> options, TimeProvi
     public async Task<CatalogContext> ContextAsync(CancellationToken cancellationToken) =>
         (await ContextWithDiagnosticsAsync(cancellationToken)).Context;
 
-    /// <summary>The catalog folder's calendars, units and shared templates, read on first use, with what was wrong in them.</summary>
+    /// <summary>
+    /// The catalog folder's calendars, units and shared templates, read on first use, with what was wrong in them.
+    /// </summary>
     public Task<(CatalogContext Context, ImmutableArray<Diagnostic> Diagnostics)> ContextWithDiagnosticsAsync(
         CancellationToken cancellationToken) => _context.Value.WaitAsync(cancellationToken);
 
-    /// <summary>Loads a stored version; throws if it no longer loads, which would mean the catalog folder broke it.</summary>
+    /// <summary>
+    /// Loads a stored version; throws if it no longer loads, which would mean the catalog folder broke it.
+    /// </summary>
     public async Task<LoadedVersion> LoadAsync(ProcedureVersionRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         var context = await ContextAsync(cancellationToken);
         var result = _loaded.GetOrAdd(row.Sha256, _ => ProcedureLoader.Load(
-            new ProcedureSource($"{row.Code}/v{row.Version} (stored)", row.CanonicalJson, VersionContent.Files(row.FilesJson)), context));
+            new ProcedureSource(
+                $"{row.Code}/v{row.Version} (stored)", row.CanonicalJson, VersionContent.Files(row.FilesJson)),
+            context));
         if (result.Procedure is not { } procedure)
         {
             throw new InvalidOperationException(
@@ -54,14 +60,18 @@ public sealed class ProcedureCatalog(IOptions<OneStopOptions> options, TimeProvi
     }
 
     /// <summary>The version a stored case is pinned to: from memory once loaded, else read and loaded.</summary>
-    public Task<LoadedVersion> VersionOfAsync(OneStopDbContext db, Persistence.Cases.CaseRow row, CancellationToken cancellationToken)
+    public Task<LoadedVersion> VersionOfAsync(
+        OneStopDbContext db, Persistence.Cases.CaseRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         return VersionOfAsync(db, row.ProcedureCode, row.ProcedureVersion, cancellationToken);
     }
 
-    /// <summary>A stored version by code and number; throws when it is not in the store, which would be a bug.</summary>
-    public async Task<LoadedVersion> VersionOfAsync(OneStopDbContext db, string code, int number, CancellationToken cancellationToken)
+    /// <summary>
+    /// A stored version by code and number; throws when it is not in the store, which would be a bug.
+    /// </summary>
+    public async Task<LoadedVersion> VersionOfAsync(
+        OneStopDbContext db, string code, int number, CancellationToken cancellationToken)
     {
         if (Pinned(code, number) is { } pinned)
         {
@@ -69,15 +79,19 @@ public sealed class ProcedureCatalog(IOptions<OneStopOptions> options, TimeProvi
         }
 
         var row = await FindAsync(db, code, number, cancellationToken)
-            ?? throw new InvalidOperationException($"Procedure {code} v{number}, which a stored case is pinned to, is not in the store.");
+            ?? throw new InvalidOperationException(
+                $"Procedure {code} v{number}, which a stored case is pinned to, is not in the store.");
         return await LoadAsync(row, cancellationToken);
     }
 
     /// <summary>A published version already loaded, or null.</summary>
     public LoadedVersion? Pinned(string code, int version) => _pinned.GetValueOrDefault((code, version));
 
-    /// <summary>The published version a new case of <paramref name="code"/> starts on: the newest, or the one asked for.</summary>
-    public static Task<ProcedureVersionRow?> PublishedAsync(OneStopDbContext db, string code, int? version, CancellationToken cancellationToken)
+    /// <summary>
+    /// The published version a new case of <paramref name="code"/> starts on: the newest, or the one asked for.
+    /// </summary>
+    public static Task<ProcedureVersionRow?> PublishedAsync(
+        OneStopDbContext db, string code, int? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var published = db.ProcedureVersions.AsNoTracking()
@@ -86,9 +100,11 @@ public sealed class ProcedureCatalog(IOptions<OneStopOptions> options, TimeProvi
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    public static Task<ProcedureVersionRow?> FindAsync(OneStopDbContext db, string code, int version, CancellationToken cancellationToken)
+    public static Task<ProcedureVersionRow?> FindAsync(
+        OneStopDbContext db, string code, int version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.ProcedureVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Code == code && v.Version == version, cancellationToken);
+        return db.ProcedureVersions.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.Code == code && v.Version == version, cancellationToken);
     }
 }

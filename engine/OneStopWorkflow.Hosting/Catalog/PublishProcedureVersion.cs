@@ -9,7 +9,8 @@ namespace OneStopWorkflow.Hosting.Catalog;
 /// <summary>Publishes a draft after the same checks as the catalog import (policy staff and admins).</summary>
 public sealed record PublishProcedureVersion(string Code, int Version) : ICommand<PublishOutcome>;
 
-internal sealed class PublishProcedureVersionHandler(OneStopDbContext db, VersionPublisher publisher, ActorAccessor actors)
+internal sealed class PublishProcedureVersionHandler(
+    OneStopDbContext db, VersionPublisher publisher, ActorAccessor actors)
     : ICommandHandler<PublishProcedureVersion, PublishOutcome>
 {
     public async ValueTask<PublishOutcome> Handle(PublishProcedureVersion command, CancellationToken cancellationToken)
@@ -26,7 +27,8 @@ internal sealed class PublishProcedureVersionHandler(OneStopDbContext db, Versio
         {
             return new PublishOutcome(path, command.Code, command.Version, PublishStatus.Refused, [],
                 row is null ? $"refused: there is no draft {command.Code} v{command.Version}; save one first."
-                    : $"refused: {command.Code} v{command.Version} is already {row.Status.ToString().ToLowerInvariant()}.");
+                    : $"refused: {command.Code} v{command.Version} is already "
+                        + $"{row.Status.ToString().ToLowerInvariant()}.");
         }
 
         return await publisher.PublishAsync(

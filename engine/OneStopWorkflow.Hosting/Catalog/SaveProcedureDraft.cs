@@ -6,7 +6,8 @@ using OneStopWorkflow.Hosting.Security;
 namespace OneStopWorkflow.Hosting.Catalog;
 
 /// <summary>Saves designer work as a draft version (policy staff and admins).</summary>
-public sealed record SaveProcedureDraft(string Code, int Version, string Json, ImmutableDictionary<string, string> Files)
+public sealed record SaveProcedureDraft(
+    string Code, int Version, string Json, ImmutableDictionary<string, string> Files)
     : ICommand<PublishOutcome>;
 
 internal sealed class SaveProcedureDraftHandler(VersionPublisher publisher, ActorAccessor actors)

@@ -12,7 +12,8 @@ public static class VersionContent
         JsonSerializer.Serialize(new SortedDictionary<string, string>(files.ToDictionary(), StringComparer.Ordinal));
 
     public static ImmutableDictionary<string, string> Files(string filesJson) =>
-        (JsonSerializer.Deserialize<Dictionary<string, string>>(filesJson) ?? []).ToImmutableDictionary(StringComparer.Ordinal);
+        (JsonSerializer.Deserialize<Dictionary<string, string>>(filesJson) ?? [])
+            .ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>SHA-256 over the canonical procedure JSON and every file, in path order.</summary>
     public static string Sha256(string canonicalJson, IReadOnlyDictionary<string, string> files)

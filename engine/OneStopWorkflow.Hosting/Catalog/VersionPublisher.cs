@@ -13,7 +13,8 @@ namespace OneStopWorkflow.Hosting.Catalog;
 public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catalog, TimeProvider time)
 {
     public async Task<PublishOutcome> PublishAsync(
-        ProcedureSource source, string by, CancellationToken cancellationToken, (string Code, int Version)? expected = null)
+        ProcedureSource source, string by, CancellationToken cancellationToken,
+        (string Code, int Version)? expected = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var context = await catalog.ContextAsync(cancellationToken);
@@ -21,29 +22,37 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
         if (loaded.Procedure is not { } procedure || loaded.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
             var errors = loaded.Diagnostics.Count(d => d.Severity == Severity.Error);
-            return new PublishOutcome(source.Path, loaded.Procedure?.Code.Value, loaded.Procedure?.Version, PublishStatus.Refused,
-                loaded.Diagnostics, $"refused: {errors} error(s); fix them and publish again.\n{string.Join("\n", loaded.Diagnostics)}");
+            return new PublishOutcome(
+                source.Path, loaded.Procedure?.Code.Value, loaded.Procedure?.Version, PublishStatus.Refused,
+                loaded.Diagnostics,
+                $"refused: {errors} error(s); fix them and publish again.\n"
+                + $"{string.Join("\n", loaded.Diagnostics)}");
         }
 
         var code = procedure.Code.Value;
         if (expected is { } e && (e.Code != code || e.Version != procedure.Version))
         {
             return new PublishOutcome(source.Path, code, procedure.Version, PublishStatus.Refused, loaded.Diagnostics,
-                $"refused: the draft is saved as {e.Code} v{e.Version} but its procedure.json says {code} v{procedure.Version}; make them agree.");
+                $"refused: the draft is saved as {e.Code} v{e.Version} but its procedure.json says "
+                + $"{code} v{procedure.Version}; make them agree.");
         }
 
         var files = RuntimeFiles(source, context);
         var sha = VersionContent.Sha256(loaded.CanonicalJson!, files);
-        var row = await db.ProcedureVersions.FirstOrDefaultAsync(v => v.Code == code && v.Version == procedure.Version, cancellationToken);
+        var row = await db.ProcedureVersions.FirstOrDefaultAsync(
+            v => v.Code == code && v.Version == procedure.Version, cancellationToken);
         if (row is not null && row.Status != ProcedureVersionStatus.Draft)
         {
             // A published version keeps the shared forms it was published with: compare against those copies.
-            return row.Sha256 == sha || row.Sha256 == VersionContent.Sha256(loaded.CanonicalJson!, WithStoredSharedForms(source, row, context))
+            return row.Sha256 == sha
+                || row.Sha256 == VersionContent.Sha256(
+                    loaded.CanonicalJson!, WithStoredSharedForms(source, row, context))
                 ? new PublishOutcome(source.Path, code, procedure.Version, PublishStatus.Unchanged, loaded.Diagnostics,
                     $"{code} v{procedure.Version} is already published with this content.")
                 : new PublishOutcome(source.Path, code, procedure.Version, PublishStatus.Refused, loaded.Diagnostics,
-                    $"refused: {code} v{procedure.Version} is already published with other content (stored {row.Sha256[..12]}, "
-                    + $"here {sha[..12]}). A published version never changes; save this as v{procedure.Version + 1} and publish that.");
+                    $"refused: {code} v{procedure.Version} is already published with other content "
+                    + $"(stored {row.Sha256[..12]}, here {sha[..12]}). A published version never changes; "
+                    + $"save this as v{procedure.Version + 1} and publish that.");
         }
 
         var now = time.GetUtcNow();
@@ -83,7 +92,8 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
     /// </summary>
     private static Dictionary<string, string> RuntimeFiles(ProcedureSource source, CatalogContext context)
     {
-        var files = context.SharedTemplates.ToDictionary(t => "templates/" + t.Key, t => t.Value, StringComparer.Ordinal);
+        var files = context.SharedTemplates.ToDictionary(
+            t => "templates/" + t.Key, t => t.Value, StringComparer.Ordinal);
         foreach (var (path, text) in source.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)))
         {
             files[path] = text;
@@ -92,11 +102,15 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
         return files;
     }
 
-    /// <summary>The version's current own templates with the copies of the shared forms stored when it was published.</summary>
-    private static Dictionary<string, string> WithStoredSharedForms(ProcedureSource source, ProcedureVersionRow row, CatalogContext context)
+    /// <summary>
+    /// The version's current own templates with the copies of the shared forms stored when it was published.
+    /// </summary>
+    private static Dictionary<string, string> WithStoredSharedForms(
+        ProcedureSource source, ProcedureVersionRow row, CatalogContext context)
     {
         var files = VersionContent.Files(row.FilesJson)
-            .Where(f => context.SharedTemplates.ContainsKey(f.Key["templates/".Length..]) && !source.Files.ContainsKey(f.Key))
+            .Where(f => context.SharedTemplates.ContainsKey(f.Key["templates/".Length..])
+                && !source.Files.ContainsKey(f.Key))
             .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         foreach (var (path, text) in source.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)))
         {
@@ -110,15 +124,18 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
     /// Keeps work in progress, errors and all, so nothing typed in the designer is lost; the text is stored as given
     /// and checked again when published.
     /// </summary>
-    public async Task<PublishOutcome> SaveDraftAsync(string code, int version, ProcedureSource source, string by, CancellationToken cancellationToken)
+    public async Task<PublishOutcome> SaveDraftAsync(
+        string code, int version, ProcedureSource source, string by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var loaded = ProcedureLoader.Load(source, await catalog.ContextAsync(cancellationToken));
-        var row = await db.ProcedureVersions.FirstOrDefaultAsync(v => v.Code == code && v.Version == version, cancellationToken);
+        var row = await db.ProcedureVersions.FirstOrDefaultAsync(
+            v => v.Code == code && v.Version == version, cancellationToken);
         if (row is not null && row.Status != ProcedureVersionStatus.Draft)
         {
             return new PublishOutcome(source.Path, code, version, PublishStatus.Refused, loaded.Diagnostics,
-                $"refused: {code} v{version} is {row.Status.ToString().ToLowerInvariant()} and can no longer change; save a new version.");
+                $"refused: {code} v{version} is {row.Status.ToString().ToLowerInvariant()} and can no longer change; "
+                + "save a new version.");
         }
 
         var now = time.GetUtcNow();
@@ -142,7 +159,8 @@ public sealed class VersionPublisher(OneStopDbContext db, ProcedureCatalog catal
         {
             db.ChangeTracker.Clear();
             return new PublishOutcome(source.Path, code, version, PublishStatus.Refused, loaded.Diagnostics,
-                $"refused: {code} v{version} changed meanwhile (it may have been published); reload it and save again.");
+                $"refused: {code} v{version} changed meanwhile (it may have been published); "
+                + "reload it and save again.");
         }
 
         var errors = loaded.Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -18,7 +18,8 @@ namespace OneStopWorkflow.Hosting.Documents;
 public sealed record GetControlSlip(string CaseIdOrDossierCode) : IQuery<DocumentResult>;
 
 internal sealed class GetControlSlipHandler(
-    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time, IOptions<OneStopOptions> options)
+    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time,
+    IOptions<OneStopOptions> options)
     : IQueryHandler<GetControlSlip, DocumentResult>
 {
     /// <summary>The form number of the control slip in Circular 01/2018/TT-VPCP.</summary>
@@ -28,7 +29,8 @@ internal sealed class GetControlSlipHandler(
     {
         var store = new CaseStore(db);
         var key = query.CaseIdOrDossierCode.Trim();
-        var stored = await store.FindAsync(key, cancellationToken) ?? await store.FindByDossierCodeAsync(key, cancellationToken);
+        var stored = await store.FindAsync(key, cancellationToken)
+            ?? await store.FindByDossierCodeAsync(key, cancellationToken);
         var version = stored is null ? null : await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
         if (stored is null || !CaseAccess.CanRead(actors.Actor, stored.State, version!.Units))
         {
@@ -38,11 +40,13 @@ internal sealed class GetControlSlipHandler(
         var slip = version.Procedure.Documents.FirstOrDefault(d => d.Form == ControlSlipForm);
         if (slip is null)
         {
-            return DocumentResult.Refused(Rejection.Of(RejectionCodes.NotFound, "document").With("document", ControlSlipForm));
+            return DocumentResult.Refused(
+                Rejection.Of(RejectionCodes.NotFound, "document").With("document", ControlSlipForm));
         }
 
         var context = version.At(time.GetUtcNow());
-        var issued = new DocumentIssued(context.Now, new EventActor(actors.Actor!.User, Roles.Auditor, stored.State.ReceivingUnit),
+        var issued = new DocumentIssued(
+            context.Now, new EventActor(actors.Actor!.User, Roles.Auditor, stored.State.ReceivingUnit),
             slip.Id, slip.Form, null);
         return new DocumentResult(
             DocumentRenderer.Render(context, stored.Events.Add(issued), issued, options.Value.LookupUrl), null);

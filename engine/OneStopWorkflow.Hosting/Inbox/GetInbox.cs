@@ -1,10 +1,10 @@
-using OneStopWorkflow.Engine.Refusals;
-using OneStopWorkflow.Engine.Units;
 using System.Collections.Immutable;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Json;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
@@ -26,7 +26,9 @@ public sealed record InboxResult(ImmutableArray<InboxItem> Items, Rejection? Rej
     public int Total { get; init; }
 }
 
-/// <summary>A unit's open tasks, soonest due first (tasks without a due time last), for people of that unit or above.</summary>
+/// <summary>
+/// A unit's open tasks, soonest due first (tasks without a due time last), for people of that unit or above.
+/// </summary>
 public sealed record GetInbox(string Unit) : IQuery<InboxResult>
 {
     /// <summary>Only tasks of this procedure code.</summary>
@@ -52,7 +54,8 @@ internal sealed class GetInboxHandler(
         var units = (await catalog.ContextAsync(cancellationToken)).Units;
         if (!actor.Memberships.Any(m => m.Role == Roles.Admin || units.IsAtOrAbove(m.Unit, query.Unit)))
         {
-            return InboxResult.Refused(Rejection.Of(RejectionCodes.Forbidden, "inbox").With("unit", CaseAccess.Quote(query.Unit)));
+            return InboxResult.Refused(
+                Rejection.Of(RejectionCodes.Forbidden, "inbox").With("unit", CaseAccess.Quote(query.Unit)));
         }
 
         var now = time.GetUtcNow();
@@ -65,8 +68,8 @@ internal sealed class GetInboxHandler(
         };
         var open = tasks.Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new
         {
-            t.CaseId, c.DossierCode, c.ProcedureCode, c.ProcedureVersion, t.TaskId, t.Step, t.Role, t.ActivatedAt, t.Due,
-            c.Appointment,
+            t.CaseId, c.DossierCode, c.ProcedureCode, c.ProcedureVersion, t.TaskId, t.Step, t.Role, t.ActivatedAt,
+            t.Due, c.Appointment,
         });
         var filtered = !string.IsNullOrWhiteSpace(query.Procedure) || !string.IsNullOrWhiteSpace(query.Text);
         if (!string.IsNullOrWhiteSpace(query.Procedure))
@@ -91,7 +94,9 @@ internal sealed class GetInboxHandler(
             .Skip(skip).Take(limit).ToListAsync(cancellationToken);
         if (rows.Count < limit)
         {
-            var dated = rows.Count > 0 || skip == 0 ? skip + rows.Count : await open.CountAsync(t => t.Due != null, cancellationToken);
+            var dated = rows.Count > 0 || skip == 0
+                ? skip + rows.Count
+                : await open.CountAsync(t => t.Due != null, cancellationToken);
             rows.AddRange(await open.Where(t => t.Due == null).OrderBy(t => t.ActivatedAt)
                 .Skip(Math.Max(0, skip - dated)).Take(limit - rows.Count).ToListAsync(cancellationToken));
         }
@@ -103,7 +108,9 @@ internal sealed class GetInboxHandler(
             var calendar = version.Calendar;
             items.Add(new InboxItem(row.CaseId, row.DossierCode, row.ProcedureCode, row.TaskId, row.Step, row.Role,
                 calendar.ToLocal(row.ActivatedAt), row.Due is { } due ? calendar.ToLocal(due) : null,
-                row.Due is { } d ? Names.Kebab(Deadlines.StatusOf(calendar, d, now, version.Procedure.DueSoon).ToString()) : null,
+                row.Due is { } d
+                    ? Names.Kebab(Deadlines.StatusOf(calendar, d, now, version.Procedure.DueSoon).ToString())
+                    : null,
                 row.Appointment is { } a ? calendar.ToLocal(a) : null));
         }
 

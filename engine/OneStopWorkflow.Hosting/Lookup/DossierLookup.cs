@@ -13,7 +13,9 @@ namespace OneStopWorkflow.Hosting.Lookup;
 /// <summary>Finds a dossier by its code and the secret on its receipt, and shows it as the citizen sees it.</summary>
 internal sealed class DossierLookup(OneStopDbContext db, ProcedureCatalog catalog, TimeProvider time)
 {
-    /// <summary>One answer for an unknown code and a wrong secret, so the lookup never tells which codes exist.</summary>
+    /// <summary>
+    /// One answer for an unknown code and a wrong secret, so the lookup never tells which codes exist.
+    /// </summary>
     public static readonly Rejection NoMatch = Rejection.Of(RejectionCodes.NoMatch);
 
     public async Task<StoredCase?> FindAsync(string code, string secret, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ namespace OneStopWorkflow.Hosting.Reception;
 /// <summary>The newest published version of a procedure, for the receive form (staff who may receive).</summary>
 public sealed record GetReceivableProcedure(string Code) : IQuery<ReceivableProcedure>;
 
-public sealed record ReceivableProcedure(ProcedureDefinition? Procedure, Rejection? Rejection) : IRefusable<ReceivableProcedure>
+public sealed record ReceivableProcedure(ProcedureDefinition? Procedure, Rejection? Rejection)
+    : IRefusable<ReceivableProcedure>
 {
     public static ReceivableProcedure Refused(Rejection rejection) => new(null, rejection);
 }
@@ -18,7 +19,8 @@ public sealed record ReceivableProcedure(ProcedureDefinition? Procedure, Rejecti
 internal sealed class GetReceivableProcedureHandler(OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors)
     : IQueryHandler<GetReceivableProcedure, ReceivableProcedure>
 {
-    public async ValueTask<ReceivableProcedure> Handle(GetReceivableProcedure query, CancellationToken cancellationToken)
+    public async ValueTask<ReceivableProcedure> Handle(
+        GetReceivableProcedure query, CancellationToken cancellationToken)
     {
         if (CaseAccess.CanAct(actors.Actor!, "receive") is { } readOnly)
         {

@@ -17,7 +17,8 @@ internal sealed class RecordVisitHandler(OneStopDbContext db, ActorAccessor acto
         var row = await db.QueueTickets.FirstOrDefaultAsync(t => t.Id == command.TicketId, cancellationToken);
         if (row is null)
         {
-            return TicketResult.Refused(Rejection.Of(RejectionCodes.NotFound, "ticket").With("ticket", command.TicketId));
+            return TicketResult.Refused(
+                Rejection.Of(RejectionCodes.NotFound, "ticket").With("ticket", command.TicketId));
         }
 
         if (QueueAccess.Refusal(actors.Actor!, row.Centre) is { } refused)

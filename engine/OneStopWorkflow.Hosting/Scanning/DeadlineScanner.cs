@@ -18,7 +18,8 @@ public sealed partial class DeadlineScanner(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<OneStopOptions> options, ILogger<DeadlineScanner> logger)
     : BackgroundService
 {
-    private readonly ScannerOptions _options = options.Value.Scanner with { Batch = Math.Max(1, options.Value.Scanner.Batch) };
+    private readonly ScannerOptions _options =
+        options.Value.Scanner with { Batch = Math.Max(1, options.Value.Scanner.Batch) };
 
     /// <summary>This scanner's name in leases and on the trail's escalation claims.</summary>
     public string Name { get; init; } = $"scanner/{Environment.MachineName}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -33,7 +34,8 @@ public sealed partial class DeadlineScanner(
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-                claimed = await ScanLeases.ClaimAsync(db, Name, time.GetUtcNow(), _options.Lease, _options.Batch, cancellationToken);
+                claimed = await ScanLeases.ClaimAsync(
+                    db, Name, time.GetUtcNow(), _options.Lease, _options.Batch, cancellationToken);
             }
 
             foreach (var caseId in claimed)
@@ -62,7 +64,8 @@ public sealed partial class DeadlineScanner(
                 {
                     // Nothing was judged: try again later rather than step past the escalations that are due.
                     LogTickRefused(caseId, string.Join("; ", outcome.Rejections));
-                    await pipeline.PostponeAsync(caseId, time.GetUtcNow() + CasePipeline.RetryAfterRefusedTick, cancellationToken);
+                    await pipeline.PostponeAsync(
+                        caseId, time.GetUtcNow() + CasePipeline.RetryAfterRefusedTick, cancellationToken);
                     return;
                 }
 
@@ -105,12 +108,16 @@ public sealed partial class DeadlineScanner(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ticked case {CaseId}: {Events} event(s).")]
     private partial void LogTicked(string caseId, int events);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The tick of case {CaseId} was refused ({Reasons}); it is retried later.")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The tick of case {CaseId} was refused ({Reasons}); it is retried later.")]
     private partial void LogTickRefused(string caseId, string reasons);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ticking case {CaseId} failed; it is retried later.")]
     private partial void LogTickFailed(Exception exception, string caseId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A deadline scan failed; the next scan retries, and expired leases are taken again.")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "A deadline scan failed; the next scan retries, and expired leases are taken again.")]
     private partial void LogScanFailed(Exception exception);
 }

@@ -8,7 +8,8 @@ namespace OneStopWorkflow.Hosting.Security;
 /// for an anonymous caller before its handler runs. What the caller may do once known is the handler's question
 /// (its unit, its role, the case it may read).
 /// </summary>
-internal sealed class AccessBehaviour<TMessage, TResponse>(ActorAccessor actors) : IPipelineBehavior<TMessage, TResponse>
+internal sealed class AccessBehaviour<TMessage, TResponse>(ActorAccessor actors)
+    : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public ValueTask<TResponse> Handle(
@@ -21,7 +22,9 @@ internal sealed class AccessBehaviour<TMessage, TResponse>(ActorAccessor actors)
     }
 }
 
-/// <summary>The same check for streamed queries, which cannot return a refusal: an anonymous caller gets an exception.</summary>
+/// <summary>
+/// The same check for streamed queries, which cannot return a refusal: an anonymous caller gets an exception.
+/// </summary>
 internal sealed class StreamAccessBehaviour<TMessage, TResponse>(ActorAccessor actors)
     : IStreamPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IStreamMessage
@@ -36,7 +39,9 @@ internal sealed class StreamAccessBehaviour<TMessage, TResponse>(ActorAccessor a
     }
 }
 
-/// <summary>Builds a refused <typeparamref name="TResponse"/> through its <see cref="IRefusable{TSelf}"/> factory.</summary>
+/// <summary>
+/// Builds a refused <typeparamref name="TResponse"/> through its <see cref="IRefusable{TSelf}"/> factory.
+/// </summary>
 internal static class Refusal<TResponse>
 {
     private static readonly Func<Rejection, TResponse> Factory = Find();
@@ -54,7 +59,8 @@ internal static class Refusal<TResponse>
         }
 
         var method = typeof(TResponse).GetMethod(nameof(IRefusable<>.Refused), [typeof(Rejection)])
-            ?? throw new InvalidOperationException($"{typeof(TResponse).Name} has no public static Refused(Rejection).");
+            ?? throw new InvalidOperationException(
+                $"{typeof(TResponse).Name} has no public static Refused(Rejection).");
         return method.CreateDelegate<Func<Rejection, TResponse>>();
     }
 }

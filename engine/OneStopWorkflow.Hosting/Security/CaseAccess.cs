@@ -22,7 +22,8 @@ public static class CaseAccess
             return false;
         }
 
-        var touched = state.Tasks.SelectMany(t => t.UnitHistory).Append(state.ReceivingUnit).ToHashSet(StringComparer.Ordinal);
+        var touched = state.Tasks.SelectMany(t => t.UnitHistory).Append(state.ReceivingUnit)
+            .ToHashSet(StringComparer.Ordinal);
         return actor.Memberships.Any(m => m.Role == Roles.Admin || touched.Any(u => units.IsAtOrAbove(m.Unit, u)));
     }
 
@@ -39,7 +40,8 @@ public static class CaseAccess
     }
 
     /// <summary>The answer for a case that does not exist or that the caller may not read.</summary>
-    public static Rejection NotFound(string caseId) => Rejection.Of(RejectionCodes.NotFound).With("case", Quote(caseId));
+    public static Rejection NotFound(string caseId) =>
+        Rejection.Of(RejectionCodes.NotFound).With("case", Quote(caseId));
 
     /// <summary>At most 100 characters of what the caller sent, so a refusal never echoes a huge input.</summary>
     public static string Quote(string text) => text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");

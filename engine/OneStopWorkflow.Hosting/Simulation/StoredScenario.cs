@@ -1,9 +1,9 @@
-using OneStopWorkflow.Engine.Refusals;
 using System.Collections.Immutable;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
 using OneStopWorkflow.Hosting.Cases;

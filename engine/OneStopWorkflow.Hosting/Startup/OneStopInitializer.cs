@@ -7,9 +7,12 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Startup;
 
-/// <summary>Brings the store up to date on start: creates or migrates the database, then imports the catalog folder.</summary>
+/// <summary>
+/// Brings the store up to date on start: creates or migrates the database, then imports the catalog folder.
+/// </summary>
 public sealed partial class OneStopInitializer(
-    IServiceScopeFactory scopes, ProcedureCatalog catalog, IOptions<OneStopOptions> options, ILogger<OneStopInitializer> logger)
+    IServiceScopeFactory scopes, ProcedureCatalog catalog, IOptions<OneStopOptions> options,
+    ILogger<OneStopInitializer> logger)
     : IHostedService
 {
     private Task<IReadOnlyList<PublishOutcome>>? _done;
@@ -29,10 +32,12 @@ public sealed partial class OneStopInitializer(
         {
             outcomes = await InitializeAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        catch (Exception ex)
+            when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
             throw new InvalidOperationException(
-                $"Cannot open the {options.Value.Provider} database ({Redacted(options.Value.ConnectionString)}): {ex.Message} "
+                $"Cannot open the {options.Value.Provider} database ({Redacted(options.Value.ConnectionString)}): "
+                + $"{ex.Message} "
                 + "Check Storage:Provider and ConnectionStrings:OneStop.", ex);
         }
 
@@ -42,7 +47,8 @@ public sealed partial class OneStopInitializer(
         if (errors.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The procedure catalog in {catalog.Folder.Root} has {errors.Count} problem(s); fix them and start again:\n"
+                $"The procedure catalog in {catalog.Folder.Root} has {errors.Count} problem(s); "
+                + "fix them and start again:\n"
                 + string.Join("\n", errors));
         }
     }

@@ -106,12 +106,17 @@ public static class DayFigures
         "DELETE FROM step_figures",
         "DELETE FROM case_figures",
         $"""
-        INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations, rated, rating_sum)
+        INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online,
+            escalations, rated, rating_sum)
         SELECT c.receiving_unit, c.procedure_code, c.received_day, COUNT(*),
-            SUM(CASE WHEN c.appointment IS NOT NULL AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}') THEN 1 ELSE 0 END),
-            SUM(CASE WHEN c.timeliness = '{EarlyText}' AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}') THEN 1 ELSE 0 END),
-            SUM(CASE WHEN c.timeliness = '{OnTimeText}' AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}') THEN 1 ELSE 0 END),
-            SUM(CASE WHEN c.timeliness = '{LateText}' AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.appointment IS NOT NULL AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}')
+                THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.timeliness = '{EarlyText}' AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}')
+                THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.timeliness = '{OnTimeText}' AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}')
+                THEN 1 ELSE 0 END),
+            SUM(CASE WHEN c.timeliness = '{LateText}' AND (c.outcome IS NULL OR c.outcome <> '{WithdrawnText}')
+                THEN 1 ELSE 0 END),
             SUM(CASE WHEN c.outcome = '{WithdrawnText}' THEN 1 ELSE 0 END),
             SUM(CASE WHEN c.channel = '{OnlineText}' THEN 1 ELSE 0 END),
             COALESCE(SUM(e.fired), 0), COUNT(r.case_id), COALESCE(SUM(r.score), 0)
@@ -123,7 +128,8 @@ public static class DayFigures
         $"""
         INSERT INTO step_figures (unit, procedure_code, day, step, done, within_due, hours, timed)
         SELECT c.receiving_unit, c.procedure_code, c.received_day, t.step, COUNT(*),
-            SUM(CASE WHEN t.completed_at <= t.due THEN 1 ELSE 0 END), COALESCE(SUM(t.working_hours), 0), COUNT(t.working_hours)
+            SUM(CASE WHEN t.completed_at <= t.due THEN 1 ELSE 0 END), COALESCE(SUM(t.working_hours), 0),
+            COUNT(t.working_hours)
         FROM tasks t JOIN cases c ON c.id = t.case_id
         WHERE t.status = '{CompletedText}' AND t.due IS NOT NULL
         GROUP BY c.receiving_unit, c.procedure_code, c.received_day, t.step
@@ -138,17 +144,20 @@ public static class DayFigures
           WHEN MATCHED THEN UPDATE SET received = f.received + {3}, handled = f.handled + {4}, early = f.early + {5},
               on_time = f.on_time + {6}, late = f.late + {7}, withdrawn = f.withdrawn + {8}, online = f.online + {9},
               escalations = f.escalations + {10}, rated = f.rated + {11}, rating_sum = f.rating_sum + {12}
-          WHEN NOT MATCHED THEN INSERT (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations, rated, rating_sum)
+          WHEN NOT MATCHED THEN INSERT (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn,
+                  online, escalations, rated, rating_sum)
               VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12});
           """
         : """
-          INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn, online, escalations, rated, rating_sum)
+          INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn,
+              online, escalations, rated, rating_sum)
           VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12})
           ON CONFLICT (unit, procedure_code, day) DO UPDATE SET received = case_figures.received + excluded.received,
               handled = case_figures.handled + excluded.handled, early = case_figures.early + excluded.early,
               on_time = case_figures.on_time + excluded.on_time, late = case_figures.late + excluded.late,
               withdrawn = case_figures.withdrawn + excluded.withdrawn, online = case_figures.online + excluded.online,
-              escalations = case_figures.escalations + excluded.escalations, rated = case_figures.rated + excluded.rated,
+              escalations = case_figures.escalations + excluded.escalations,
+              rated = case_figures.rated + excluded.rated,
               rating_sum = case_figures.rating_sum + excluded.rating_sum
           """;
 
@@ -157,7 +166,8 @@ public static class DayFigures
           MERGE step_figures WITH (HOLDLOCK) AS f
           USING (SELECT {0} AS unit, {1} AS procedure_code, {2} AS day, {3} AS step) AS k
               ON f.unit = k.unit AND f.procedure_code = k.procedure_code AND f.day = k.day AND f.step = k.step
-          WHEN MATCHED THEN UPDATE SET done = f.done + {4}, within_due = f.within_due + {5}, hours = f.hours + {6}, timed = f.timed + {7}
+          WHEN MATCHED THEN UPDATE SET done = f.done + {4}, within_due = f.within_due + {5}, hours = f.hours + {6},
+              timed = f.timed + {7}
           WHEN NOT MATCHED THEN INSERT (unit, procedure_code, day, step, done, within_due, hours, timed)
               VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7});
           """

@@ -29,7 +29,8 @@ public static class ScanLeases
             _ => $$"""
                 UPDATE cases SET lease_owner = {0}, lease_until = {1}
                 WHERE id IN (SELECT id FROM cases
-                             WHERE status <> 'Finished' AND next_due_at <= {2} AND (lease_until IS NULL OR lease_until < {2})
+                             WHERE status <> 'Finished' AND next_due_at <= {2}
+                               AND (lease_until IS NULL OR lease_until < {2})
                              ORDER BY next_due_at LIMIT {3}{{skipLocked}})
                   AND (lease_until IS NULL OR lease_until < {2})
                 RETURNING id AS "Value";

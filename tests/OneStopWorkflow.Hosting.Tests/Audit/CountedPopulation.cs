@@ -72,7 +72,8 @@ internal static class CountedPopulation
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var pipeline = scope.ServiceProvider.GetRequiredService<CasePipeline>();
-            Assert.Equal(3, (await pipeline.TickAsync(ids["D"], "test", TestContext.Current.CancellationToken)).Events / 2);
+            Assert.Equal(
+                3, (await pipeline.TickAsync(ids["D"], "test", TestContext.Current.CancellationToken)).Events / 2);
         }
 
         // The citizen of A rates it 4 with the code and secret on the receipt.

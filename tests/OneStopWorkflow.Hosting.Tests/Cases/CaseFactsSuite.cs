@@ -42,14 +42,16 @@ public abstract class CaseFactsSuite(StorageProvider provider)
         var catalog = app.Services.GetRequiredService<ProcedureCatalog>();
         foreach (var row in await db.Cases.AsNoTracking().ToListAsync(ct))
         {
-            var events = (await db.Events.AsNoTracking().Where(e => e.CaseId == row.Id).OrderBy(e => e.Sequence).ToListAsync(ct))
+            var events = (await db.Events.AsNoTracking().Where(e => e.CaseId == row.Id).OrderBy(e => e.Sequence)
+                    .ToListAsync(ct))
                 .Select(e => EventSerializer.Deserialize(e.Type, e.Payload)).ToList();
             var state = CaseState.Replay(events);
             var calendar = (await catalog.VersionOfAsync(db, row, ct)).Calendar;
             var timeliness = Deadlines.TimelinessOf(state, calendar);
             Assert.Equal(state.Status, row.Status);
             Assert.Equal(timeliness is { } t ? CaseRow.TimelinessText(t) : null, row.Timeliness);
-            var tasks = await db.Tasks.AsNoTracking().Where(x => x.CaseId == row.Id).ToDictionaryAsync(x => x.TaskId, ct);
+            var tasks = await db.Tasks.AsNoTracking().Where(x => x.CaseId == row.Id)
+                .ToDictionaryAsync(x => x.TaskId, ct);
             Assert.Equal(state.Tasks.Count, tasks.Count);
             foreach (var task in state.Tasks)
             {
@@ -69,20 +71,22 @@ public abstract class CaseFactsSuite(StorageProvider provider)
         Assert.Equal(compliance, await ComplianceAsync(app));
     }
 
-    private static async Task<string> FiguresAsync(OneStopDbContext db, CancellationToken ct) => JsonSerializer.Serialize(new
-    {
-        Cases = (await db.CaseFigures.AsNoTracking().ToListAsync(ct))
-            .OrderBy(f => (f.Unit, f.ProcedureCode, f.Day)).Select(f => new
-            {
-                f.Unit, f.ProcedureCode, f.Day, f.Received, f.Handled, f.Early, f.OnTime, f.Late, f.Withdrawn, f.Online,
-                f.Escalations,
-            }),
-        Steps = (await db.StepFigures.AsNoTracking().ToListAsync(ct))
-            .OrderBy(f => (f.Unit, f.ProcedureCode, f.Day, f.Step)).Select(f => new
-            {
-                f.Unit, f.ProcedureCode, f.Day, f.Step, f.Done, f.WithinDue, Hours = Math.Round(f.Hours, 6), f.Timed,
-            }),
-    });
+    private static async Task<string> FiguresAsync(OneStopDbContext db, CancellationToken ct) =>
+        JsonSerializer.Serialize(new
+        {
+            Cases = (await db.CaseFigures.AsNoTracking().ToListAsync(ct))
+                .OrderBy(f => (f.Unit, f.ProcedureCode, f.Day)).Select(f => new
+                {
+                    f.Unit, f.ProcedureCode, f.Day, f.Received, f.Handled, f.Early, f.OnTime, f.Late, f.Withdrawn,
+                    f.Online, f.Escalations,
+                }),
+            Steps = (await db.StepFigures.AsNoTracking().ToListAsync(ct))
+                .OrderBy(f => (f.Unit, f.ProcedureCode, f.Day, f.Step)).Select(f => new
+                {
+                    f.Unit, f.ProcedureCode, f.Day, f.Step, f.Done, f.WithinDue, Hours = Math.Round(f.Hours, 6),
+                    f.Timed,
+                }),
+        });
 
     private static async Task<string> ComplianceAsync(TestApp app)
     {
@@ -91,8 +95,8 @@ public abstract class CaseFactsSuite(StorageProvider provider)
         var f = result.Figures!;
         return JsonSerializer.Serialize(new
         {
-            f.Received, f.Handled, f.FinishedEarly, f.FinishedOnTime, f.FinishedLate, f.Withdrawn, f.OpenOnTime, f.OpenOverdue,
-            f.Online, f.Escalations, f.OnTimeRate,
+            f.Received, f.Handled, f.FinishedEarly, f.FinishedOnTime, f.FinishedLate, f.Withdrawn, f.OpenOnTime,
+            f.OpenOverdue, f.Online, f.Escalations, f.OnTimeRate,
         });
     }
 }

@@ -117,8 +117,10 @@ public abstract class CaseRoundTripContract(StorageProvider provider) : StoreCon
         report = System.Text.RegularExpressions.Regex.Replace(report, "'[0-9a-f]{32}'", "'<case-id>'");
         var stored = Path.ChangeExtension(path, ".stored.expected.json");
         var expected = File.Exists(stored) ? stored : Path.ChangeExtension(path, ".expected.json");
-        if (Environment.GetEnvironmentVariable("OSW_UPDATE_GOLDEN") == "1" && GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal)
-            && report != await File.ReadAllTextAsync(Path.ChangeExtension(path, ".expected.json"), TestContext.Current.CancellationToken))
+        if (Environment.GetEnvironmentVariable("OSW_UPDATE_GOLDEN") == "1"
+            && GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal)
+            && report != await File.ReadAllTextAsync(
+                Path.ChangeExtension(path, ".expected.json"), TestContext.Current.CancellationToken))
         {
             await File.WriteAllTextAsync(stored, report, TestContext.Current.CancellationToken);
             expected = stored;

@@ -15,7 +15,8 @@ public sealed class DeadlineScannerTests
 
     private static async Task<(TestApp App, List<string> Cases)> TwelveCasesAsync()
     {
-        var app = await TestApp.StartAsync(await TestApp.DatabaseAsync(StorageProvider.Postgres), At("2026-03-02T08:00:00+07:00"), SmallBatches);
+        var app = await TestApp.StartAsync(
+            await TestApp.DatabaseAsync(StorageProvider.Postgres), At("2026-03-02T08:00:00+07:00"), SmallBatches);
         var cases = new List<string>();
         for (var i = 0; i < 12; i++)
         {
@@ -42,12 +43,15 @@ public sealed class DeadlineScannerTests
         await using var db = app.Db();
         var fired = await db.Events.Where(e => e.Type == "escalation-fired").Select(e => new { e.CaseId, e.Payload })
             .ToListAsync(TestContext.Current.CancellationToken);
-        var keys = fired.Select(f => (f.CaseId, Key: System.Text.Json.JsonDocument.Parse(f.Payload).RootElement.GetProperty("key").GetString()))
+        var keys = fired.Select(f => (
+                f.CaseId,
+                Key: System.Text.Json.JsonDocument.Parse(f.Payload).RootElement.GetProperty("key").GetString()))
             .ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.All(cases, c => Assert.Equal(3, keys.Count(k => k.CaseId == c)));
         Assert.Equal(keys.Count, await db.EscalationClaims.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(2, (await db.EscalationClaims.Select(c => c.ClaimedBy).Distinct().ToListAsync(TestContext.Current.CancellationToken)).Count);
+        Assert.Equal(2, (await db.EscalationClaims.Select(c => c.ClaimedBy).Distinct()
+            .ToListAsync(TestContext.Current.CancellationToken)).Count);
         Assert.True((await TrailVerifier.VerifyAsync(db, null, TestContext.Current.CancellationToken)).IsClean);
         Assert.All(await db.Cases.ToListAsync(TestContext.Current.CancellationToken), c => Assert.Null(c.LeaseOwner));
     }
@@ -76,6 +80,8 @@ public sealed class DeadlineScannerTests
         var fired = await check.Events.Where(e => e.Type == "escalation-fired").GroupBy(e => e.CaseId)
             .Select(g => g.Count()).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(Enumerable.Repeat(3, cases.Count), fired);
-        Assert.DoesNotContain(await check.EscalationClaims.Select(c => c.ClaimedBy).ToListAsync(TestContext.Current.CancellationToken), c => c == "dead");
+        Assert.DoesNotContain(
+            await check.EscalationClaims.Select(c => c.ClaimedBy).ToListAsync(TestContext.Current.CancellationToken),
+            c => c == "dead");
     }
 }

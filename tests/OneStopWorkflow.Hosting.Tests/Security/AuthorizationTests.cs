@@ -1,5 +1,5 @@
-using OneStopWorkflow.Engine.Refusals;
 using System.Globalization;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
@@ -27,7 +27,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
     private ICaseRequest[] EveryCommand() =>
     [
         new ActOnCase(_case.Id, "send-to-tax"), new ResubmitCase(_case.Id), new HandUpCase(_case.Id, "parent", "lý do"),
-        new ReassignCase(_case.Id, "HP.VPDKDD.CN2", "lý do"), new RescheduleCase(_case.Id, _case.Appointment!.Value.AddDays(5), "lý do"),
+        new ReassignCase(_case.Id, "HP.VPDKDD.CN2", "lý do"),
+        new RescheduleCase(_case.Id, _case.Appointment!.Value.AddDays(5), "lý do"),
         new WithdrawCase(_case.Id, "lý do"),
     ];
 
@@ -43,7 +44,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
         var unknown = await _app.SendAsync(People.ClerkHongAn, new ActOnCase(_case.Id + "0", "send-to-tax"));
         Assert.Equal("not-found", Assert.Single(act.Rejections).Code);
         Assert.Equal("not-found", Assert.Single(withdraw.Rejections).Code);
-        Assert.Equal(Assert.Single(unknown.Rejections).Message.Replace(_case.Id + "0", _case.Id, StringComparison.Ordinal),
+        Assert.Equal(
+            Assert.Single(unknown.Rejections).Message.Replace(_case.Id + "0", _case.Id, StringComparison.Ordinal),
             Assert.Single(act.Rejections).Message);
         Assert.Equal(("not-found", null), (read.Rejection?.Code, read.Details));
         Assert.Equal("forbidden", inbox.Rejection?.Code);
@@ -70,7 +72,9 @@ public sealed class AuthorizationTests : IAsyncLifetime
         Assert.Empty(read.Details.AvailableActions);
         Assert.Equal(_case.DossierCode, Assert.Single(inbox.Items).DossierCode);
         Assert.All(commands.Append(receive), r => Assert.Equal("read-only", Assert.Single(r.Rejections).Code));
-        Assert.Equal(_case.Version, (await _app.AsAsync(People.ClerkLeChan, m => m.Send(new GetCase(_case.Id)))).Details!.Case.Version);
+        Assert.Equal(
+            _case.Version,
+            (await _app.AsAsync(People.ClerkLeChan, m => m.Send(new GetCase(_case.Id)))).Details!.Case.Version);
     }
 
     [Fact]
@@ -93,7 +97,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
             Assert.Equal(("unauthenticated", null), (actions.Rejection?.Code, actions.Details));
             Assert.Equal("unauthenticated", inbox.Rejection?.Code);
             Assert.Equal(("unauthenticated", 0), (versions.Rejection?.Code, versions.Versions.Length));
-            Assert.All(commands, r => Assert.Equal(("unauthenticated", null), (Assert.Single(r.Rejections).Code, r.Case)));
+            Assert.All(commands, r =>
+                Assert.Equal(("unauthenticated", null), (Assert.Single(r.Rejections).Code, r.Case)));
         }
     }
 

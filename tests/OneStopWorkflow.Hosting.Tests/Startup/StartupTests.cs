@@ -11,10 +11,11 @@ namespace OneStopWorkflow.Hosting.Tests.Startup;
 /// <summary>Starting on an empty database, starting again, and what the catalog import and publishing refuse.</summary>
 public sealed class StartupTests
 {
-    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset Now =
+        DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task Starting_on_an_empty_sqlite_file_creates_the_schema_and_imports_the_catalog_and_starting_again_changes_nothing()
+    public async Task An_empty_sqlite_file_gets_the_schema_and_the_catalog_on_start_and_a_second_start_changes_nothing()
     {
         await using var database = await TestApp.DatabaseAsync(StorageProvider.Sqlite);
         Assert.False(File.Exists(database.ConnectionString["Data Source=".Length..]));
@@ -23,30 +24,36 @@ public sealed class StartupTests
         List<ProcedureVersionRow> before, after;
         await using (var app = TestApp.Build(database, TimeProvider.System))
         {
-            first = await app.GetRequiredService<OneStopInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+            first = await app.GetRequiredService<OneStopInitializer>()
+                .InitializeAsync(TestContext.Current.CancellationToken);
         }
 
         await using (var db = database.CreateContext())
         {
-            before = await db.ProcedureVersions.AsNoTracking().OrderBy(v => v.Code).ToListAsync(TestContext.Current.CancellationToken);
+            before = await db.ProcedureVersions.AsNoTracking().OrderBy(v => v.Code)
+                .ToListAsync(TestContext.Current.CancellationToken);
             Assert.True(await db.Units.CountAsync(TestContext.Current.CancellationToken) > 20);
         }
 
         await using (var app = TestApp.Build(database, TimeProvider.System))
         {
-            second = await app.GetRequiredService<OneStopInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+            second = await app.GetRequiredService<OneStopInitializer>()
+                .InitializeAsync(TestContext.Current.CancellationToken);
         }
 
         await using (var db = database.CreateContext())
         {
-            after = await db.ProcedureVersions.AsNoTracking().OrderBy(v => v.Code).ToListAsync(TestContext.Current.CancellationToken);
+            after = await db.ProcedureVersions.AsNoTracking().OrderBy(v => v.Code)
+                .ToListAsync(TestContext.Current.CancellationToken);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         }
 
         Assert.Equal(3, first.Count);
         Assert.All(first, o => Assert.Equal(PublishStatus.Published, o.Status));
         Assert.All(second, o => Assert.Equal(PublishStatus.Unchanged, o.Status));
-        Assert.Equal(before.Select(v => (v.Code, v.Version, v.Sha256, v.PublishedAt)), after.Select(v => (v.Code, v.Version, v.Sha256, v.PublishedAt)));
+        Assert.Equal(
+            before.Select(v => (v.Code, v.Version, v.Sha256, v.PublishedAt)),
+            after.Select(v => (v.Code, v.Version, v.Sha256, v.PublishedAt)));
         Assert.All(after, v => Assert.Equal(ProcedureVersionStatus.Published, v.Status));
     }
 
@@ -60,19 +67,25 @@ public sealed class StartupTests
             var settings = new Dictionary<string, string?> { ["OneStop:ProceduresFolder"] = folder };
             await using (var app = TestApp.Build(database, TimeProvider.System, settings))
             {
-                await app.GetRequiredService<OneStopInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+                await app.GetRequiredService<OneStopInitializer>()
+                    .InitializeAsync(TestContext.Current.CancellationToken);
             }
 
             var land = Path.Combine(folder, "land-use-transfer", "v1", "procedure.json");
-            await File.WriteAllTextAsync(land, (await File.ReadAllTextAsync(land, TestContext.Current.CancellationToken))
-                .Replace("\"workingDays\": 8", "\"workingDays\": 7", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(
+                land,
+                (await File.ReadAllTextAsync(land, TestContext.Current.CancellationToken))
+                    .Replace("\"workingDays\": 8", "\"workingDays\": 7", StringComparison.Ordinal),
+                TestContext.Current.CancellationToken);
             var birth = Path.Combine(folder, "birth-registration", "v1", "procedure.json");
-            await File.WriteAllTextAsync(birth, "{ \"code\": \"birth-registration\", ", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(
+                birth, "{ \"code\": \"birth-registration\", ", TestContext.Current.CancellationToken);
 
             IReadOnlyList<PublishOutcome> outcomes;
             await using (var app = TestApp.Build(database, TimeProvider.System, settings))
             {
-                outcomes = await app.GetRequiredService<OneStopInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+                outcomes = await app.GetRequiredService<OneStopInitializer>()
+                    .InitializeAsync(TestContext.Current.CancellationToken);
             }
 
             var changed = outcomes.Single(o => o.Path.Contains("land-use-transfer", StringComparison.Ordinal));
@@ -82,7 +95,8 @@ public sealed class StartupTests
             Assert.EndsWith("land-use-transfer/v1/procedure.json", changed.Path, StringComparison.Ordinal);
             Assert.Equal(PublishStatus.Refused, broken.Status);
             Assert.Contains(broken.Diagnostics, d => d.IsError && d.Code.StartsWith("OSW1", StringComparison.Ordinal));
-            Assert.Equal(PublishStatus.Unchanged, outcomes.Single(o => o.Code == "business-household-registration").Status);
+            Assert.Equal(
+                PublishStatus.Unchanged, outcomes.Single(o => o.Code == "business-household-registration").Status);
         }
         finally
         {
@@ -99,12 +113,18 @@ public sealed class StartupTests
         var v2 = source.Json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal);
         var broken = v2.Replace("\"to\": \"tax-obligation\"", "\"to\": \"tax-obligations\"", StringComparison.Ordinal);
 
-        var byClerk = await app.AsAsync(People.ClerkLeChan, m => m.Send(new SaveProcedureDraft("land-use-transfer", 2, v2, source.Files)));
-        var draftWithErrors = await app.AsAsync(People.Policy, m => m.Send(new SaveProcedureDraft("land-use-transfer", 2, broken, source.Files)));
-        var refused = await app.AsAsync(People.Policy, m => m.Send(new PublishProcedureVersion("land-use-transfer", 2)));
-        var fixedDraft = await app.AsAsync(People.Policy, m => m.Send(new SaveProcedureDraft("land-use-transfer", 2, v2, source.Files)));
-        var published = await app.AsAsync(People.Policy, m => m.Send(new PublishProcedureVersion("land-use-transfer", 2)));
-        var again = await app.AsAsync(People.Policy, m => m.Send(new SaveProcedureDraft("land-use-transfer", 2, v2, source.Files)));
+        var byClerk = await app.AsAsync(People.ClerkLeChan, m =>
+            m.Send(new SaveProcedureDraft("land-use-transfer", 2, v2, source.Files)));
+        var draftWithErrors = await app.AsAsync(People.Policy, m =>
+            m.Send(new SaveProcedureDraft("land-use-transfer", 2, broken, source.Files)));
+        var refused = await app.AsAsync(People.Policy, m =>
+            m.Send(new PublishProcedureVersion("land-use-transfer", 2)));
+        var fixedDraft = await app.AsAsync(People.Policy, m =>
+            m.Send(new SaveProcedureDraft("land-use-transfer", 2, v2, source.Files)));
+        var published = await app.AsAsync(People.Policy, m =>
+            m.Send(new PublishProcedureVersion("land-use-transfer", 2)));
+        var again = await app.AsAsync(People.Policy, m =>
+            m.Send(new SaveProcedureDraft("land-use-transfer", 2, v2, source.Files)));
         var versions = await app.AsAsync(People.ClerkLeChan, m => m.Send(new ListProcedureVersions()));
         var received = await app.ReceiveLandTransferAsync();
 
