@@ -45,7 +45,10 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
     private static readonly Actor Admin = new("admin", [new Membership("HP", Roles.Admin)]);
 
     private static readonly Actor Clerk = new("clerk.lechan",
-        [new Membership("HP.LECHAN", Roles.Clerk) { Position = "Công chức Bộ phận Một cửa" }]) { Name = "Nguyễn Thị Lan" };
+        [new Membership("HP.LECHAN", Roles.Clerk) { Position = "Công chức Bộ phận Một cửa" }])
+    {
+        Name = "Nguyễn Thị Lan",
+    };
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {

@@ -96,7 +96,8 @@ public static class ProcedureLoader
         {
             Code = new ProcedureCode(code), Version = (int)version.Value, NationalCode = nationalCode, Title = title,
             LegalBasis = legalBasis, ReceivableAt = receivableAt, Calendar = calendar, StatutoryDeadline = deadline,
-            CutOff = cutOff, DueSoon = dueSoon, MaxExtension = maxExtension, DeadlineAdjustments = adjustments, Fields = fields,
+            CutOff = cutOff, DueSoon = dueSoon, MaxExtension = maxExtension, DeadlineAdjustments = adjustments,
+            Fields = fields,
             Components = components, Documents = documents, Start = new StepId(start), Steps = steps,
             Escalations = escalations, WithdrawalDocuments = withdrawalDocuments, Location = reader.Location,
         };

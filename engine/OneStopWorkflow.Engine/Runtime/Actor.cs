@@ -7,7 +7,7 @@ namespace OneStopWorkflow.Engine.Runtime;
 /// <summary>A role a person holds at a unit, and the position (chức danh) printed under their name there.</summary>
 public readonly record struct Membership(string Unit, string Role)
 {
-    /// <summary>The position at that unit as papers print it, e.g. "Công chức Một cửa"; null when not recorded.</summary>
+    /// <summary>The position at that unit as papers print it, e.g. "Công chức Một cửa"; null when unknown.</summary>
     public string? Position { get; init; }
 }
 
@@ -52,7 +52,7 @@ public sealed record EventActor(string User, string Role, string Unit)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Position { get; init; }
 
-    /// <summary>The actor acting in <paramref name="role"/> at <paramref name="unit"/>, named as they are now.</summary>
+    /// <summary>The actor acting as <paramref name="role"/> at <paramref name="unit"/>, as named now.</summary>
     public static EventActor Of(Actor actor, string role, string unit)
     {
         ArgumentNullException.ThrowIfNull(actor);

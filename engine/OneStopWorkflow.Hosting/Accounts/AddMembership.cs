@@ -15,7 +15,7 @@ namespace OneStopWorkflow.Hosting.Accounts;
 /// </summary>
 public sealed record AddMembership(string UserName, string Unit, string Role) : ICommand<AccountResult>
 {
-    /// <summary>The position (chức danh) printed under the person's name at that unit, e.g. "Công chức Một cửa".</summary>
+    /// <summary>The position (chức danh) printed under the person's name there, e.g. "Công chức Một cửa".</summary>
     public string? Position { get; init; }
 }
 

@@ -8,6 +8,6 @@ public sealed class MembershipRow
     public string Unit { get; set; } = null!;
     public string Role { get; set; } = null!;
 
-    /// <summary>The position (chức danh) printed under the person's name at that unit; null when not recorded.</summary>
+    /// <summary>The position (chức danh) printed under the person's name there; null when not recorded.</summary>
     public string? Position { get; set; }
 }

@@ -4,7 +4,7 @@ using static OneStopWorkflow.Engine.Tests.Runtime.LandTransfer;
 
 namespace OneStopWorkflow.Engine.Tests.Runtime;
 
-/// <summary>An apology and a new appointment are dates a citizen can rely on: in the future and on the calendar.</summary>
+/// <summary>An apology and a new appointment are dates a citizen can rely on: ahead, and on the calendar.</summary>
 public sealed class ApologyAndRescheduleTests
 {
     [Fact]
@@ -36,7 +36,8 @@ public sealed class ApologyAndRescheduleTests
         run.State = run.Then("2026-06-01T10:00:00+07:00", new TickCommand());
 
         var rescheduled = run.Events.OfType<CaseRescheduled>().Single();
-        Assert.True(rescheduled.PromisedAppointment > At("2026-06-01T10:00:00+07:00"), $"{rescheduled.PromisedAppointment:O}");
+        Assert.True(rescheduled.PromisedAppointment > At("2026-06-01T10:00:00+07:00"),
+            $"{rescheduled.PromisedAppointment:O}");
     }
 
     [Theory]

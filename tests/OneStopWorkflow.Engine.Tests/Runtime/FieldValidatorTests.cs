@@ -11,7 +11,8 @@ public sealed class FieldValidatorTests
     [
         new FieldDefinition
         {
-            Name = "area_m2", Type = FieldType.Number, Label = new LocalizedText("Diện tích (m²)", "Area (m²)"), Min = 0,
+            Name = "area_m2", Type = FieldType.Number, Min = 0,
+            Label = new LocalizedText("Diện tích (m²)", "Area (m²)"),
         },
     ];
 
