@@ -46,6 +46,10 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         var receipt = await clerk.ContentAsync();
         Assert.Contains(code, receipt, StringComparison.Ordinal);
         Assert.Matches("Thời gian trả kết quả giải quyết hồ sơ: <strong>\\d{2} giờ \\d{2} phút, ngày", receipt);
+        // Signed by the clerk's name and position, never her login.
+        Assert.Contains("Nguyễn Thị Lan<br><span class=\"position\">Công chức Bộ phận Một cửa</span>", receipt,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("clerk.lechan", receipt, StringComparison.Ordinal);
         var secret = Secret().Match(receipt).Groups[1].Value;
         await _browser.ShotAsync(clerk, "04-receipt");
 
@@ -53,7 +57,9 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await ActAsync("leader.cn1", caseId, "approve");
         await ActAsync("clerk.lechan", caseId, "deliver");
         await _browser.OpenAsync(clerk, $"/cases/{caseId}");
-        await Expect(clerk.Locator("#case-status")).ToContainTextAsync("finished");
+        await Expect(clerk.Locator("#case-status")).ToContainTextAsync("Đã kết thúc (đã trả kết quả)");
+        await Expect(clerk.Locator("#case-timeline")).ToContainTextAsync("Nguyễn Thị Lan, Công chức Bộ phận Một cửa");
+        await Expect(clerk.Locator("#case-timeline")).Not.ToContainTextAsync("clerk.lechan");
         await _browser.ShotAsync(clerk, "05-case-finished");
 
         var stranger = await _browser.SignInAsync("clerk.hongan");
@@ -68,7 +74,7 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await citizen.FillAsync("#lookup-secret", secret);
         await citizen.PressAsync("#lookup-secret", "Tab");
         await citizen.ClickAsync("#lookup-find");
-        await Expect(citizen.Locator("#lookup-status")).ToContainTextAsync("finished");
+        await Expect(citizen.Locator("#lookup-status")).ToContainTextAsync("Đã kết thúc (đã trả kết quả)");
         await citizen.SelectOptionAsync("#rating-score", "5");
         await citizen.FillAsync("#rating-comment", "Cán bộ tận tình, trả kết quả sớm.");
         await citizen.PressAsync("#rating-comment", "Tab");

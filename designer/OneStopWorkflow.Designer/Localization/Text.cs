@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
 
 namespace OneStopWorkflow.Designer.Localization;
@@ -190,6 +191,13 @@ public static class Text
         ["ev-document-issued"] = ("Phát hành giấy tờ", "Document issued"),
         ["ev-case-rescheduled"] = ("Hẹn lại ngày trả", "New date promised"),
         ["ev-case-finished"] = ("Kết thúc hồ sơ", "Case finished"),
+        ["case-open"] = ("Đang giải quyết", "Being processed"),
+        ["case-paused"] = ("Tạm dừng tính thời hạn", "Paused"),
+        ["case-finished"] = ("Đã kết thúc", "Finished"),
+        ["outcome-resolved"] = ("đã trả kết quả", "result returned"),
+        ["outcome-refused"] = ("từ chối giải quyết", "refused"),
+        ["outcome-withdrawn"] = ("đã rút hồ sơ", "withdrawn"),
+        ["system"] = ("Hệ thống (tự động)", "System (automatic)"),
         ["import-choose"] = ("Chọn tệp .zip đã xuất từ trình thiết kế.", "Choose a .zip exported from the designer."),
         ["help-lookup"] = (
             "Nhập mã hồ sơ và mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
@@ -197,6 +205,13 @@ public static class Text
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>A title in the UI language.</summary>
+    public static string In(LocalizedText? text) => text is null ? "" : IsEnglish ? text.En : text.Vi;
+
+    /// <summary>A case's status and outcome in words: "Đang giải quyết", "Đã kết thúc (đã trả kết quả)".</summary>
+    public static string StatusText(string status, string? outcome) =>
+        outcome is null ? T("case-" + status) : $"{T("case-" + status)} ({T("outcome-" + outcome)})";
 
     /// <summary>A refusal's message in the UI language.</summary>
     public static string Of(Rejection rejection)

@@ -85,16 +85,7 @@ public static class DocumentModelBuilder
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    private static string Format(FieldDefinition field, string value) => value.Length == 0 ? "" : field.Type switch
-    {
-        FieldType.Date when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) =>
-            VietnameseText.ShortDate(date),
-        FieldType.Boolean => value == "true" ? "Có" : "Không",
-        FieldType.Number or FieldType.WholeNumber
-            when decimal.TryParse(value, CultureInfo.InvariantCulture, out var number) =>
-            number.ToString("#,##0.##", Vietnamese),
-        _ => value,
-    };
+    private static string Format(FieldDefinition field, string value) => VietnameseText.FieldValue(field, value);
 
     private const string OverdueReason = "Hồ sơ chưa thể giải quyết xong trong thời hạn đã hẹn";
 

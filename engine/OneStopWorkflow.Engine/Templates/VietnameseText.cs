@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStopWorkflow.Engine.Definitions;
 
 namespace OneStopWorkflow.Engine.Templates;
 
@@ -55,4 +56,23 @@ public static class VietnameseText
         "original-or-certified-copy" => "Bản chính hoặc bản sao chứng thực",
         _ => form,
     };
+
+    /// <summary>
+    /// A field's value as a Vietnamese reader writes it: dates dd/MM/yyyy, numbers with a decimal comma and dotted
+    /// thousands, yes/no as Có/Không; other values as typed.
+    /// </summary>
+    public static string FieldValue(FieldDefinition field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length == 0 ? "" : field.Type switch
+        {
+            FieldType.Date when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) => ShortDate(date),
+            FieldType.Boolean => value == "true" ? "Có" : "Không",
+            FieldType.Number or FieldType.WholeNumber
+                when decimal.TryParse(value, CultureInfo.InvariantCulture, out var number) =>
+                number.ToString("#,##0.##", Vietnamese),
+            _ => value,
+        };
+    }
 }

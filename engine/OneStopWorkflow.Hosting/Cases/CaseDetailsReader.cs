@@ -5,6 +5,7 @@ using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Persistence.Trail;
 
 namespace OneStopWorkflow.Hosting.Cases;
 
@@ -50,8 +51,15 @@ internal sealed class CaseDetailsReader(
     {
         var rows = await db.Events.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(e => new TrailEntry(
-            e.Sequence, e.Type, version.Calendar.ToLocal(e.At), e.User, e.Role, e.Unit, e.Payload, e.Hash))];
+        return [.. rows.Select(e =>
+        {
+            var actor = EventSerializer.Deserialize(e.Type, e.Payload).Actor;
+            return new TrailEntry(
+                e.Sequence, e.Type, version.Calendar.ToLocal(e.At), e.User, e.Role, e.Unit, e.Payload, e.Hash)
+            {
+                Name = actor.Name, Position = actor.Position, UnitName = version.Units.Find(e.Unit)?.Name.Vi,
+            };
+        })];
     }
 
     /// <summary>The case's documents without their content, which is fetched one at a time when opened.</summary>
@@ -63,6 +71,9 @@ internal sealed class CaseDetailsReader(
             .Select(d => new { d.Id, d.EventSequence, d.Document, d.Form, d.IssuedAt, d.Sha256 })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(d => new DocumentSummary(
-            d.Id, d.EventSequence, d.Document, d.Form, version.Calendar.ToLocal(d.IssuedAt), d.Sha256))];
+            d.Id, d.EventSequence, d.Document, d.Form, version.Calendar.ToLocal(d.IssuedAt), d.Sha256)
+        {
+            Title = version.Procedure.Documents.FirstOrDefault(x => x.Id == d.Document)?.Title,
+        })];
     }
 }

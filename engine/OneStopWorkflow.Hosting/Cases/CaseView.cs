@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Json;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Hosting.Catalog;
 
 namespace OneStopWorkflow.Hosting.Cases;
@@ -34,6 +36,12 @@ public sealed record CaseView
 
     /// <summary>The procedure's label of each field, in Vietnamese, for showing the fields to people.</summary>
     public ImmutableDictionary<string, string> FieldLabels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// The fields as people read them, in the procedure's order: label and value written the Vietnamese way
+    /// (dates dd/MM/yyyy, decimal commas, Có/Không).
+    /// </summary>
+    public ImmutableArray<FieldLine> Lines { get; init; } = [];
     public required ImmutableArray<TaskView> Tasks { get; init; }
 
     /// <summary>
@@ -63,6 +71,8 @@ public sealed record CaseView
             Fields = state.Fields, Version = state.Version,
             FieldLabels = version.Procedure.Fields.ToImmutableDictionary(
                 f => f.Name, f => f.Label.Vi, StringComparer.Ordinal),
+            Lines = [.. version.Procedure.Fields.Where(f => state.Fields.ContainsKey(f.Name))
+                .Select(f => new FieldLine(f.Name, f.Label, VietnameseText.FieldValue(f, state.Fields[f.Name])))],
             WorkingHoursLeft =
                 state.IsFinished || state.PausedSince is not null || state.Appointment is not { } appointment ? null
                 : now <= appointment ? Math.Round((decimal)calendar.WorkingTimeBetween(now, appointment).TotalHours, 1)

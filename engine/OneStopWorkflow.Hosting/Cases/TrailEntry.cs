@@ -2,4 +2,14 @@ namespace OneStopWorkflow.Hosting.Cases;
 
 /// <summary>One entry of a case's trail as an auditor reads it.</summary>
 public sealed record TrailEntry(
-    int Sequence, string Type, DateTimeOffset At, string User, string Role, string Unit, string Payload, string Hash);
+    int Sequence, string Type, DateTimeOffset At, string User, string Role, string Unit, string Payload, string Hash)
+{
+    /// <summary>The person's full name as recorded with the event; null on entries from before names were kept.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The person's position at the unit as recorded with the event.</summary>
+    public string? Position { get; init; }
+
+    /// <summary>The unit's name in Vietnamese.</summary>
+    public string? UnitName { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Json;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
@@ -16,7 +17,14 @@ namespace OneStopWorkflow.Hosting.Inbox;
 /// <summary>An open task in a unit's inbox, with the case it belongs to and its deadline status now.</summary>
 public sealed record InboxItem(
     string CaseId, string DossierCode, string Procedure, string TaskId, string Step, string? Role,
-    DateTimeOffset ActivatedAt, DateTimeOffset? Due, string? DeadlineStatus, DateTimeOffset? Appointment);
+    DateTimeOffset ActivatedAt, DateTimeOffset? Due, string? DeadlineStatus, DateTimeOffset? Appointment)
+{
+    /// <summary>The procedure's title, for people (the code is for machines).</summary>
+    public LocalizedText? ProcedureTitle { get; init; }
+
+    /// <summary>The step's title, for people.</summary>
+    public LocalizedText? StepTitle { get; init; }
+}
 
 /// <summary>A page of the inbox and how many tasks match the filters in all.</summary>
 public sealed record InboxResult(ImmutableArray<InboxItem> Items, Rejection? Rejection) : IRefusable<InboxResult>
@@ -111,7 +119,11 @@ internal sealed class GetInboxHandler(
                 row.Due is { } d
                     ? Names.Kebab(Deadlines.StatusOf(calendar, d, now, version.Procedure.DueSoon).ToString())
                     : null,
-                row.Appointment is { } a ? calendar.ToLocal(a) : null));
+                row.Appointment is { } a ? calendar.ToLocal(a) : null)
+            {
+                ProcedureTitle = version.Procedure.Title,
+                StepTitle = version.Procedure.Steps.FirstOrDefault(s => s.Id.Value == row.Step)?.Title,
+            });
         }
 
         return new InboxResult(items.ToImmutable(), null) { Total = total };
