@@ -77,4 +77,11 @@ public sealed record LookupInfo(string Url, string Secret);
 /// One row of the control slip: who had the dossier, from when, until when it was due, and how it ended.
 /// </summary>
 public sealed record HandOver(
-    int Index, string Step, string Unit, string Received, string Due, string Done, string Result);
+    int Index, string Step, string Unit, string Received, string Due, string Done, string Result)
+{
+    /// <summary>Who handed the dossier over to this step, by name.</summary>
+    public string Giver { get; init; } = "";
+
+    /// <summary>Who took it and did the step, by name; empty while it is open.</summary>
+    public string Taker { get; init; } = "";
+}

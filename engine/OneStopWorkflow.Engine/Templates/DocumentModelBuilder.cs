@@ -71,7 +71,8 @@ public static class DocumentModelBuilder
                 units.Roles.TryGetValue(issued.Actor.Role, out var role) ? role.Title.Vi : issued.Actor.Role,
                 units.Find(issued.Actor.Unit)?.Name.Vi ?? issued.Actor.Unit),
             Lookup = new LookupInfo(lookupUrl, state.Secret),
-            HandOvers = [.. state.Tasks.Select((t, i) => HandOver(procedure, calendar, units, t, i + 1))],
+            HandOvers = [.. state.Tasks.Select((t, i) =>
+                HandOver(procedure, calendar, units, t, i + 1, new HandOverPeople(trail, t.Id), issued.At))],
         };
     }
 
@@ -109,10 +110,29 @@ public static class DocumentModelBuilder
         return "";
     }
 
-    private static HandOver HandOver(
-        ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, TaskState task, int index)
+    /// <summary>Who handed a task over (activated it) and who took it and did it, as the trail names them.</summary>
+    private readonly record struct HandOverPeople(string Giver, string Taker)
     {
-        var result = task.CompletedAt is not { } done ? "Đang giải quyết"
+        public HandOverPeople(IReadOnlyList<CaseEvent> trail, string task)
+            : this(
+                NameOf(trail.OfType<TaskActivated>().LastOrDefault(e => e.Task == task)?.Actor),
+                NameOf(trail.OfType<TaskCompleted>().LastOrDefault(e => e.Task == task)?.Actor))
+        {
+        }
+
+        private static string NameOf(EventActor? actor) =>
+            actor is null ? ""
+            : actor.User == Actor.System.User ? EventActor.SystemName
+            : actor.Name ?? actor.User;
+    }
+
+    private static HandOver HandOver(
+        ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, TaskState task, int index,
+        HandOverPeople people, DateTimeOffset now)
+    {
+        // An open step already past its due time is late now, not merely "being processed".
+        var result = task.CompletedAt is not { } done
+            ? task.Due is { } open && now > open && !task.Cancelled ? "Quá hạn" : "Đang giải quyết"
             : task.Cancelled ? "Đã hủy"
             : task.Due is not { } due ? "Không tính hạn"
             : done > due ? "Quá hạn"
@@ -121,6 +141,10 @@ public static class DocumentModelBuilder
         return new HandOver(index, procedure.Step(task.Step).Title.Vi, units.Find(task.Unit)?.Name.Vi ?? task.Unit,
             VietnameseText.ShortDateTime(calendar.ToLocal(task.ActivatedAt)),
             task.Due is { } d ? VietnameseText.ShortDateTime(calendar.ToLocal(d)) : "",
-            task.CompletedAt is { } c ? VietnameseText.ShortDateTime(calendar.ToLocal(c)) : "", result);
+            task.CompletedAt is { } c ? VietnameseText.ShortDateTime(calendar.ToLocal(c)) : "", result)
+        {
+            Giver = people.Giver,
+            Taker = people.Taker,
+        };
     }
 }

@@ -34,7 +34,9 @@ public static class TrackingBook
         string Short(DateTimeOffset? instant) =>
             instant is { } i ? VietnameseText.ShortDateTime(calendar.ToLocal(i)) : "";
         var rows = cases
-            .Where(c => c.State.ReceivingUnit == unit)
+            // A unit's book holds the dossiers received there and at the units below it: a province's book lists
+            // its communes' dossiers.
+            .Where(c => units.IsAtOrAbove(unit, c.State.ReceivingUnit))
             .Where(c => DateOnly.FromDateTime(calendar.ToLocal(c.State.ReceivedAt).DateTime) is var day
                 && day >= from && day <= to)
             .OrderBy(c => c.State.ReceivedAt).ThenBy(c => c.State.DossierCode, StringComparer.Ordinal)

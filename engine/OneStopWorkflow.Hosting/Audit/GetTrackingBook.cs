@@ -29,13 +29,14 @@ internal sealed class GetTrackingBookHandler(OneStopDbContext db, ProcedureCatal
             return DocumentResult.Refused(refused);
         }
 
+        var context = await catalog.ContextAsync(cancellationToken);
         var cases = new List<(CaseState, ProcedureDefinition)>();
-        await foreach (var (state, code, number) in TrailsAsync(query, cancellationToken))
+        var units = context.Units.SelfAndBelow(query.Unit).ToList();
+        await foreach (var (state, code, number) in TrailsAsync(query, units, cancellationToken))
         {
             cases.Add((state, (await catalog.VersionOfAsync(db, code, number, cancellationToken)).Procedure));
         }
 
-        var context = await catalog.ContextAsync(cancellationToken);
         var files = DocumentTemplates.Resolve(new ProcedureSource("tracking-book", "{}", []), context);
         var model = TrackingBook.Build(
             context.Units, context.CalendarOf(query.Unit), query.Unit, query.From, query.To, cases);
@@ -46,11 +47,11 @@ internal sealed class GetTrackingBookHandler(OneStopDbContext db, ProcedureCatal
     /// The cases received at the unit on those days, each folded from its trail; one ordered read of all.
     /// </summary>
     private async IAsyncEnumerable<(CaseState State, string Code, int Version)> TrailsAsync(
-        GetTrackingBook query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        GetTrackingBook query, List<string> units, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (from, to) = (Iso(query.From), Iso(query.To));
         var rows = db.Cases.AsNoTracking()
-            .Where(c => c.ReceivingUnit == query.Unit
+            .Where(c => units.Contains(c.ReceivingUnit)
                 && string.Compare(c.ReceivedDay, from) >= 0 && string.Compare(c.ReceivedDay, to) <= 0)
             .Join(db.Events.AsNoTracking(), c => c.Id, e => e.CaseId,
                 (c, e) => new { c.Id, c.ProcedureCode, c.ProcedureVersion, e.Sequence, e.Type, e.Payload })
