@@ -4,7 +4,7 @@ namespace OneStopWorkflow.Hosting.Cases;
 public sealed record TrailEntry(
     int Sequence, string Type, DateTimeOffset At, string User, string Role, string Unit, string Payload, string Hash)
 {
-    /// <summary>The person's full name as recorded with the event; null on entries from before names were kept.</summary>
+    /// <summary>The person's full name as recorded with the event; null on older entries, which kept none.</summary>
     public string? Name { get; init; }
 
     /// <summary>The person's position at the unit as recorded with the event.</summary>
