@@ -63,7 +63,7 @@ public static class Text
             "There is nothing you may do on this case now."),
         ["hand-up"] = ("Chuyển lên cấp tỉnh", "Hand up to the province"),
         ["to-unit"] = ("Đơn vị nhận", "To unit"),
-        ["time-left"] = ("Thời gian còn lại (giờ làm việc)", "Time left (working hours)"),
+        ["time-left"] = ("Thời gian còn lại (ngày, giờ làm việc)", "Time left (working days, hours)"),
         ["conflict"] = (
             "Hồ sơ vừa được người khác thay đổi. Đã tải lại; nội dung bạn nhập vẫn được giữ.",
             "This case was changed by someone else. It has been reloaded; what you typed is kept."),
@@ -197,6 +197,9 @@ public static class Text
         ["outcome-resolved"] = ("đã trả kết quả", "result returned"),
         ["outcome-refused"] = ("từ chối giải quyết", "refused"),
         ["outcome-withdrawn"] = ("đã rút hồ sơ", "withdrawn"),
+        ["now-at"] = ("Đang ở bước", "Now at"),
+        ["held-by"] = ("Đơn vị, người xử lý", "Held by"),
+        ["step-due"] = ("Hạn của bước", "Step due"),
         ["system"] = ("Hệ thống (tự động)", "System (automatic)"),
         ["import-choose"] = ("Chọn tệp .zip đã xuất từ trình thiết kế.", "Choose a .zip exported from the designer."),
         ["help-lookup"] = (
@@ -205,6 +208,37 @@ public static class Text
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>
+    /// Working time left in days and hours: "còn 1 ngày 3 giờ", or "quá hạn 2 ngày" once past the appointment.
+    /// </summary>
+    public static string TimeLeftText(decimal? hours, decimal hoursPerDay)
+    {
+        if (hours is not { } left || hoursPerDay <= 0)
+        {
+            return "";
+        }
+
+        var total = Math.Abs(left);
+        var (days, rest) = ((int)(total / hoursPerDay), Math.Round(total % hoursPerDay, 1));
+        var parts = new List<string>();
+        if (days > 0)
+        {
+            parts.Add(IsEnglish ? $"{days} working day{(days == 1 ? "" : "s")}" : $"{days} ngày");
+        }
+
+        if (rest > 0 || days == 0)
+        {
+            var culture = IsEnglish ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("vi-VN");
+            var written = rest.ToString("0.#", culture);
+            parts.Add(IsEnglish ? $"{written} h" : $"{written} giờ");
+        }
+
+        var amount = string.Join(" ", parts);
+        return left < 0
+            ? (IsEnglish ? $"{amount} overdue" : $"quá hạn {amount}")
+            : (IsEnglish ? $"{amount} left" : $"còn {amount}");
+    }
 
     /// <summary>A title in the UI language.</summary>
     public static string In(LocalizedText? text) => text is null ? "" : IsEnglish ? text.En : text.Vi;

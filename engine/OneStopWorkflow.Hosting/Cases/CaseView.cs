@@ -10,7 +10,15 @@ namespace OneStopWorkflow.Hosting.Cases;
 /// <summary>A task as shown to users, with its deadline status now.</summary>
 public sealed record TaskView(
     string Id, string Step, string Unit, string? Role, DateTimeOffset ActivatedAt, DateTimeOffset? Due,
-    DateTimeOffset? CompletedAt, string? Action, string Status, string? DeadlineStatus);
+    DateTimeOffset? CompletedAt, string? Action, string Status, string? DeadlineStatus)
+{
+    /// <summary>The step, the unit and the role as people name them.</summary>
+    public LocalizedText? StepTitle { get; init; }
+
+    public LocalizedText? UnitName { get; init; }
+
+    public LocalizedText? RoleTitle { get; init; }
+}
 
 /// <summary>
 /// A case as shown to users: where it stands, its deadlines and tasks. Instants are in the calendar's local time.
@@ -49,6 +57,9 @@ public sealed record CaseView
     /// </summary>
     public decimal? WorkingHoursLeft { get; init; }
 
+    /// <summary>Working hours in a day on the case's calendar, to say the time left in days and hours.</summary>
+    public decimal HoursPerDay { get; init; } = 8;
+
     /// <summary>The number of events on the trail: pass it back as ExpectedVersion to act on what you saw.</summary>
     public required int Version { get; init; }
 
@@ -83,7 +94,13 @@ public sealed record CaseView
                 Kebab(t.Status)!,
                 t.Due is { } due
                     ? Kebab(Deadlines.StatusOf(calendar, due, t.CompletedAt ?? now, version.Procedure.DueSoon))
-                    : null))],
+                    : null)
+            {
+                StepTitle = version.Procedure.FindStep(t.Step)?.Title,
+                UnitName = version.Units.Find(t.Unit)?.Name,
+                RoleTitle = t.Role is { } role && version.Units.Roles.TryGetValue(role, out var r) ? r.Title : null,
+            })],
+            HoursPerDay = calendar.HoursPerDay,
         };
     }
 
