@@ -20,7 +20,7 @@ internal sealed class DossierLookup(OneStopDbContext db, ProcedureCatalog catalo
 
     public async Task<StoredCase?> FindAsync(string code, string secret, CancellationToken cancellationToken)
     {
-        var stored = await new CaseStore(db).FindByDossierCodeAsync(code.Trim(), cancellationToken);
+        var stored = await new CaseStore(db).FindByDossierCodeAsync(code.Trim().ToUpperInvariant(), cancellationToken);
         var expected = Encoding.UTF8.GetBytes(stored?.Row.Secret ?? "-");
         var given = Encoding.UTF8.GetBytes(secret.Trim().ToLowerInvariant());
         return stored is not null && CryptographicOperations.FixedTimeEquals(expected, given) ? stored : null;
