@@ -85,6 +85,19 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
     }
 
     [Fact]
+    public async Task On_a_phone_the_top_bar_folds_into_a_menu_that_reaches_sign_out()
+    {
+        var page = await _browser.SignInAsync("clerk.lechan", width: 390);
+        await _browser.OpenAsync(page, "/inbox");
+
+        Assert.False(await page.Locator("#sign-out").IsVisibleAsync());
+        await page.ClickAsync("#nav-menu");
+        await Expect(page.Locator("#sign-out")).ToBeVisibleAsync();
+        await Expect(page.Locator("#nav-inbox")).ToBeVisibleAsync();
+        await _browser.ShotAsync(page, "09-phone-menu");
+    }
+
+    [Fact]
     public async Task Two_people_acting_on_one_case_at_once_the_second_is_told_it_changed()
     {
         var caseId = (await _browser.ReceiveLandTransferAsync()).GetProperty("id").GetString()!;

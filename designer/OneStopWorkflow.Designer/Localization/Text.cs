@@ -197,6 +197,7 @@ public static class Text
         ["outcome-resolved"] = ("đã trả kết quả", "result returned"),
         ["outcome-refused"] = ("từ chối giải quyết", "refused"),
         ["outcome-withdrawn"] = ("đã rút hồ sơ", "withdrawn"),
+        ["menu"] = ("Danh mục", "Menu"),
         ["now-at"] = ("Đang ở bước", "Now at"),
         ["held-by"] = ("Đơn vị, người xử lý", "Held by"),
         ["step-due"] = ("Hạn của bước", "Step due"),
