@@ -14,6 +14,7 @@ using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Designer.Workbench;
 using OneStopWorkflow.Hosting;
+using OneStopWorkflow.Hosting.Accounts;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Hosting.Startup;
 using OneStopWorkflow.Persistence.Accounts;
@@ -125,13 +126,7 @@ public static class OneStopWebExtensions
     /// <summary>Identity's users and sign-in, a cookie for the browser or a bearer token for integrations.</summary>
     private static void AddAccounts(this IServiceCollection services)
     {
-        services.AddIdentityCore<UserRow>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                o.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentityCore<UserRow>(AccountRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OneStopDbContext>()
             .AddSignInManager()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting;
+using OneStopWorkflow.Hosting.Accounts;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Scanning;
 using OneStopWorkflow.Hosting.Security;
@@ -58,13 +59,7 @@ internal sealed class TestApp : IAsyncDisposable
         services.AddOneStopWorkflow(configuration);
 
         // Users as the web host keeps them (its password and lockout rules), for the account requests.
-        services.AddIdentityCore<UserRow>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                o.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentityCore<UserRow>(AccountRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OneStopDbContext>();
         return services.BuildServiceProvider(

@@ -10,7 +10,7 @@ internal static class RejectionWords
 
     public static LocalizedText Outcome(Outcome? outcome) => outcome switch
     {
-        Definitions.Outcome.Resolved => new LocalizedText("đã giải quyết", "Resolved"),
+        Definitions.Outcome.Resolved => new LocalizedText("đã trả kết quả", "Resolved"),
         Definitions.Outcome.Refused => new LocalizedText("từ chối giải quyết", "Refused"),
         Definitions.Outcome.Withdrawn => new LocalizedText("đã rút hồ sơ", "Withdrawn"),
         _ => new LocalizedText("", ""),

@@ -27,6 +27,7 @@ public static class DocumentModelBuilder
         ArgumentNullException.ThrowIfNull(trail);
         ArgumentNullException.ThrowIfNull(issued);
         var state = CaseState.Replay(trail);
+        var people = new HandOverTrail(trail);
         var document = procedure.FindDocument(issued.Document)
             ?? throw new ArgumentException(
                 $"Document '{issued.Document}' is not declared by {procedure.Code} v{procedure.Version}.",
@@ -72,7 +73,7 @@ public static class DocumentModelBuilder
                 units.Find(issued.Actor.Unit)?.Name.Vi ?? issued.Actor.Unit),
             Lookup = new LookupInfo(lookupUrl, state.Secret),
             HandOvers = [.. state.Tasks.Select((t, i) =>
-                HandOver(procedure, calendar, units, t, i + 1, new HandOverPeople(trail, t.Id), issued.At))],
+                HandOver(procedure, calendar, units, t, i + 1, people.Of(t.Id), issued.At))],
         };
     }
 
@@ -111,14 +112,28 @@ public static class DocumentModelBuilder
     }
 
     /// <summary>Who handed a task over (activated it) and who took it and did it, as the trail names them.</summary>
-    private readonly record struct HandOverPeople(string Giver, string Taker)
+    private readonly record struct HandOverPeople(string Giver, string Taker);
+
+    /// <summary>The people of every hand-over, from one pass over the trail.</summary>
+    private sealed class HandOverTrail
     {
-        public HandOverPeople(IReadOnlyList<CaseEvent> trail, string task)
-            : this(
-                NameOf(trail.OfType<TaskActivated>().LastOrDefault(e => e.Task == task)?.Actor),
-                NameOf(trail.OfType<TaskCompleted>().LastOrDefault(e => e.Task == task)?.Actor))
+        private readonly Dictionary<string, EventActor> _givers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, EventActor> _takers = new(StringComparer.Ordinal);
+
+        public HandOverTrail(IReadOnlyList<CaseEvent> trail)
         {
+            foreach (var e in trail)
+            {
+                switch (e)
+                {
+                    case TaskActivated activated: _givers[activated.Task] = activated.Actor; break;
+                    case TaskCompleted completed: _takers[completed.Task] = completed.Actor; break;
+                }
+            }
         }
+
+        public HandOverPeople Of(string task) =>
+            new(NameOf(_givers.GetValueOrDefault(task)), NameOf(_takers.GetValueOrDefault(task)));
 
         private static string NameOf(EventActor? actor) =>
             actor is null ? ""

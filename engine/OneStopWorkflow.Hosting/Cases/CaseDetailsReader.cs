@@ -39,21 +39,26 @@ internal sealed class CaseDetailsReader(
         var context = version.At(time.GetUtcNow());
         var actions = CaseAccess.CanAct(actor) is null ? Workflow.AvailableActions(context, stored.State, actor) : [];
         var (trail, documents) = depth == CaseDetailsDepth.WithTrailAndDocuments
-            ? (await TrailAsync(stored.Row.Id, version, cancellationToken),
+            ? (await TrailAsync(stored, version, cancellationToken),
                 await DocumentsAsync(stored.Row.Id, version, cancellationToken))
             : ([], []);
         return new CaseDetailsResult(
             new CaseDetails(CaseView.Of(stored.State, version, context.Now), trail, documents, actions), null);
     }
 
+    /// <summary>The trail rows as read, each with the person named in its event (already read by the store).</summary>
     private async Task<ImmutableArray<TrailEntry>> TrailAsync(
-        string id, LoadedVersion version, CancellationToken cancellationToken)
+        StoredCase stored, LoadedVersion version, CancellationToken cancellationToken)
     {
+        var id = stored.Row.Id;
         var rows = await db.Events.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(e =>
+        return [.. rows.Select((e, i) =>
         {
-            var actor = EventSerializer.Deserialize(e.Type, e.Payload).Actor;
+            // An event saved since the store read the case (a clerk acting meanwhile) is read from its row.
+            var actor = i < stored.Events.Length
+                ? stored.Events[i].Actor
+                : EventSerializer.Deserialize(e.Type, e.Payload).Actor;
             return new TrailEntry(
                 e.Sequence, e.Type, version.Calendar.ToLocal(e.At), e.User, e.Role, e.Unit, e.Payload, e.Hash)
             {
