@@ -52,7 +52,8 @@ public sealed class ScreenTests(RunningApp app) : IClassFixture<RunningApp>, IAs
             await _browser.OpenAsync(page, link!);
             var text = await page.InnerTextAsync("body");
             await _browser.ShotAsync(page, $"case-vi-{width}");
-            Assert.All(EnglishOnVietnamese, fragment => Assert.DoesNotContain(fragment, text, StringComparison.Ordinal));
+            Assert.All(EnglishOnVietnamese, fragment =>
+                Assert.DoesNotContain(fragment, text, StringComparison.Ordinal));
         }
 
         await page.SetViewportSizeAsync(1440, 1000);
