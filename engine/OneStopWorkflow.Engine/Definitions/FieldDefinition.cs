@@ -11,8 +11,17 @@ public sealed record FieldDefinition
     public required LocalizedText Label { get; init; }
     public bool Required { get; init; }
     public ImmutableArray<string> Choices { get; init; } = [];
+
+    /// <summary>How people read each choice ("Cá nhân" for individual); one without a label reads as is.</summary>
+    public ImmutableDictionary<string, LocalizedText> ChoiceLabels { get; init; } =
+        ImmutableDictionary<string, LocalizedText>.Empty;
+
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
     public int? MaxLength { get; init; }
     public SourceLocation Location { get; init; }
+
+    /// <summary>A choice as people read it.</summary>
+    public LocalizedText ChoiceLabel(string choice) =>
+        ChoiceLabels.TryGetValue(choice, out var label) ? label : new LocalizedText(choice, choice);
 }

@@ -108,6 +108,29 @@ public static class ProcedureGraph
         }
     }
 
+    /// <summary>
+    /// Whether an edge from one step to another goes back: the target lies no further from the start than the step
+    /// it is taken from (counted in steps along the shortest path), as a "send back for rework" does.
+    /// </summary>
+    public static bool GoesBack(ProcedureDefinition procedure, StepId from, StepId to)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        var depth = new Dictionary<StepId, int> { [procedure.Start] = 0 };
+        var queue = new Queue<StepId>([procedure.Start]);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var target in procedure.FindStep(id)?.Targets() ?? [])
+            {
+                if (depth.TryAdd(target, depth[id] + 1))
+                {
+                    queue.Enqueue(target);
+                }
+            }
+        }
+
+        return depth.TryGetValue(from, out var a) && depth.TryGetValue(to, out var b) && b <= a;
+    }
+
     private static HashSet<StepId> Closure(IEnumerable<StepId> from, Func<StepId, IEnumerable<StepId>> next)
     {
         var seen = new HashSet<StepId>();

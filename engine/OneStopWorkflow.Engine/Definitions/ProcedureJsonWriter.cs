@@ -190,7 +190,7 @@ public static class ProcedureJsonWriter
             w.WriteString("type", Names.Kebab(f.Type.ToString()));
             Text(w, "label", f.Label);
             Flag(w, "required", f.Required);
-            Strings(w, "choices", f.Choices);
+            Choices(w, f);
             if (f.Min is { } min)
             {
                 w.WriteNumber("min", Normal(min));
@@ -240,6 +240,31 @@ public static class ProcedureJsonWriter
         {
             w.WriteBoolean(name, true);
         }
+    }
+
+    /// <summary>Choices as plain values, or with their labels when the procedure gives them.</summary>
+    private static void Choices(Utf8JsonWriter w, FieldDefinition field)
+    {
+        if (field.ChoiceLabels.IsEmpty)
+        {
+            Strings(w, "choices", field.Choices);
+            return;
+        }
+
+        w.WriteStartArray("choices");
+        foreach (var choice in field.Choices)
+        {
+            w.WriteStartObject();
+            w.WriteString("value", choice);
+            if (field.ChoiceLabels.TryGetValue(choice, out var label))
+            {
+                Text(w, "label", label);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Strings(

@@ -178,7 +178,7 @@ public static class ProcedureLoader
         var type = reader.RequiredEnum<FieldType>("type");
         var label = reader.RequiredText("label");
         var required = reader.OptionalBoolean("required");
-        var choices = reader.OptionalStrings("choices");
+        var (choices, choiceLabels) = ReadChoices(reader, reader.OptionalArray("choices"), d);
         var min = reader.OptionalNumber("min");
         var max = reader.OptionalNumber("max");
         var maxLength = reader.OptionalNumber("maxLength");
@@ -199,9 +199,53 @@ public static class ProcedureLoader
             ? null
             : new FieldDefinition
             {
-                Name = name, Type = type.Value, Label = label, Required = required, Choices = choices, Min = min,
+                Name = name, Type = type.Value, Label = label, Required = required, Choices = choices,
+                ChoiceLabels = choiceLabels, Min = min,
                 Max = max, MaxLength = maxLength is { } m ? (int)m : null, Location = node.Location,
             };
+    }
+
+    /// <summary>
+    /// Choices are values (<c>"individual"</c>) or values with the words people read
+    /// (<c>{ "value": "individual", "label": { "vi": "Cá nhân", "en": "Individual" } }</c>).
+    /// </summary>
+    private static (ImmutableArray<string> Values, ImmutableDictionary<string, LocalizedText> Labels) ReadChoices(
+        ObjectReader field, ImmutableArray<JsonNode> nodes, DiagnosticBag d)
+    {
+        var values = ImmutableArray.CreateBuilder<string>();
+        var labels = ImmutableDictionary.CreateBuilder<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node is JsonStringNode)
+            {
+                if (field.AsString(node) is { } plain)
+                {
+                    values.Add(plain);
+                }
+
+                continue;
+            }
+
+            var choice = ObjectReader.For(node, d);
+            if (choice is null)
+            {
+                continue;
+            }
+
+            var value = choice.RequiredString("value");
+            var label = choice.RequiredText("label");
+            choice.Finish();
+            if (value is not null)
+            {
+                values.Add(value);
+                if (label is not null)
+                {
+                    labels[value] = label;
+                }
+            }
+        }
+
+        return (values.ToImmutable(), labels.ToImmutable());
     }
 
     private static DeadlineAdjustment? ReadAdjustment(JsonNode node, RuleScope scope, DiagnosticBag d)

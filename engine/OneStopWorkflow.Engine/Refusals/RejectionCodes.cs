@@ -32,6 +32,7 @@ public static class RejectionCodes
     public const string UnknownAction = "unknown-action";
     public const string GuardFailed = "guard-failed";
     public const string NotWaiting = "not-waiting";
+    public const string WaitingForApplicant = "waiting-for-applicant";
     public const string NotAProvinceUnit = "not-a-province-unit";
     public const string AlreadyRescheduled = "already-rescheduled";
     public const string RoutingLoop = "routing-loop";

@@ -4,7 +4,7 @@ using OneStopWorkflow.Engine.Definitions;
 namespace OneStopWorkflow.Engine.Refusals;
 
 /// <summary>Values that refusals name, written as each language writes them.</summary>
-internal static class RejectionWords
+public static class RejectionWords
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 

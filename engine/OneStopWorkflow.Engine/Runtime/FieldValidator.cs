@@ -108,7 +108,9 @@ public static partial class FieldValidator
             case FieldType.Choice:
                 return field.Choices.Contains(text)
                     ? null
-                    : invalid("not-choice").With("choices", string.Join(", ", field.Choices));
+                    : invalid("not-choice").With("choices", new LocalizedText(
+                        string.Join(", ", field.Choices.Select(c => field.ChoiceLabel(c).Vi)),
+                        string.Join(", ", field.Choices.Select(c => field.ChoiceLabel(c).En))));
             default:
                 return field.MaxLength is { } max && text.Length > max ? invalid("too-long").With("max", max) : null;
         }

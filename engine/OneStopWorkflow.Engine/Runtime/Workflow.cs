@@ -5,6 +5,7 @@ using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Rules;
 using OneStopWorkflow.Engine.Runtime.Commands;
+using OneStopWorkflow.Engine.Units;
 
 namespace OneStopWorkflow.Engine.Runtime;
 
@@ -98,18 +99,54 @@ public static class Workflow
                     : RuleEvaluator.EvaluateCondition(action.Guard, RuleModel.For(context, state, task, null));
                 if (guard.Value is true)
                 {
-                    result.Add(new AvailableAction(task.Id, task.Step, action.Id, action.Title, action.Input));
+                    result.Add(new AvailableAction(task.Id, task.Step, action.Id, action.Title, action.Input)
+                    {
+                        Kind = KindOf(context.Procedure, step, action),
+                    });
                 }
             }
 
             if (step.Awaits == WaitParty.Applicant)
             {
-                result.Add(Resubmitting.Offer(task));
+                result.Add(Resubmitting.Offer(task) with { Kind = ActionKind.Resubmit });
             }
         }
 
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// What an actor may do besides the steps' actions: hand up the tasks it works (not while the case waits for
+    /// the applicant), promise a new appointment once (a leader), record a withdrawal (the receiving unit's clerk or
+    /// leader). Each is checked again when it is asked for.
+    /// </summary>
+    public static CaseOffers Offers(DecisionContext context, CaseState state, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (state.IsFinished || actor.IsReadOnly)
+        {
+            return CaseOffers.None;
+        }
+
+        var waitsForApplicant = state.OpenTasks.Any(t => context.Procedure.Step(t.Step).Awaits == WaitParty.Applicant);
+        var handUp = waitsForApplicant ? [] : state.OpenTasks
+            .Where(t => Authorization.ActingAs(actor, t, context.Units) is not null).Select(t => t.Id)
+            .ToImmutableArray();
+        var reschedule = state.PromisedAppointment is null && state.Appointment is not null
+            && state.OpenTasks.Select(t => t.Unit).Append(state.ReceivingUnit).Any(u => actor.Holds(u, Roles.Leader));
+        return new CaseOffers(handUp, reschedule, Withdrawing.MayWithdraw(state, actor));
+    }
+
+    private static ActionKind KindOf(ProcedureDefinition procedure, StepDefinition step, ActionDefinition action) =>
+        procedure.FindStep(action.To) switch
+        {
+            { Kind: StepKind.End, Outcome: not Outcome.Resolved } => ActionKind.Ends,
+            { Kind: StepKind.Task } target when ProcedureGraph.GoesBack(procedure, step.Id, target.Id) =>
+                ActionKind.SendBack,
+            _ => ActionKind.Forward,
+        };
 
     private static Rejection? Precheck(DecisionContext context, CaseState state, CaseCommand command)
     {

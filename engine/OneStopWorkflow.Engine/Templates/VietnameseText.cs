@@ -69,6 +69,7 @@ public static class VietnameseText
         {
             FieldType.Date when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) => ShortDate(date),
             FieldType.Boolean => value == "true" ? "Có" : "Không",
+            FieldType.Choice => field.ChoiceLabel(value).Vi,
             FieldType.Number or FieldType.WholeNumber
                 when decimal.TryParse(value, CultureInfo.InvariantCulture, out var number) =>
                 number.ToString("#,##0.##", Vietnamese),

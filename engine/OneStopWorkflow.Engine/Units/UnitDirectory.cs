@@ -21,6 +21,9 @@ public sealed class UnitDirectory
 
     public UnitDefinition? Find(string code) => _units.GetValueOrDefault(code);
 
+    /// <summary>A unit's name as people read it; an unknown code is shown as it is.</summary>
+    public Definitions.LocalizedText NameOf(string code) => Find(code)?.Name ?? new(code, code);
+
     public UnitDefinition Get(string code) =>
         Find(code) ?? throw new InvalidOperationException($"Unit '{code}' is not in the unit directory.");
 

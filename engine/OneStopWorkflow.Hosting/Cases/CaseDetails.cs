@@ -8,7 +8,11 @@ namespace OneStopWorkflow.Hosting.Cases;
 /// <summary>A case with its trail, its documents and what the caller may do with it now.</summary>
 public sealed record CaseDetails(
     CaseView Case, ImmutableArray<TrailEntry> Trail, ImmutableArray<DocumentSummary> Documents,
-    ImmutableArray<AvailableAction> AvailableActions);
+    ImmutableArray<AvailableAction> AvailableActions)
+{
+    /// <summary>Hand-up, reschedule and withdrawal, when the caller may ask for them now.</summary>
+    public CaseOffers Offers { get; init; } = CaseOffers.None;
+}
 
 /// <summary>A case's details, or why they cannot be had (an unknown case, or one the caller may not read).</summary>
 public sealed record CaseDetailsResult(CaseDetails? Details, Rejection? Rejection) : IRefusable<CaseDetailsResult>

@@ -37,13 +37,18 @@ internal sealed class CaseDetailsReader(
         }
 
         var context = version.At(time.GetUtcNow());
-        var actions = CaseAccess.CanAct(actor) is null ? Workflow.AvailableActions(context, stored.State, actor) : [];
+        var mayAct = CaseAccess.CanAct(actor) is null;
+        var actions = mayAct ? Workflow.AvailableActions(context, stored.State, actor) : [];
+        var offers = mayAct ? Workflow.Offers(context, stored.State, actor) : CaseOffers.None;
         var (trail, documents) = depth == CaseDetailsDepth.WithTrailAndDocuments
             ? (await TrailAsync(stored, version, cancellationToken),
                 await DocumentsAsync(stored.Row.Id, version, cancellationToken))
             : ([], []);
         return new CaseDetailsResult(
-            new CaseDetails(CaseView.Of(stored.State, version, context.Now), trail, documents, actions), null);
+            new CaseDetails(CaseView.Of(stored.State, version, context.Now), trail, documents, actions)
+            {
+                Offers = offers,
+            }, null);
     }
 
     /// <summary>The trail rows as read, each with the person named in its event (already read by the store).</summary>
@@ -56,13 +61,13 @@ internal sealed class CaseDetailsReader(
         return [.. rows.Select((e, i) =>
         {
             // An event saved since the store read the case (a clerk acting meanwhile) is read from its row.
-            var actor = i < stored.Events.Length
-                ? stored.Events[i].Actor
-                : EventSerializer.Deserialize(e.Type, e.Payload).Actor;
+            var read = i < stored.Events.Length ? stored.Events[i] : EventSerializer.Deserialize(e.Type, e.Payload);
+            var (step, detail) = TrailWords.Of(read, stored.State, version);
             return new TrailEntry(
                 e.Sequence, e.Type, version.Calendar.ToLocal(e.At), e.User, e.Role, e.Unit, e.Payload, e.Hash)
             {
-                Name = actor.Name, Position = actor.Position, UnitName = version.Units.Find(e.Unit)?.Name.Vi,
+                Name = read.Actor.Name, Position = read.Actor.Position, UnitName = version.Units.Find(e.Unit)?.Name.Vi,
+                StepTitle = step, Detail = detail,
             };
         })];
     }

@@ -18,6 +18,9 @@ public sealed record TaskView(
     public LocalizedText? UnitName { get; init; }
 
     public LocalizedText? RoleTitle { get; init; }
+
+    /// <summary>Who the step waits for (the applicant's supplement, an agency's answer); null for work.</summary>
+    public WaitParty? Awaits { get; init; }
 }
 
 /// <summary>
@@ -99,6 +102,7 @@ public sealed record CaseView
                 StepTitle = version.Procedure.FindStep(t.Step)?.Title,
                 UnitName = version.Units.Find(t.Unit)?.Name,
                 RoleTitle = t.Role is { } role && version.Units.Roles.TryGetValue(role, out var r) ? r.Title : null,
+                Awaits = version.Procedure.FindStep(t.Step)?.Awaits,
             })],
             HoursPerDay = calendar.HoursPerDay,
         };

@@ -1,3 +1,5 @@
+using OneStopWorkflow.Engine.Definitions;
+
 namespace OneStopWorkflow.Hosting.Cases;
 
 /// <summary>One entry of a case's trail as an auditor reads it.</summary>
@@ -12,4 +14,12 @@ public sealed record TrailEntry(
 
     /// <summary>The unit's name in Vietnamese.</summary>
     public string? UnitName { get; init; }
+
+    /// <summary>The step the event concerns, as the procedure names it.</summary>
+    public LocalizedText? StepTitle { get; init; }
+
+    /// <summary>
+    /// What the event did, in words: the action taken, the document issued, the unit a task went to, the outcome.
+    /// </summary>
+    public LocalizedText? Detail { get; init; }
 }

@@ -10,6 +10,7 @@ using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Persistence.Trail;
 using TaskStatus = OneStopWorkflow.Engine.Runtime.TaskStatus;
 
 namespace OneStopWorkflow.Hosting.Inbox;
@@ -24,6 +25,9 @@ public sealed record InboxItem(
 
     /// <summary>The step's title, for people.</summary>
     public LocalizedText? StepTitle { get; init; }
+
+    /// <summary>The applicant's name as received (the applicant_name field), so a clerk knows the dossier.</summary>
+    public string? Applicant { get; init; }
 }
 
 /// <summary>A page of the inbox and how many tasks match the filters in all.</summary>
@@ -109,6 +113,7 @@ internal sealed class GetInboxHandler(
                 .Skip(Math.Max(0, skip - dated)).Take(limit - rows.Count).ToListAsync(cancellationToken));
         }
 
+        var applicants = await ApplicantsAsync([.. rows.Select(r => r.CaseId).Distinct()], cancellationToken);
         var items = ImmutableArray.CreateBuilder<InboxItem>(rows.Count);
         foreach (var row in rows)
         {
@@ -123,9 +128,22 @@ internal sealed class GetInboxHandler(
             {
                 ProcedureTitle = version.Procedure.Title,
                 StepTitle = version.Procedure.Steps.FirstOrDefault(s => s.Id.Value == row.Step)?.Title,
+                Applicant = applicants.GetValueOrDefault(row.CaseId),
             });
         }
 
         return new InboxResult(items.ToImmutable(), null) { Total = total };
+    }
+
+    /// <summary>The applicant of each case on the page, from its first event: one read for the page.</summary>
+    private async Task<Dictionary<string, string>> ApplicantsAsync(
+        List<string> caseIds, CancellationToken cancellationToken)
+    {
+        var first = await db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && e.Sequence == 1)
+            .Select(e => new { e.CaseId, e.Type, e.Payload }).ToListAsync(cancellationToken);
+        return first
+            .Select(e => (e.CaseId, Event: EventSerializer.Deserialize(e.Type, e.Payload) as CaseReceived))
+            .Where(e => e.Event?.Fields.GetValueOrDefault("applicant_name") is { Length: > 0 })
+            .ToDictionary(e => e.CaseId, e => e.Event!.Fields["applicant_name"], StringComparer.Ordinal);
     }
 }

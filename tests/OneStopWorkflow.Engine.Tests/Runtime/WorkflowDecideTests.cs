@@ -43,7 +43,8 @@ public sealed class WorkflowDecideTests
 
         var rejection = Assert.Single(decision.Rejections);
         Assert.Equal("not-authorized", rejection.Code);
-        Assert.Contains("land-officer at HP.VPDKDD.CN1", rejection.Message, StringComparison.Ordinal);
+        Assert.Contains("Land registration officer at Land Registration Office, branch 1", rejection.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,13 +12,13 @@ internal static class Acting
         var task = TaskFor(scope, command);
         var step = scope.Procedure.Step(task.Step);
         var action = step.FindAction(command.Action) ?? throw new RejectedException(
-            Rejection.Of(RejectionCodes.UnknownAction).With("step", step.Id.Value).With("action", command.Action)
+            Rejection.Of(RejectionCodes.UnknownAction).With("step", step.Title).With("action", command.Action)
                 .With("offered", string.Join(", ", step.Actions.Select(a => a.Id))));
         var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
             Rejection.Of(RejectionCodes.NotAuthorized, "act").With("actor", Authorization.Describe(command.Actor))
-                .With("step", step.Id.Value).With("unit", task.Unit)
+                .With("step", step.Title).With("unit", scope.Context.Units.NameOf(task.Unit))
                 .With("role", task.Role is { } role
-                    ? new LocalizedText(role, role)
+                    ? scope.Context.Units.Roles.TryGetValue(role, out var known) ? known.Title : new(role, role)
                     : new LocalizedText("cán bộ", "the staff")));
         var input = FieldValidator.Normalize(action.Input, command.Input);
         var problems = FieldValidator.Validate(action.Input, input);

@@ -12,7 +12,14 @@ internal static class HandingUp
         var task = Tasks.Find(scope, command.Step, "hand up");
         var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
             Rejection.Of(RejectionCodes.NotAuthorized, "hand-up").With("actor", Authorization.Describe(command.Actor))
-                .With("step", task.Step.Value).With("unit", task.Unit));
+                .With("step", scope.Procedure.Step(task.Step).Title)
+                .With("unit", scope.Context.Units.NameOf(task.Unit)));
+        if (scope.Procedure.Step(task.Step).Awaits == Definitions.WaitParty.Applicant)
+        {
+            throw new RejectedException(Rejection.Of(RejectionCodes.WaitingForApplicant)
+                .With("dossier", scope.State.DossierCode));
+        }
+
         var to = UnitRouting.ResolveTarget(scope.Context.Units, task.Unit, command.To);
         if (scope.Context.Units.Get(to).Level != Jurisdiction.Province)
         {
