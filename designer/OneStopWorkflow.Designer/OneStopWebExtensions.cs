@@ -68,12 +68,21 @@ public static class OneStopWebExtensions
         return services;
     }
 
+    private static bool IsForPeople(PathString path) =>
+        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/_framework")
+        && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/healthz");
+
     /// <summary>The middleware, in the order it must run, then every endpoint and the Blazor pages.</summary>
     public static WebApplication UseOneStopWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+
+        // An empty error answer gets a body: a ProblemDetails for the API and documents' machines, a page in the UI
+        // language for people (re-executed, so the status stays what it was).
+        app.UseWhen(http => IsForPeople(http.Request.Path), people =>
+            people.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(http => !IsForPeople(http.Request.Path), machines => machines.UseStatusCodePages());
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("vi-VN"),

@@ -46,7 +46,7 @@ public sealed class AuditTests(RunningApp app) : IClassFixture<RunningApp>, IAsy
         using var workbook = new XLWorkbook(file);
         var rows = workbook.Worksheet(1).RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()).ToArray();
         Assert.Equal(shown, rows);
-        Assert.Equal("dossier_code", workbook.Worksheet(1).Cell(1, 1).GetString());
+        Assert.Equal("Mã hồ sơ", workbook.Worksheet(1).Cell(1, 1).GetString());
     }
 
     [Fact]

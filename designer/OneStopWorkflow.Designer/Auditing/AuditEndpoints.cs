@@ -27,7 +27,8 @@ public static class AuditEndpoints
                 return ApiResults.Missing("from", "2026-01-01");
             }
 
-            var (data, problem) = await AuditTables.OpenAsync(mediator, table, filter, figure, ct);
+            var (data, problem) = await AuditTables.OpenAsync(
+                mediator, table, filter, figure, ct, CultureInfo.CurrentUICulture);
             if (data is null)
             {
                 return Results.Problem(problem, statusCode: AuditTables.Names.Contains(table)

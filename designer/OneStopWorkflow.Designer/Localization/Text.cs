@@ -238,6 +238,12 @@ public static class Text
             "Toàn vẹn: {0} hồ sơ, {1} sự kiện, không có sai lệch.", "Intact: {0} cases, {1} events, nothing altered."),
         ["step-time"] = ("{0}/{1} đúng hạn, trung bình {2} ngày", "{0}/{1} within budget, {2} working days on average"),
         ["applicant"] = ("Người nộp", "Applicant"),
+        ["bad-request"] = ("Yêu cầu không hợp lệ.", "The request could not be taken."),
+        ["server-problem"] = ("Hệ thống đang gặp sự cố; vui lòng thử lại sau.", "Something went wrong; try again later."),
+        ["status-help"] = (
+            "Kiểm tra lại địa chỉ, hoặc trở về trang chính để tiếp tục công việc.",
+            "Check the address, or go back to the start page to carry on."),
+        ["go-home"] = ("Về trang chính", "Go to the start page"),
         ["menu"] = ("Danh mục", "Menu"),
         ["now-at"] = ("Đang ở bước", "Now at"),
         ["held-by"] = ("Đơn vị, người xử lý", "Held by"),

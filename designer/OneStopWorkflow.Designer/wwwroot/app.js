@@ -4,5 +4,12 @@ window.oneStop = {
   focusFirstError: function () {
     var field = document.querySelector('[aria-invalid="true"]');
     if (field) { field.focus(); }
+  },
+  // Keeps a value for this tab across a reload (the language switch), never in the address.
+  remember: function (key, value) {
+    try { sessionStorage.setItem('oneStop.' + key, value || ''); } catch (e) { }
+  },
+  recall: function (key) {
+    try { return sessionStorage.getItem('oneStop.' + key); } catch (e) { return null; }
   }
 };

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Mediator;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Audit.Export;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Hosting.Audit;
 
@@ -12,9 +15,14 @@ public enum AuditFormat
     Xlsx,
 }
 
+/// <summary>A column of an audit table: its header in both languages, and whether its values are numbers.</summary>
+public sealed record AuditColumn(LocalizedText Header, bool Numeric = false);
+
 /// <summary>
 /// A table of the audit page, read through the same audit queries (so their access rules apply) and written as CSV
 /// or XLSX as it is read: a province's whole year of cases streams from one ordered query, never held in memory.
+/// Headers and words (procedure, unit and step names, statuses, dates) are in the reader's language; numbers are
+/// written with a decimal point in CSV and as numbers in XLSX, so a spreadsheet can sum them.
 /// </summary>
 public sealed class AuditTables
 {
@@ -25,42 +33,59 @@ public sealed class AuditTables
     /// </summary>
     public const int RowsPerSheet = 1_000_000;
 
-    private AuditTables(string name, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string>> rows) =>
-        (Name, Header, Rows) = (name, header, rows);
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    private AuditTables(
+        string name, IReadOnlyList<AuditColumn> columns, IAsyncEnumerable<IReadOnlyList<string>> rows,
+        bool english) =>
+        (Name, Columns, Rows, English) = (name, columns, rows, english);
 
     public string Name { get; }
-    public IReadOnlyList<string> Header { get; }
+    public IReadOnlyList<AuditColumn> Columns { get; }
     public IAsyncEnumerable<IReadOnlyList<string>> Rows { get; }
+
+    /// <summary>Whether the headers and words are written in English rather than Vietnamese.</summary>
+    public bool English { get; }
+
+    /// <summary>The header row in the table's language.</summary>
+    public IReadOnlyList<string> Header => [.. Columns.Select(c => English ? c.Header.En : c.Header.Vi)];
 
     /// <summary>
     /// Opens a table; the first query runs now, so a refusal or an unknown name is known before anything is written.
+    /// <paramref name="language"/> picks the words (Vietnamese unless it is English).
     /// </summary>
     public static async Task<(AuditTables? Table, string? Problem)> OpenAsync(
-        IMediator mediator, string name, AuditFilter filter, string? figure, CancellationToken cancellationToken)
+        IMediator mediator, string name, AuditFilter filter, string? figure, CancellationToken cancellationToken,
+        CultureInfo? language = null)
     {
         ArgumentNullException.ThrowIfNull(mediator);
+        var english = language?.TwoLetterISOLanguageName == "en";
+        string Say(Rejection? r) => r?.MessageIn(english ? CultureInfo.InvariantCulture : Vietnamese) ?? "";
+        if (!Names.Contains(name))
+        {
+            return (null, english
+                ? $"Unknown table '{CaseAccess.Quote(name)}'; use one of {string.Join(", ", Names)}."
+                : $"Không có bảng '{CaseAccess.Quote(name)}'; dùng một trong: {string.Join(", ", Names)}.");
+        }
+
+        var names = await mediator.Send(new GetNames(), cancellationToken);
+        var words = new Words(names, english);
         if (name == "cases")
         {
-            return await CasesTableAsync(mediator, filter, figure ?? AuditFigure.Received, cancellationToken);
+            return await CasesTableAsync(mediator, filter, figure ?? AuditFigure.Received, words, cancellationToken);
         }
 
         if (name == "daily")
         {
-            return await DailyTableAsync(mediator, filter, cancellationToken);
-        }
-
-        if (!Names.Contains(name))
-        {
-            return (null, $"Unknown table '{name}'; use one of {string.Join(", ", Names)}.");
+            var daily = await mediator.Send(new GetDailyFigures(filter), cancellationToken);
+            return daily.Rejection is { } refused ? (null, Say(refused)) : (DailyTable(daily.Days, words), null);
         }
 
         var result = await mediator.Send(new GetCompliance(filter), cancellationToken);
-        if (result.Figures is not { } f)
-        {
-            return (null, result.Rejection?.Message);
-        }
-
-        return (name == "steps" ? StepsTable(f) : GroupsTable(name, name == "units" ? f.ByUnit : f.ByMonth), null);
+        return result.Figures is not { } f
+            ? (null, Say(result.Rejection))
+            : (name == "steps" ? StepsTable(f, words) : GroupsTable(name, name == "units" ? f.ByUnit : f.ByMonth, words),
+                null);
     }
 
     /// <summary>
@@ -75,49 +100,70 @@ public sealed class AuditTables
             : CsvWriter.WriteAsync(output, this, cancellationToken);
 
     private static async Task<(AuditTables? Table, string? Problem)> CasesTableAsync(
-        IMediator mediator, AuditFilter filter, string figure, CancellationToken cancellationToken)
+        IMediator mediator, AuditFilter filter, string figure, Words words, CancellationToken cancellationToken)
     {
         // The first page is asked for only to check access; the rows then come in one ordered pass.
         var first = await mediator.Send(
             new ListAuditCases(filter, figure) { Take = 1, CountTotal = false }, cancellationToken);
         return first.Rejection is { } r
-            ? (null, r.Message)
+            ? (null, r.MessageIn(words.English ? CultureInfo.InvariantCulture : Vietnamese))
             : (new AuditTables("cases",
-                ["dossier_code", "procedure", "unit", "received", "appointment", "finished", "status", "outcome",
-                    "timeliness"],
-                CasesAsync(mediator, new StreamAuditCases(filter, figure), cancellationToken)), null);
+                [
+                    Text("Mã hồ sơ", "Dossier code"), Text("Thủ tục", "Procedure"), Text("Đơn vị", "Unit"),
+                    Text("Ngày tiếp nhận", "Received"), Text("Hẹn trả", "Appointment"),
+                    Text("Ngày kết thúc", "Finished"), Text("Trạng thái", "Status"), Text("Kết quả", "Outcome"),
+                    Text("Đúng hạn", "Timeliness"),
+                ],
+                CasesAsync(mediator, new StreamAuditCases(filter, figure), words, cancellationToken), words.English),
+                null);
     }
 
-    private static async Task<(AuditTables? Table, string? Problem)> DailyTableAsync(
-        IMediator mediator, AuditFilter filter, CancellationToken cancellationToken)
-    {
-        var daily = await mediator.Send(new GetDailyFigures(filter), cancellationToken);
-        return daily.Rejection is { } r
-            ? (null, r.Message)
-            : (new AuditTables("daily", ["day", "tickets", "advice", "received", "returned"],
-                Listed(daily.Days.Select(d => (IReadOnlyList<string>)
-                    [d.Day, N(d.Tickets), N(d.Advice), N(d.Received), N(d.Returned)]))), null);
-    }
+    private static AuditTables DailyTable(IEnumerable<DailyFigures> days, Words words) =>
+        new("daily",
+            [
+                Text("Ngày", "Day"), Number("Số phiếu", "Tickets"), Number("Chỉ hướng dẫn", "Advice only"),
+                Number("Tiếp nhận", "Received"), Number("Trả kết quả", "Returned"),
+            ],
+            Listed(days.Select(d => (IReadOnlyList<string>)
+                [words.Day(d.Day), N(d.Tickets), N(d.Advice), N(d.Received), N(d.Returned)])), words.English);
 
-    private static AuditTables StepsTable(ComplianceFigures f) =>
-        new("steps", ["procedure", "step", "done", "within_budget", "rate", "average_working_days"],
+    private static AuditTables StepsTable(ComplianceFigures f, Words words) =>
+        new("steps",
+            [
+                Text("Thủ tục", "Procedure"), Text("Bước", "Step"), Number("Đã xong", "Done"),
+                Number("Trong hạn của bước", "Within budget"), Number("Tỷ lệ (%)", "Rate (%)"),
+                Number("Số ngày làm việc trung bình", "Average working days"),
+            ],
             Listed(f.Steps.Select(s => (IReadOnlyList<string>)
-                [s.Procedure, s.Step, N(s.Done), N(s.WithinBudget), D(s.Rate), D(s.AverageWorkingDays)])));
+            [
+                words.Procedure(s.Procedure), words.Step(s.Procedure, s.Step), N(s.Done), N(s.WithinBudget),
+                D(s.Rate), D(s.AverageWorkingDays),
+            ])), words.English);
 
-    private static AuditTables GroupsTable(string name, IEnumerable<GroupFigures> groups) =>
-        new(name, [name == "units" ? "unit" : "month", "received", "late", "overdue", "on_time_rate"],
+    private static AuditTables GroupsTable(string name, IEnumerable<GroupFigures> groups, Words words) =>
+        new(name,
+            [
+                name == "units" ? Text("Đơn vị", "Unit") : Text("Tháng", "Month"), Number("Tiếp nhận", "Received"),
+                Number("Trả quá hạn", "Finished late"), Number("Đang quá hạn", "Overdue now"),
+                Number("Tỷ lệ đúng hạn (%)", "On-time rate (%)"),
+            ],
             Listed(groups.Select(g => (IReadOnlyList<string>)
-                [g.Key, N(g.Received), N(g.Late), N(g.Overdue), D(g.OnTimeRate)])));
+            [
+                name == "units" ? words.Unit(g.Key) : words.Month(g.Key), N(g.Received), N(g.Late), N(g.Overdue),
+                D(g.OnTimeRate),
+            ])), words.English);
 
     private static async IAsyncEnumerable<IReadOnlyList<string>> CasesAsync(
-        IMediator mediator, StreamAuditCases query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IMediator mediator, StreamAuditCases query, Words words,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var c in mediator.CreateStream(query, cancellationToken))
         {
             yield return
             [
-                c.DossierCode, c.Procedure, c.Unit, c.ReceivedDay, Time(c.Appointment), Time(c.FinishedAt), c.Status,
-                c.Outcome ?? "", c.Timeliness ?? "",
+                c.DossierCode, words.Procedure(c.Procedure), words.Unit(c.Unit), words.Day(c.ReceivedDay),
+                words.Time(c.Appointment), words.Time(c.FinishedAt), words.Status(c.Status),
+                words.Outcome(c.Outcome), words.Timeliness(c.Timeliness),
             ];
         }
     }
@@ -133,10 +179,53 @@ public sealed class AuditTables
         }
     }
 
+    private static AuditColumn Text(string vi, string en) => new(new LocalizedText(vi, en));
+
+    private static AuditColumn Number(string vi, string en) => new(new LocalizedText(vi, en), Numeric: true);
+
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string D(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
-    private static string Time(DateTimeOffset? t) =>
-        t?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>Codes and stored values as the reader's language writes them.</summary>
+    private sealed record Words(CodeNames Names, bool English)
+    {
+        private string In(LocalizedText text) => English ? text.En : text.Vi;
+
+        public string Procedure(string code) => In(Names.Procedure(code));
+
+        public string Unit(string code) => In(Names.Unit(code));
+
+        public string Step(string procedure, string step) => In(Names.Step(procedure, step));
+
+        public string Day(string iso) =>
+            DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d.ToString(English ? "yyyy-MM-dd" : "dd/MM/yyyy", CultureInfo.InvariantCulture)
+                : iso;
+
+        public string Month(string iso) =>
+            !English && iso.Length == 7 && iso[4] == '-' ? $"{iso[5..]}/{iso[..4]}" : iso;
+
+        public string Time(DateTimeOffset? t) =>
+            t?.ToString(English ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? "";
+
+        public string Status(string status) => status switch
+        {
+            "open" => English ? "Being processed" : "Đang giải quyết",
+            "paused" => English ? "Paused" : "Tạm dừng tính thời hạn",
+            "finished" => English ? "Finished" : "Đã kết thúc",
+            _ => status,
+        };
+
+        public string Outcome(string? outcome) => outcome is null ? ""
+            : In(RejectionWords.Outcome(Enum.TryParse<Engine.Definitions.Outcome>(outcome, true, out var o) ? o : null));
+
+        public string Timeliness(string? timeliness) => timeliness switch
+        {
+            "early" => English ? "Early" : "Trước hạn",
+            "on-time" => English ? "On time" : "Đúng hạn",
+            "late" => English ? "Late" : "Quá hạn",
+            _ => "",
+        };
+    }
 }

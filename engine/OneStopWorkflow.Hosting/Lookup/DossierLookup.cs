@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Persistence.Cases;
@@ -37,6 +40,18 @@ internal sealed class DossierLookup(OneStopDbContext db, ProcedureCatalog catalo
         var collectAt = version.Units.Find(stored.State.ReceivingUnit)?.Name.Vi ?? stored.State.ReceivingUnit;
         return new LookupView(view.DossierCode, view.ProcedureTitle, view.Status, view.ReceivedAt,
             view.PromisedAppointment ?? view.Appointment, view.FinishedAt, view.Outcome, steps, collectAt,
-            stored.State.IsFinished && rating is null, rating);
+            stored.State.IsFinished && rating is null, rating)
+        {
+            NowAt = [.. stored.State.OpenTasks.Select(t => NowAt(version, t))],
+        };
+    }
+
+    private static LocalizedText NowAt(LoadedVersion version, TaskState task)
+    {
+        var step = version.Procedure.Step(task.Step);
+        var since = version.Calendar.ToLocal(task.ActivatedAt).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        return step.Awaits == WaitParty.Applicant
+            ? new($"Đang chờ công dân bổ sung hồ sơ (từ {since})", $"Waiting for your supplement (since {since})")
+            : step.Title;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
 
 namespace OneStopWorkflow.Hosting.Lookup;
@@ -7,7 +8,13 @@ namespace OneStopWorkflow.Hosting.Lookup;
 public sealed record LookupView(
     string DossierCode, string Procedure, string Status, DateTimeOffset ReceivedAt, DateTimeOffset? Appointment,
     DateTimeOffset? FinishedAt, string? Outcome, ImmutableArray<string> StepsDone, string CollectAt, bool CanRate,
-    int? Rating);
+    int? Rating)
+{
+    /// <summary>
+    /// Where the dossier is now, in words: the open step, or that it waits for the citizen's supplement since a day.
+    /// </summary>
+    public ImmutableArray<LocalizedText> NowAt { get; init; } = [];
+}
 
 /// <summary>The citizen's view of a dossier, or why it cannot be shown.</summary>
 public sealed record LookupResult(LookupView? Case, Rejection? Rejection);

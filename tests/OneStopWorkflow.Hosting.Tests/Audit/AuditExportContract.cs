@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -48,10 +49,15 @@ public abstract class AuditExportContract(StorageProvider provider) : StoreContr
             .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToArray();
         Assert.Equal(
             [
-                "dossier_code", "procedure", "unit", "received", "appointment", "finished", "status", "outcome",
-                "timeliness",
+                "Mã hồ sơ", "Thủ tục", "Đơn vị", "Ngày tiếp nhận", "Hẹn trả", "Ngày kết thúc", "Trạng thái",
+                "Kết quả", "Đúng hạn",
             ],
             rows[0]);
+        // Words, not codes: the procedure's title, the unit's name, the status; dates written dd/MM/yyyy.
+        Assert.All(rows.Skip(1), r => Assert.Equal("Đăng ký biến động quyền sử dụng đất do chuyển nhượng", r[1]));
+        Assert.All(rows.Skip(1), r => Assert.Equal("UBND phường Lê Chân", r[2]));
+        Assert.All(rows.Skip(1), r => Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", r[3]));
+        Assert.All(rows.Skip(1), r => Assert.Equal("Đang giải quyết", r[6]));
         Assert.Equal(paged.Select(c => c.DossierCode), rows.Skip(1).Select(r => r[0]));
         Assert.Equal("cases", document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single().Name?.Value);
     }
@@ -73,8 +79,36 @@ public abstract class AuditExportContract(StorageProvider provider) : StoreContr
                 .Descendants<Row>().Select(r => r.Elements<Cell>().First().InnerText).ToArray()))
             .ToArray();
         Assert.Equal(["cases", "cases-2", "cases-3"], sheets.Select(s => s.Item1));
-        Assert.All(sheets, s => Assert.Equal("dossier_code", s.Item2[0]));
+        Assert.All(sheets, s => Assert.Equal("Mã hồ sơ", s.Item2[0]));
         Assert.Equal(paged.Select(c => c.DossierCode), sheets.SelectMany(s => s.Item2.Skip(1)));
+    }
+
+    [Fact]
+    public async Task A_figures_table_has_headers_in_the_readers_language_and_its_counts_as_numbers_in_xlsx()
+    {
+        await using var app = await StartAsync(Receipts[0]);
+        await ReceiveAsync(app);
+
+        foreach (var (language, header) in new[] { ("vi-VN", "Tiếp nhận"), ("en-GB", "Received") })
+        {
+            using var xlsx = new MemoryStream();
+            await app.AsAsync(People.Auditor, async m =>
+            {
+                var (table, problem) = await AuditTables.OpenAsync(m, "units", March, null,
+                    TestContext.Current.CancellationToken, CultureInfo.GetCultureInfo(language));
+                Assert.Null(problem);
+                return await table!.WriteAsync(xlsx, AuditFormat.Xlsx, TestContext.Current.CancellationToken);
+            });
+
+            using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx.ToArray()), false);
+            var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToArray();
+            Assert.Equal(header, rows[0].Elements<Cell>().ElementAt(1).InnerText);
+            var lechan = rows.Skip(1).Single(r => r.Elements<Cell>().First().InnerText
+                is "UBND phường Lê Chân" or "Le Chan Ward People's Committee");
+            var received = lechan.Elements<Cell>().ElementAt(1);
+            Assert.Null(received.DataType);
+            Assert.Equal("5", received.CellValue?.Text);
+        }
     }
 
     [Fact]
@@ -99,7 +133,7 @@ public abstract class AuditExportContract(StorageProvider provider) : StoreContr
         var refused = await ExportAsync(app, People.ClerkLeChan, AuditFormat.Csv, Stream.Null);
 
         Assert.Equal(0, refused.Rows);
-        Assert.Contains("auditors", refused.Problem, StringComparison.Ordinal);
+        Assert.Contains("cán bộ kiểm tra", refused.Problem, StringComparison.Ordinal);
     }
 
     /// <summary>Receives the five land transfers of <see cref="Receipts"/>; returns their dossier codes.</summary>

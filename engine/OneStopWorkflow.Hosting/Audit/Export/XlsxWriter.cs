@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -7,7 +8,7 @@ namespace OneStopWorkflow.Hosting.Audit.Export;
 /// <summary>
 /// Writes an audit table as an XLSX workbook: a zip whose entries are written once, in order, so memory stays flat
 /// whatever the row count (the Open XML SDK's package holds every sheet in memory until it closes: 1.4 GB for a
-/// province-year). The header row is bold; every value is an inline string, as the CSV has it.
+/// province-year). The header row is bold; numeric columns are numbers, every other value an inline string.
 /// </summary>
 internal static class XlsxWriter
 {
@@ -36,10 +37,10 @@ internal static class XlsxWriter
             await xml.WriteStartDocumentAsync(true);
             await xml.WriteStartElementAsync(null, "worksheet", XlsxPackage.Main);
             await xml.WriteStartElementAsync(null, "sheetData", XlsxPackage.Main);
-            await WriteRowAsync(xml, table.Header, HeaderStyle);
+            await WriteRowAsync(xml, table.Header, HeaderStyle, numeric: null);
             for (var inSheet = 0; more && inSheet < rowsPerSheet; inSheet++, count++)
             {
-                await WriteRowAsync(xml, rows.Current, style: null);
+                await WriteRowAsync(xml, rows.Current, style: null, table.Columns);
                 more = await rows.MoveNextAsync();
             }
 
@@ -57,11 +58,22 @@ internal static class XlsxWriter
         return count;
     }
 
-    private static async Task WriteRowAsync(XmlWriter xml, IReadOnlyList<string> values, string? style)
+    private static async Task WriteRowAsync(
+        XmlWriter xml, IReadOnlyList<string> values, string? style, IReadOnlyList<AuditColumn>? numeric)
     {
         await xml.WriteStartElementAsync(null, "row", XlsxPackage.Main);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
+            var value = values[i];
+            if (numeric is not null && i < numeric.Count && numeric[i].Numeric && IsNumber(value))
+            {
+                // A number cell: <c><v>12.5</v></c>, the invariant form the table already holds.
+                await xml.WriteStartElementAsync(null, "c", XlsxPackage.Main);
+                await xml.WriteElementStringAsync(null, "v", XlsxPackage.Main, value);
+                await xml.WriteEndElementAsync();
+                continue;
+            }
+
             await xml.WriteStartElementAsync(null, "c", XlsxPackage.Main);
             await xml.WriteAttributeStringAsync(null, "t", null, "inlineStr");
             if (style is not null)
@@ -84,6 +96,10 @@ internal static class XlsxWriter
 
         await xml.WriteEndElementAsync();
     }
+
+    private static bool IsNumber(string value) =>
+        decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out _);
 
     /// <summary>Control characters cannot appear in XML at all; a name pasted with one still exports.</summary>
     private static string XmlText(string value) => value.Any(IsControl)
