@@ -81,8 +81,11 @@ public static class OneStopWebExtensions
         // An empty error answer gets a body: a ProblemDetails for the API and documents' machines, a page in the UI
         // language for people (re-executed, so the status stays what it was).
         app.UseWhen(http => IsForPeople(http.Request.Path), people =>
-            people.UseStatusCodePagesWithReExecute("/status/{0}"));
+            people.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         app.UseWhen(http => !IsForPeople(http.Request.Path), machines => machines.UseStatusCodePages());
+
+        // Routing after the status pages, so that a re-executed request finds the status page's endpoint.
+        app.UseRouting();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("vi-VN"),
