@@ -66,7 +66,9 @@ public sealed class ComponentTests : IAsyncLifetime
         await using var scope = _ctx.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = People.ClerkLeChan;
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-            new ReceiveCase("land-use-transfer", "HP.LECHAN") { Fields = LandTransferFields.Complete },
+            new ReceiveCase("land-use-transfer", "HP.LECHAN") {
+                Fields = LandTransferFields.Complete, Components = LandTransferFields.Components,
+            },
             TestContext.Current.CancellationToken);
         Assert.False(result.IsRejected, string.Join("; ", result.Rejections));
         return result.Case!;
