@@ -17,4 +17,8 @@ public static class LandTransferFields
     /// <summary>The papers of a complete dossier: the three required ones, each an original.</summary>
     public static readonly ImmutableArray<ReceivedComponent> Components =
         [new("form-18", "original", 1), new("certificate", "original", 1), new("contract", "original", 1)];
+
+    /// <summary><see cref="Components"/> as the HTTP API takes them.</summary>
+    public static readonly IReadOnlyList<object> ComponentsJson =
+        [.. Components.Select(c => new { component = c.Component, form = c.Form, quantity = c.Quantity })];
 }
