@@ -123,4 +123,26 @@ public sealed class ComponentTests : IAsyncLifetime
         Assert.Empty(form.FindAll("#error-applicant_name"));
         Assert.Empty(form.FindAll("#received"));
     }
+
+    [Fact]
+    public void The_receive_form_refuses_accept_beside_the_papers_when_a_required_one_is_not_ticked()
+    {
+        SignIn(People.ClerkLeChan);
+
+        var form = _ctx.Render<Receive>();
+        form.WaitForAssertion(
+            () => Assert.NotEmpty(form.FindAll("#receive-procedure option[value=land-use-transfer]")), Wait);
+        form.Find("#receive-procedure").Change("land-use-transfer");
+        form.WaitForAssertion(() => Assert.NotNull(form.Find("#component-form-18")), Wait);
+        form.Find("#component-form-18").Change(true);
+        form.Find("#component-certificate").Change(true);
+        form.Find("#accept").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(form.Find("#component-error")), Wait);
+        var error = form.Find("#component-error").TextContent;
+        Assert.Contains("Notarised transfer contract (original × 1)", error, StringComparison.Ordinal);
+        Assert.Contains("request a supplement", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("certificate", error, StringComparison.Ordinal);
+        Assert.Empty(form.FindAll("#received"));
+    }
 }
