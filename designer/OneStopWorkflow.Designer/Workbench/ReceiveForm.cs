@@ -78,7 +78,8 @@ public sealed class ReceiveForm
             }
         }
 
-        if (accepting && ComponentValidator.MissingRejection(ComponentValidator.Missing(Procedure, Papers.Ticked)) is { } m)
+        var missing = ComponentValidator.Missing(Procedure, Papers.Ticked);
+        if (accepting && ComponentValidator.MissingRejection(missing) is { } m)
         {
             _errors[ComponentValidator.Field] = Text.Of(m);
         }

@@ -58,7 +58,7 @@ public sealed record CaseView
     /// </summary>
     public ImmutableArray<ComponentLine> Components { get; init; } = [];
 
-    /// <summary>Required fields the case does not have yet: left out when a supplement was requested at intake.</summary>
+    /// <summary>Required fields the case does not have yet: left out of a supplement request at intake.</summary>
     public ImmutableArray<FieldDefinition> MissingFields { get; init; } = [];
 
     /// <summary>
