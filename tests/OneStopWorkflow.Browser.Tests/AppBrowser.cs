@@ -99,6 +99,7 @@ public sealed class AppBrowser(RunningApp app, string artifacts) : IAsyncDisposa
         {
             procedure = "land-use-transfer", unit = "HP.LECHAN",
             fields = new Dictionary<string, string>(LandTransferFields.Complete),
+            components = LandTransferFields.ComponentsJson,
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         return await created.Content.ReadFromJsonAsync<JsonElement>();

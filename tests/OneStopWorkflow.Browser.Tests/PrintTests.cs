@@ -13,16 +13,16 @@ public sealed class PrintTests
     public static TheoryData<string, string, int, string> Documents() => new()
     {
         {
-            "land-use-transfer/v1/samples/on-time.documents/05-receipt.html", "HP.LECHAN-260302-0007", 1,
+            "land-use-transfer/v1/samples/on-time.documents/06-receipt.html", "HP.LECHAN-260302-0007", 1,
             "09 giờ 00 phút, ngày 12 tháng 3 năm 2026"
         },
         {
             // The slip's time columns wrap between the hour and the date.
-            "land-use-transfer/v1/samples/on-time.documents/06-control-slip.html", "HP.LECHAN-260302-0007", 1,
+            "land-use-transfer/v1/samples/on-time.documents/07-control-slip.html", "HP.LECHAN-260302-0007", 1,
             "02/03/2026"
         },
         {
-            "land-use-transfer/v1/samples/overdue-apology.documents/13-apology.html", "HP.LECHAN-260302-0007", 1,
+            "land-use-transfer/v1/samples/overdue-apology.documents/14-apology.html", "HP.LECHAN-260302-0007", 1,
             "09 giờ 00 phút, ngày 12 tháng 3 năm 2026"
         },
     };

@@ -35,6 +35,14 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
             ["area_m2"] = "84.5", ["certificate_number"] = "CS 012345", ["contract_date"] = "2026-02-27",
         });
         await clerk.SelectOptionAsync("#field-applicant_kind", "individual");
+        // Issue 15: three of the four papers are handed in (there is no mortgage), the form 18 in two originals.
+        foreach (var paper in new[] { "form-18", "certificate", "contract" })
+        {
+            await clerk.CheckAsync($"#component-{paper}");
+        }
+
+        await clerk.FillAsync("#component-form-18-quantity", "2");
+        await clerk.PressAsync("#component-form-18-quantity", "Tab");
         await _browser.ShotAsync(clerk, "02-receive-form");
         await clerk.ClickAsync("#accept");
         var code = (await clerk.Locator("#received-code").TextContentAsync())!.Trim();
@@ -50,6 +58,16 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         Assert.Contains("Nguyễn Thị Lan<br><span class=\"position\">Công chức Bộ phận Một cửa</span>", receipt,
             StringComparison.Ordinal);
         Assert.DoesNotContain("clerk.lechan", receipt, StringComparison.Ordinal);
+        // The receipt lists exactly the papers received, in the form and number received.
+        var papers = PaperRow().Matches(receipt).Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value));
+        Assert.Equal(
+            [
+                ("Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu số 18)", "Bản chính", "2"),
+                ("Giấy chứng nhận quyền sử dụng đất đã cấp", "Bản chính", "1"),
+                ("Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng", "Bản chính", "1"),
+            ],
+            papers);
+        Assert.DoesNotContain("Văn bản đồng ý của bên nhận thế chấp", receipt, StringComparison.Ordinal);
         var secret = Secret().Match(receipt).Groups[1].Value;
         await _browser.ShotAsync(clerk, "04-receipt");
 
@@ -142,4 +160,8 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
 
     [GeneratedRegex("mã tra cứu <strong>([0-9a-f]{8})</strong>")]
     private static partial Regex Secret();
+
+    /// <summary>A row of a form's list of papers: number, name, form, quantity.</summary>
+    [GeneratedRegex("""<tr><td class="num">\d+</td><td>([^<]+)</td><td>([^<]+)</td><td class="num">(\d+)</td></tr>""")]
+    private static partial Regex PaperRow();
 }

@@ -14,6 +14,7 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         procedure = "land-use-transfer", unit = "HP.LECHAN",
         fields = new Dictionary<string, string>(LandTransferFields.Complete),
+        components = LandTransferFields.ComponentsJson,
     };
 
     public static TheoryData<string, string> Endpoints() => new()
@@ -198,7 +199,50 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         var health = await client.GetStringAsync("/healthz", TestContext.Current.CancellationToken);
 
         Assert.Contains("/api/cases/{id}/act", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"ComponentBody\"", openApi, StringComparison.Ordinal);
         Assert.Equal("Healthy", health);
+    }
+
+    [Fact]
+    public async Task Issue_15_papers_received_through_the_api_decide_between_accepting_and_a_supplement()
+    {
+        var clerk = await app.ClientAsAsync("clerk.lechan");
+        var contact = LandTransferFields.Complete
+            .Where(f => f.Key is "applicant_name" or "applicant_id_number" or "applicant_address")
+            .ToDictionary();
+        object[] twoPapers = [new { component = "form-18" }, new { component = "certificate", form = "original" }];
+
+        var incomplete = await clerk.PostAsJsonAsync("/api/cases", new
+        {
+            procedure = "land-use-transfer", unit = "HP.LECHAN",
+            fields = new Dictionary<string, string>(LandTransferFields.Complete), components = twoPapers,
+        }, TestContext.Current.CancellationToken);
+        var supplement = await clerk.PostAsJsonAsync("/api/cases", new
+        {
+            procedure = "land-use-transfer", unit = "HP.LECHAN", fields = contact, components = twoPapers,
+            intakeAction = "request-supplement", input = new { reason = "Thiếu hợp đồng đã công chứng" },
+        }, TestContext.Current.CancellationToken);
+        Assert.True(supplement.StatusCode == HttpStatusCode.Created,
+            await supplement.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var id = (await Json(supplement)).GetProperty("id").GetString();
+        var resubmitted = await clerk.PostAsJsonAsync($"/api/cases/{id}/resubmit", new
+        {
+            components = new[] { new { component = "contract", form = "original", quantity = 1 } },
+            fields = LandTransferFields.Complete.Where(f => !contact.ContainsKey(f.Key)).ToDictionary(),
+        }, TestContext.Current.CancellationToken);
+        var accepted = await clerk.PostAsJsonAsync(
+            $"/api/cases/{id}/act", new { action = "accept" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        var refusal = await Problem(incomplete);
+        Assert.Equal("components-missing", refusal.GetProperty("code").GetString());
+        Assert.True(refusal.GetProperty("errors").TryGetProperty("components", out _));
+        Assert.Equal(HttpStatusCode.OK, resubmitted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var papers = (await Json(accepted)).GetProperty("components").EnumerateArray()
+            .Select(c => (c.GetProperty("component").GetString(), c.GetProperty("missing").GetBoolean()));
+        Assert.Equal(
+            [("form-18", false), ("certificate", false), ("contract", false), ("mortgage-consent", false)], papers);
     }
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>

@@ -66,7 +66,9 @@ public sealed class ComponentTests : IAsyncLifetime
         await using var scope = _ctx.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = People.ClerkLeChan;
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-            new ReceiveCase("land-use-transfer", "HP.LECHAN") { Fields = LandTransferFields.Complete },
+            new ReceiveCase("land-use-transfer", "HP.LECHAN") {
+                Fields = LandTransferFields.Complete, Components = LandTransferFields.Components,
+            },
             TestContext.Current.CancellationToken);
         Assert.False(result.IsRejected, string.Join("; ", result.Rejections));
         return result.Case!;
@@ -119,6 +121,28 @@ public sealed class ComponentTests : IAsyncLifetime
 
         form.WaitForAssertion(() => Assert.NotNull(form.Find("#error-parcel_number")), Wait);
         Assert.Empty(form.FindAll("#error-applicant_name"));
+        Assert.Empty(form.FindAll("#received"));
+    }
+
+    [Fact]
+    public void The_receive_form_refuses_accept_beside_the_papers_when_a_required_one_is_not_ticked()
+    {
+        SignIn(People.ClerkLeChan);
+
+        var form = _ctx.Render<Receive>();
+        form.WaitForAssertion(
+            () => Assert.NotEmpty(form.FindAll("#receive-procedure option[value=land-use-transfer]")), Wait);
+        form.Find("#receive-procedure").Change("land-use-transfer");
+        form.WaitForAssertion(() => Assert.NotNull(form.Find("#component-form-18")), Wait);
+        form.Find("#component-form-18").Change(true);
+        form.Find("#component-certificate").Change(true);
+        form.Find("#accept").Click();
+
+        form.WaitForAssertion(() => Assert.NotNull(form.Find("#component-error")), Wait);
+        var error = form.Find("#component-error").TextContent;
+        Assert.Contains("Notarised transfer contract (original × 1)", error, StringComparison.Ordinal);
+        Assert.Contains("request a supplement", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("certificate", error, StringComparison.Ordinal);
         Assert.Empty(form.FindAll("#received"));
     }
 }

@@ -16,6 +16,7 @@ public sealed class LanguageAndVisibilityTests(AppFactory app) : IClassFixture<A
     {
         procedure = "land-use-transfer", unit = "HP.LECHAN",
         fields = new Dictionary<string, string>(LandTransferFields.Complete),
+        components = LandTransferFields.ComponentsJson,
     };
 
     [Fact]

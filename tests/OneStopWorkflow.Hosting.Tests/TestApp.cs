@@ -80,7 +80,9 @@ internal sealed class TestApp : IAsyncDisposable
     public async Task<CaseView> ReceiveLandTransferAsync(Actor? clerk = null)
     {
         var result = await SendAsync(clerk ?? People.ClerkLeChan,
-            new ReceiveCase("land-use-transfer", "HP.LECHAN") { Fields = LandTransferFields.Complete });
+            new ReceiveCase("land-use-transfer", "HP.LECHAN") {
+                Fields = LandTransferFields.Complete, Components = LandTransferFields.Components,
+            });
         Assert.False(result.IsRejected, string.Join("; ", result.Rejections));
         return result.Case!;
     }

@@ -25,7 +25,7 @@ public sealed class TrackingBookTests
             Catalog.Units, Catalog.Calendar, "HP.LECHAN", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), cases);
         var html = TrackingBook.Render(loaded.Procedure!.Templates!.Files, model);
 
-        Assert.Equal(7, model.Rows.Length);
+        Assert.Equal(8, model.Rows.Length);
         Assert.Contains("Sổ theo dõi hồ sơ", html, StringComparison.Ordinal);
         Golden.Match(
             Repository.PathOf("tests", "OneStopWorkflow.Procedures.Tests", "Golden", "tracking-book.html"), html);

@@ -58,7 +58,8 @@ public static class ApiResults
         RejectionCodes.CaseChanged => StatusCodes.Status409Conflict,
         RejectionCodes.FieldRequired or RejectionCodes.FieldInvalid or RejectionCodes.UnknownField
             or RejectionCodes.ReasonRequired or RejectionCodes.BadDate or RejectionCodes.BadVisit
-            or RejectionCodes.BadRating or RejectionCodes.BadRequest
+            or RejectionCodes.BadRating or RejectionCodes.BadRequest or RejectionCodes.ComponentInvalid
+            or RejectionCodes.ComponentsMissing
             => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

@@ -18,12 +18,19 @@ public static class OneStopApi
 {
     public sealed record ReceiveBody(
         string? Procedure, string? Unit, int? Version, string? Channel, Dictionary<string, string>? Fields,
-        string? IntakeAction, Dictionary<string, string>? Input);
+        string? IntakeAction, Dictionary<string, string>? Input, List<ComponentBody>? Components);
+
+    /// <summary>
+    /// A paper handed in: the component's id in the procedure, its form (<c>original</c> unless given,
+    /// <c>certified-copy</c> or <c>copy</c>) and how many (1 unless given).
+    /// </summary>
+    public sealed record ComponentBody(string? Component, string? Form, int? Quantity);
+
+    public sealed record ResubmitBody(
+        List<ComponentBody>? Components, Dictionary<string, string>? Fields, int? ExpectedVersion);
 
     public sealed record ActBody(
         string? Action, string? Step, Dictionary<string, string>? Input, int? ExpectedVersion);
-
-    public sealed record VersionBody(int? ExpectedVersion);
 
     public sealed record MoveBody(string? To, string? Reason, string? Step, int? ExpectedVersion);
 
@@ -49,9 +56,12 @@ public static class OneStopApi
             {
                 Version = body.Version, Channel = body.Channel ?? "counter", Fields = Map(body.Fields),
                 IntakeAction = body.IntakeAction ?? "accept", Input = Map(body.Input),
+                Components = Papers(body.Components),
             }, ct), StatusCodes.Status201Created))
             .WithSummary(
-                "Receive a dossier: creates the case and issues the receipt (or the supplement request or refusal).");
+                "Receive a dossier: creates the case and issues the receipt (or the supplement request or refusal). "
+                + "List the papers handed in under components; without them none are recorded, and accepting a "
+                + "dossier whose procedure requires papers is refused.");
 
         api.MapGet("/cases/{key}", async (string key, IMediator m, CancellationToken ct) =>
             await m.Send(new GetCase(key), ct) is var found && found.Rejection is { } r
@@ -73,9 +83,12 @@ public static class OneStopApi
             }, ct))
             .WithSummary("Take an action on an open task.");
 
-        api.MapPost("/cases/{id}/resubmit", (string id, VersionBody body, IMediator m, CancellationToken ct) =>
-            SendAsync(m, new ResubmitCase(id) { ExpectedVersion = body.ExpectedVersion }, ct))
-            .WithSummary("Record the applicant's supplement.");
+        api.MapPost("/cases/{id}/resubmit", (string id, ResubmitBody body, IMediator m, CancellationToken ct) =>
+            SendAsync(m, new ResubmitCase(id)
+            {
+                ExpectedVersion = body.ExpectedVersion, Components = Papers(body.Components), Fields = Map(body.Fields),
+            }, ct))
+            .WithSummary("Record the applicant's supplement: the papers added and the fields given or corrected.");
 
         api.MapPost("/cases/{id}/hand-up", (string id, MoveBody body, IMediator m, CancellationToken ct) =>
             SendAsync(m, new HandUpCase(id, body.To ?? "parent", body.Reason ?? "")
@@ -162,6 +175,10 @@ public static class OneStopApi
         result.IsRejected ? ApiResults.Problem(result.Rejections)
         : status == StatusCodes.Status201Created ? Results.Created($"/api/cases/{result.Case!.Id}", result.Case)
         : Results.Ok(result.Case);
+
+    private static ImmutableArray<Engine.Runtime.ReceivedComponent> Papers(List<ComponentBody>? papers) =>
+        [.. (papers ?? []).Select(p => new Engine.Runtime.ReceivedComponent(
+            p.Component ?? "", p.Form ?? "original", p.Quantity ?? 1))];
 
     private static ImmutableDictionary<string, string> Map(Dictionary<string, string>? values) =>
         values?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, string>.Empty;

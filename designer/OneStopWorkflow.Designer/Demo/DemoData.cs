@@ -162,11 +162,22 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Clerk;
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
+        if (result.IsRejected)
+        {
+            throw new InvalidOperationException(
+                $"A demo dossier is refused: {string.Join("; ", result.Rejections.Select(r => r.Message))}");
+        }
     }
 
+    /// <summary>A complete dossier: the fields and the three papers the procedure requires, each an original.</summary>
     private static ReceiveCase LandTransfer(string name, int i) =>
-        new("land-use-transfer", "HP.LECHAN") { Fields = Fields(name, i) };
+        new("land-use-transfer", "HP.LECHAN")
+        {
+            Fields = Fields(name, i),
+            Components =
+                [new("form-18", "original", 1), new("certificate", "original", 1), new("contract", "original", 1)],
+        };
 
     private static ImmutableDictionary<string, string> Fields(string name, int i) => new Dictionary<string, string>
     {

@@ -49,6 +49,14 @@ public static class Text
         ["receive-dossier"] = ("Nhận hồ sơ", "Receive a dossier"),
         ["note"] = ("Ghi chú", "Note"),
         ["components"] = ("Thành phần hồ sơ", "Dossier components"),
+        ["help-components"] = (
+            "Đánh dấu từng giấy tờ đã nhận, chọn hình thức và số lượng; thiếu giấy tờ bắt buộc thì yêu cầu bổ sung.",
+            "Tick each paper handed in, with its form and number; when a required one is missing, request a "
+            + "supplement."),
+        ["component-form"] = ("Hình thức", "Form"),
+        ["component-quantity"] = ("Số lượng", "Quantity"),
+        ["component-missing"] = ("Chưa nộp", "Not handed in"),
+        ["components-added"] = ("Giấy tờ nộp bổ sung", "Papers added"),
         ["accept"] = ("Tiếp nhận và in giấy hẹn", "Accept and print the receipt"),
         ["request-supplement"] = ("Yêu cầu bổ sung", "Request a supplement"),
         ["refuse"] = ("Từ chối tiếp nhận", "Refuse"),
@@ -191,6 +199,8 @@ public static class Text
         ["ev-document-issued"] = ("Phát hành giấy tờ", "Document issued"),
         ["ev-case-rescheduled"] = ("Hẹn lại ngày trả", "New date promised"),
         ["ev-case-finished"] = ("Kết thúc hồ sơ", "Case finished"),
+        ["ev-components-handed-in"] = ("Nhận thành phần hồ sơ", "Papers handed in"),
+        ["ev-fields-supplemented"] = ("Bổ sung thông tin hồ sơ", "Details supplemented"),
         ["case-open"] = ("Đang giải quyết", "Being processed"),
         ["case-paused"] = ("Tạm dừng tính thời hạn", "Paused"),
         ["case-finished"] = ("Đã kết thúc", "Finished"),
@@ -239,7 +249,8 @@ public static class Text
         ["step-time"] = ("{0}/{1} đúng hạn, trung bình {2} ngày", "{0}/{1} within budget, {2} working days on average"),
         ["applicant"] = ("Người nộp", "Applicant"),
         ["bad-request"] = ("Yêu cầu không hợp lệ.", "The request could not be taken."),
-        ["server-problem"] = ("Hệ thống đang gặp sự cố; vui lòng thử lại sau.", "Something went wrong; try again later."),
+        ["server-problem"] = (
+            "Hệ thống đang gặp sự cố; vui lòng thử lại sau.", "Something went wrong; try again later."),
         ["status-help"] = (
             "Kiểm tra lại địa chỉ, hoặc trở về trang chính để tiếp tục công việc.",
             "Check the address, or go back to the start page to carry on."),

@@ -2,14 +2,16 @@ using System.Collections.Immutable;
 using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Cases;
 using static OneStopWorkflow.Designer.Localization.Text;
 
 namespace OneStopWorkflow.Designer.Workbench;
 
 /// <summary>
-/// What the clerk has typed into the receive form, how it becomes a <see cref="ReceiveCase"/> request, and the
-/// refusals that come back, placed by the field they name.
+/// What the clerk has typed into the receive form and the papers ticked as handed in, how it becomes a
+/// <see cref="ReceiveCase"/> request, and the refusals that come back, placed by the field they name (the papers'
+/// under <c>components</c>).
 /// </summary>
 public sealed class ReceiveForm
 {
@@ -39,7 +41,11 @@ public sealed class ReceiveForm
         _values.Clear();
         _errors.Clear();
         Procedure = procedure;
+        Papers = new PaperChecklist(procedure?.Components ?? [], () => _errors.Remove(ComponentValidator.Field));
     }
+
+    /// <summary>The papers the clerk ticks as handed in.</summary>
+    public PaperChecklist Papers { get; private set; } = new([], () => { });
 
     public string Value(string name) => _values.GetValueOrDefault(name) ?? "";
 
@@ -54,14 +60,17 @@ public sealed class ReceiveForm
     public void SetFlag(string name, object? value) => Set(name, value is true ? "true" : "false");
 
     /// <summary>
-    /// The request for <paramref name="intake"/>, after marking the required fields left empty; null when those
-    /// keep the dossier from being accepted. Supplement requests and refusals go out anyway, with the reason.
+    /// The request for <paramref name="intake"/>, after marking what keeps it from going: for accepting, every
+    /// required field left empty and every required paper not ticked; for a supplement request or a refusal, only
+    /// the required contact fields. Null when something is marked.
     /// </summary>
     public ReceiveCase? ToRequest(string intake)
     {
         Problem = null;
         _errors.Clear();
-        foreach (var field in Procedure!.Fields.Where(f => f.Required && f.Type != FieldType.Boolean))
+        var accepting = intake == Accept;
+        var needed = accepting ? Procedure!.Fields : Procedure!.ContactFields;
+        foreach (var field in needed.Where(f => f.Required && f.Type != FieldType.Boolean))
         {
             if (Value(field.Name).Length == 0)
             {
@@ -69,7 +78,13 @@ public sealed class ReceiveForm
             }
         }
 
-        if (intake == Accept && _errors.Count > 0)
+        var missing = ComponentValidator.Missing(Procedure, Papers.Ticked);
+        if (accepting && ComponentValidator.MissingRejection(missing) is { } m)
+        {
+            _errors[ComponentValidator.Field] = Text.Of(m);
+        }
+
+        if (_errors.Count > 0)
         {
             return null;
         }
@@ -78,9 +93,10 @@ public sealed class ReceiveForm
         {
             Fields = _values.Where(v => v.Value.Length > 0).ToImmutableDictionary(StringComparer.Ordinal),
             IntakeAction = intake,
-            Input = intake == Accept
+            Input = accepting
                 ? ImmutableDictionary<string, string>.Empty
                 : ImmutableDictionary<string, string>.Empty.Add("reason", Reason),
+            Components = Papers.Ticked,
         };
     }
 
@@ -90,7 +106,9 @@ public sealed class ReceiveForm
         var refusals = rejections.ToList();
         foreach (var rejection in refusals.Where(r => r.Field is not null))
         {
-            _errors[rejection.Field!] = Text.Of(rejection);
+            _errors[rejection.Field!] = _errors.TryGetValue(rejection.Field!, out var before)
+                ? $"{before} {Text.Of(rejection)}"
+                : Text.Of(rejection);
         }
 
         Problem = string.Join(" ", refusals.Select(Text.Of));

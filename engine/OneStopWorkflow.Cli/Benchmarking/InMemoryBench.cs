@@ -41,7 +41,8 @@ internal static class InMemoryBench
         var clerk = LandTransferWorkload.ActorFor("clerk", commune);
         Decide(new ReceiveCommand(clerk, new CaseId($"c{i}"), commune)
         {
-            Fields = LandTransferWorkload.Fields, Sequence = (i / communes.Length) + 1, Secret = "00000000",
+            Fields = LandTransferWorkload.Fields, Components = LandTransferWorkload.Components,
+            Sequence = (i / communes.Length) + 1, Secret = "00000000",
         });
         foreach (var (role, action) in LandTransferWorkload.Steps(i))
         {

@@ -108,7 +108,9 @@ internal sealed class PopulationMeasurement(IServiceProvider services, ScenarioC
             await using var scope = ActingScope.Open(services, clerk);
             var started = Stopwatch.GetTimestamp();
             var result = await scope.Mediator.Send(
-                new ReceiveCase("land-use-transfer", ward) { Fields = LandTransferWorkload.Fields }, cancellationToken);
+                new ReceiveCase("land-use-transfer", ward) {
+                    Fields = LandTransferWorkload.Fields, Components = LandTransferWorkload.Components,
+                }, cancellationToken);
             receipts.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (result.IsRejected)
             {

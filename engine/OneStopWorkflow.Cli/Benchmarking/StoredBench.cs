@@ -39,7 +39,10 @@ internal static class StoredBench
         }
 
         await SendAsync(LandTransferWorkload.ActorFor("clerk", commune),
-            new ReceiveCase("land-use-transfer", commune) { Fields = LandTransferWorkload.Fields });
+            new ReceiveCase("land-use-transfer", commune)
+            {
+                Fields = LandTransferWorkload.Fields, Components = LandTransferWorkload.Components,
+            });
         foreach (var (role, action) in LandTransferWorkload.Steps(i))
         {
             await SendAsync(LandTransferWorkload.ActorFor(role, commune), action == "resubmit"

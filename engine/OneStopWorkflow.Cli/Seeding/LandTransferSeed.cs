@@ -21,7 +21,8 @@ internal static class LandTransferSeed
         var trail = new SeedTrail(version);
         trail.Do(receipt.At, new ReceiveCommand(clerk, receipt.Id, receipt.Unit)
         {
-            Fields = LandTransferWorkload.Fields, Sequence = receipt.Sequence, Secret = receipt.Secret,
+            Fields = LandTransferWorkload.Fields, Components = LandTransferWorkload.Components,
+            Sequence = receipt.Sequence, Secret = receipt.Secret,
         });
         DateTimeOffset Day(decimal working) => plan.Calendar.AddWorkingDays(receipt.At, working);
         var kind = SeedPlan.Kind(i);

@@ -17,6 +17,10 @@ internal static class LandTransferWorkload
         ["area_m2"] = "84.5", ["certificate_number"] = "CS 012345", ["contract_date"] = "2026-02-27",
     }.ToImmutableDictionary();
 
+    /// <summary>The papers every case hands in: the three the procedure requires, each an original.</summary>
+    public static readonly ImmutableArray<ReceivedComponent> Components =
+        [new("form-18", "original", 1), new("certificate", "original", 1), new("contract", "original", 1)];
+
     /// <summary>
     /// The steps of bench case <paramref name="i"/>: who acts, and what; every tenth case goes once through the
     /// supplement loop.

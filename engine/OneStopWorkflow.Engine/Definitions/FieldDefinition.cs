@@ -10,6 +10,12 @@ public sealed record FieldDefinition
     public required FieldType Type { get; init; }
     public required LocalizedText Label { get; init; }
     public bool Required { get; init; }
+
+    /// <summary>
+    /// Says who the applicant is or how to reach them: the only fields a supplement request or a refusal at
+    /// intake needs (see <see cref="ProcedureDefinition.ContactFields"/>).
+    /// </summary>
+    public bool Contact { get; init; }
     public ImmutableArray<string> Choices { get; init; } = [];
 
     /// <summary>How people read each choice ("Cá nhân" for individual); one without a label reads as is.</summary>

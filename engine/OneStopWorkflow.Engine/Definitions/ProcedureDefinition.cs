@@ -54,6 +54,19 @@ public sealed record ProcedureDefinition
     /// </summary>
     public Templates.DocumentTemplates? Templates { get; init; }
 
+    /// <summary>The standard fields of the applicant, printed on every form's applicant block.</summary>
+    public static readonly ImmutableArray<string> ApplicantFields =
+        ["applicant_name", "applicant_id_number", "applicant_address", "applicant_phone"];
+
+    /// <summary>
+    /// The fields that say who the applicant is and how to reach them: those marked <c>contact</c>, or, when the
+    /// procedure marks none, its standard applicant fields. An intake action that does not accept the dossier
+    /// (a supplement request, a refusal) needs only the required ones among them.
+    /// </summary>
+    public ImmutableArray<FieldDefinition> ContactFields =>
+        Fields.Any(f => f.Contact) ? [.. Fields.Where(f => f.Contact)]
+        : [.. Fields.Where(f => ApplicantFields.Contains(f.Name))];
+
     public StepDefinition? FindStep(StepId id) => Steps.FirstOrDefault(s => s.Id == id);
 
     public StepDefinition Step(StepId id) =>

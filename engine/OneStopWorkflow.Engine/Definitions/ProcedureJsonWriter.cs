@@ -190,6 +190,7 @@ public static class ProcedureJsonWriter
             w.WriteString("type", Names.Kebab(f.Type.ToString()));
             Text(w, "label", f.Label);
             Flag(w, "required", f.Required);
+            Flag(w, "contact", f.Contact);
             Choices(w, f);
             if (f.Min is { } min)
             {

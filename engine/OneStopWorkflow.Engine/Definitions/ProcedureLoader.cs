@@ -178,6 +178,7 @@ public static class ProcedureLoader
         var type = reader.RequiredEnum<FieldType>("type");
         var label = reader.RequiredText("label");
         var required = reader.OptionalBoolean("required");
+        var contact = reader.OptionalBoolean("contact");
         var (choices, choiceLabels) = ReadChoices(reader, reader.OptionalArray("choices"), d);
         var min = reader.OptionalNumber("min");
         var max = reader.OptionalNumber("max");
@@ -199,9 +200,9 @@ public static class ProcedureLoader
             ? null
             : new FieldDefinition
             {
-                Name = name, Type = type.Value, Label = label, Required = required, Choices = choices,
-                ChoiceLabels = choiceLabels, Min = min,
-                Max = max, MaxLength = maxLength is { } m ? (int)m : null, Location = node.Location,
+                Name = name, Type = type.Value, Label = label, Required = required, Contact = contact,
+                Choices = choices, ChoiceLabels = choiceLabels, Min = min, Max = max,
+                MaxLength = maxLength is { } m ? (int)m : null, Location = node.Location,
             };
     }
 

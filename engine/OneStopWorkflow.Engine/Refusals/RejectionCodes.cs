@@ -25,6 +25,8 @@ public static class RejectionCodes
     public const string UnknownField = "unknown-field";
     public const string FieldRequired = "field-required";
     public const string FieldInvalid = "field-invalid";
+    public const string ComponentInvalid = "component-invalid";
+    public const string ComponentsMissing = "components-missing";
     public const string ReasonRequired = "reason-required";
     public const string BadDate = "bad-date";
     public const string NoOpenTask = "no-open-task";

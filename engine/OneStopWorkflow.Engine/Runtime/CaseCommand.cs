@@ -16,7 +16,10 @@ public abstract record CaseCommand(Actor Actor)
 
 /// <summary>
 /// Starts a case at the receiving unit. The intake action (default <c>accept</c>) is taken at once by the clerk;
-/// the sequence and the lookup secret are supplied by the caller (the store owns the sequence).
+/// the sequence and the lookup secret are supplied by the caller (the store owns the sequence). An intake action
+/// that accepts the dossier (one that starts the clock) needs every required field and component; a supplement
+/// request or a refusal needs only the procedure's contact fields. <see cref="Components"/> are the papers handed
+/// in; none given means none were.
 /// </summary>
 public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseCommand(Actor)
 {
@@ -26,6 +29,7 @@ public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseC
     public string Secret { get; init; } = "";
     public string IntakeAction { get; init; } = "accept";
     public ImmutableDictionary<string, string> Input { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableArray<ReceivedComponent> Components { get; init; } = [];
     public override string Name => "receive";
 }
 
@@ -37,9 +41,15 @@ public sealed record ActCommand(Actor Actor, string Action) : CaseCommand(Actor)
     public override string Name => $"act {Action}";
 }
 
-/// <summary>The applicant brings the requested supplement; a clerk records it.</summary>
+/// <summary>
+/// The applicant brings the requested supplement; a clerk records it: the papers added and the fields given or
+/// corrected.
+/// </summary>
 public sealed record ResubmitCommand(Actor Actor) : CaseCommand(Actor)
 {
+    public ImmutableArray<ReceivedComponent> Components { get; init; } = [];
+    public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public override string Name => "resubmit";
 }
 

@@ -17,6 +17,22 @@ public sealed record CaseReceived(
     public override string Type => "case-received";
 }
 
+/// <summary>
+/// Papers the applicant handed in: at receipt (an empty list when nothing was handed in) and with each supplement.
+/// </summary>
+public sealed record ComponentsHandedIn(
+    DateTimeOffset At, EventActor Actor, ImmutableArray<ReceivedComponent> Components) : CaseEvent(At, Actor)
+{
+    public override string Type => "components-handed-in";
+}
+
+/// <summary>Case fields the applicant gave or corrected with a supplement; they replace the values before.</summary>
+public sealed record FieldsSupplemented(
+    DateTimeOffset At, EventActor Actor, ImmutableDictionary<string, string> Fields) : CaseEvent(At, Actor)
+{
+    public override string Type => "fields-supplemented";
+}
+
 public sealed record ClockStarted(DateTimeOffset At, EventActor Actor, DateTimeOffset Appointment)
     : CaseEvent(At, Actor)
 {

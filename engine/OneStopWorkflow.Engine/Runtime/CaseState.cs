@@ -26,6 +26,12 @@ public sealed record CaseState
     /// <summary>The date promised after an apology (at most one), if any.</summary>
     public DateTimeOffset? PromisedAppointment { get; init; }
 
+    /// <summary>
+    /// The papers handed in so far, summed by component and form in the order first handed in; null for a case
+    /// received before components were recorded.
+    /// </summary>
+    public ImmutableArray<ReceivedComponent>? Received { get; init; }
+
     public DateTimeOffset? PausedSince { get; init; }
     public ImmutableList<TaskState> Tasks { get; init; } = [];
     public ImmutableDictionary<StepId, ImmutableHashSet<StepId>> JoinArrivals { get; init; } =
@@ -80,6 +86,8 @@ public sealed record CaseState
         ArgumentNullException.ThrowIfNull(e);
         var next = e switch
         {
+            ComponentsHandedIn h => this with { Received = Add(Received ?? [], h.Components) },
+            FieldsSupplemented f => this with { Fields = Fields.SetItems(f.Fields) },
             ClockStarted s => this with { Appointment = s.Appointment },
             ClockPaused => this with { PausedSince = e.At },
             ClockResumed r => this with { PausedSince = null, Appointment = r.Appointment },
@@ -107,6 +115,26 @@ public sealed record CaseState
             _ => throw new ArgumentException($"Unknown event type {e.GetType().Name}.", nameof(e)),
         };
         return next with { Version = Version + 1, LastEventAt = e.At > LastEventAt ? e.At : LastEventAt };
+    }
+
+    private static ImmutableArray<ReceivedComponent> Add(
+        ImmutableArray<ReceivedComponent> received, ImmutableArray<ReceivedComponent> added)
+    {
+        var sum = received.ToList();
+        foreach (var paper in added)
+        {
+            var index = sum.FindIndex(r => r.Component == paper.Component && r.Form == paper.Form);
+            if (index < 0)
+            {
+                sum.Add(paper);
+            }
+            else
+            {
+                sum[index] = sum[index] with { Quantity = sum[index].Quantity + paper.Quantity };
+            }
+        }
+
+        return [.. sum];
     }
 
     private CaseState WithTask(string id, Func<TaskState, TaskState> change)

@@ -45,8 +45,31 @@ public static partial class FieldValidator
             : null;
     }
 
+    /// <summary>Every required field given, and every value given valid: a dossier that can be accepted.</summary>
     public static ImmutableArray<Rejection> Validate(
-        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values)
+        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values) =>
+        Check(definitions, values, f => f.Required);
+
+    /// <summary>
+    /// The required fields among the procedure's contact fields given, and every value given valid: enough to ask
+    /// the applicant for a supplement or to refuse, which do not accept the dossier.
+    /// </summary>
+    public static ImmutableArray<Rejection> ValidateContact(
+        ProcedureDefinition procedure, ImmutableDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        var contact = procedure.ContactFields;
+        return Check(procedure.Fields, values, f => f.Required && contact.Contains(f));
+    }
+
+    /// <summary>Every value given valid, none required: the fields a supplement adds or corrects.</summary>
+    public static ImmutableArray<Rejection> ValidateGiven(
+        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values) =>
+        Check(definitions, values, _ => false);
+
+    private static ImmutableArray<Rejection> Check(
+        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values,
+        Func<FieldDefinition, bool> isRequired)
     {
         ArgumentNullException.ThrowIfNull(values);
         var problems = ImmutableArray.CreateBuilder<Rejection>();
@@ -60,7 +83,7 @@ public static partial class FieldValidator
         {
             if (!values.TryGetValue(field.Name, out var text) || string.IsNullOrWhiteSpace(text))
             {
-                if (field.Required)
+                if (isRequired(field))
                 {
                     problems.Add(Rejection.Of(RejectionCodes.FieldRequired).On(field.Name)
                         .With("field", field.Name).With("label", field.Label));
@@ -69,7 +92,7 @@ public static partial class FieldValidator
                 continue;
             }
 
-            if (Check(field, text) is { } problem)
+            if (CheckValue(field, text) is { } problem)
             {
                 problems.Add(problem.On(field.Name).With("field", field.Name).With("label", field.Label));
             }
@@ -78,7 +101,7 @@ public static partial class FieldValidator
         return problems.ToImmutable();
     }
 
-    private static Rejection? Check(FieldDefinition field, string text)
+    private static Rejection? CheckValue(FieldDefinition field, string text)
     {
         var invalid = (string variant) => Rejection.Of(RejectionCodes.FieldInvalid, variant).With("value", text);
         switch (field.Type)

@@ -16,7 +16,7 @@ internal static class CommandReader
     private static readonly string[] Kinds =
         ["act", "resubmit", "handUp", "reassign", "reschedule", "withdraw", "tick"];
 
-    private static readonly string[] Details = ["actor", "step", "input", "reason"];
+    private static readonly string[] Details = ["actor", "step", "input", "reason", "components", "fields"];
 
     public static ImmutableArray<ScenarioStep> ReadAll(ObjectReader root, IReadOnlyDictionary<string, Actor> actors)
     {
@@ -88,7 +88,7 @@ internal static class CommandReader
         return kind switch
         {
             "act" => Act(c, actor),
-            "resubmit" => IsTrue(c, "resubmit") && actor is not null ? new ResubmitCommand(actor) : null,
+            "resubmit" => Resubmit(c, actor),
             "handUp" => HandUp(c, actor),
             "reassign" => Reassign(c, actor),
             "reschedule" => Reschedule(c, actor),
@@ -102,6 +102,16 @@ internal static class CommandReader
         var step = Step(c);
         var input = ScenarioReader.Values(c, "input");
         return action is null || actor is null ? null : new ActCommand(actor, action) { Step = step, Input = input };
+    }
+
+    private static ResubmitCommand? Resubmit(ObjectReader c, Actor? actor)
+    {
+        var resubmit = IsTrue(c, "resubmit");
+        var components = ScenarioReader.Components(c);
+        var fields = ScenarioReader.Values(c, "fields");
+        return resubmit && actor is not null
+            ? new ResubmitCommand(actor) { Components = components, Fields = fields }
+            : null;
     }
 
     private static HandUpCommand? HandUp(ObjectReader c, Actor? actor)

@@ -122,6 +122,34 @@ internal static class ScenarioReader
         return values.ToImmutable();
     }
 
+    /// <summary>
+    /// The papers handed in: <c>[{ "component": "form-18", "form": "original", "quantity": 1 }]</c>, the form
+    /// <c>original</c> and the quantity 1 unless given. Whether they belong to the procedure is the engine's to judge.
+    /// </summary>
+    public static ImmutableArray<ReceivedComponent> Components(ObjectReader reader)
+    {
+        var papers = ImmutableArray.CreateBuilder<ReceivedComponent>();
+        foreach (var item in reader.OptionalArray("components"))
+        {
+            if (ObjectReader.For(item, reader.Diagnostics) is not { } paper)
+            {
+                continue;
+            }
+
+            var component = paper.RequiredString("component");
+            var form = paper.OptionalString("form") ?? "original";
+            var quantity = paper.OptionalNumber("quantity") ?? 1;
+            paper.Finish();
+            if (component is not null)
+            {
+                papers.Add(new ReceivedComponent(component, form,
+                    quantity == decimal.Truncate(quantity) && Math.Abs(quantity) <= int.MaxValue ? (int)quantity : 0));
+            }
+        }
+
+        return papers.ToImmutable();
+    }
+
     private static Dictionary<string, Actor> ReadActors(JsonNode? node, DiagnosticBag d)
     {
         var actors = new Dictionary<string, Actor>(StringComparer.Ordinal);
@@ -188,13 +216,14 @@ internal static class ScenarioReader
         var sequence = Sequence(r);
         var action = r.OptionalString("action") ?? "accept";
         var input = Values(r, "input");
+        var components = Components(r);
         r.Finish();
         return at is null || unit is null || actor is null
             ? null
             : new ScenarioStep(at.Value, new ReceiveCommand(actor, new CaseId("case-1"), unit)
             {
                 Channel = channel, Fields = fields, Sequence = sequence, Secret = secret, IntakeAction = action,
-                Input = input,
+                Input = input, Components = components,
             });
     }
 

@@ -148,6 +148,11 @@ internal sealed class ScenarioReport(WorkingCalendar calendar)
     private string Detail(CaseEvent e) => e switch
     {
         CaseReceived r => $": {r.DossierCode} via {r.Channel}",
+        ComponentsHandedIn h => h.Components.IsEmpty
+            ? ": none"
+            : ": " + string.Join(", ", h.Components.Select(p => $"{p.Component} {p.Form} x{p.Quantity}")),
+        FieldsSupplemented f => ": " + string.Join(", ", f.Fields
+            .OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
         ClockStarted s => $": appointment {Iso(s.Appointment)}",
         ClockResumed r => $": paused {r.PausedWorkingTime.TotalHours:0.##} working hours, "
             + $"appointment {Iso(r.Appointment)}",

@@ -33,7 +33,14 @@ public sealed record DocumentModel
     /// <summary>The fields with their Vietnamese labels, in the order the procedure declares them.</summary>
     public required ImmutableArray<LabelledValue> FieldList { get; init; }
 
+    /// <summary>The papers handed in so far, in the form and number received (Mẫu 01 lists exactly these).</summary>
     public required ImmutableArray<ComponentInfo> Components { get; init; }
+
+    /// <summary>
+    /// The required papers not yet handed in, in the form and number the procedure asks for (Mẫu 02 asks for them).
+    /// </summary>
+    public ImmutableArray<ComponentInfo> MissingComponents { get; init; } = [];
+
     public required string Channel { get; init; }
     public required string ReceivedAt { get; init; }
 

@@ -55,8 +55,11 @@ public static class DocumentModelBuilder
                 f => f.Name, f => Format(f, Field(state, f.Name)), StringComparer.Ordinal),
             FieldList =
                 [.. procedure.Fields.Select(f => new LabelledValue(f.Label.Vi, Format(f, Field(state, f.Name))))],
-            Components = [.. procedure.Components.Select((c, i) =>
-                new ComponentInfo(i + 1, c.Name.Vi, VietnameseText.ComponentForm(c.Form), c.Quantity, c.Required))],
+            Components = Received(procedure, state),
+            MissingComponents = [.. (state.Received is { } received
+                    ? ComponentValidator.Missing(procedure, received)
+                    : [])
+                .Select((c, i) => Listed(c, i + 1))],
             Channel = state.Channel == "online" ? "Trực tuyến"
                 : state.Channel == "post" ? "Bưu chính"
                 : "Trực tiếp",
@@ -76,6 +79,29 @@ public static class DocumentModelBuilder
                 HandOver(procedure, calendar, units, t, i + 1, people.Of(t.Id), issued.At))],
         };
     }
+
+    /// <summary>
+    /// The papers handed in up to the document, in the procedure's order, each in the form and number received. A
+    /// case received before papers were recorded prints the procedure's list, as its documents always did.
+    /// </summary>
+    private static ImmutableArray<ComponentInfo> Received(ProcedureDefinition procedure, CaseState state)
+    {
+        if (state.Received is not { } received)
+        {
+            return [.. procedure.Components.Select((c, i) => Listed(c, i + 1))];
+        }
+
+        var papers = procedure.Components
+            .SelectMany(c => received.Where(r => r.Component == c.Id)
+                .OrderBy(r => ReceivedComponent.Forms.IndexOf(r.Form))
+                .Select(r => (Definition: c, Paper: r)));
+        return [.. papers.Select((p, i) => new ComponentInfo(
+            i + 1, p.Definition.Name.Vi, VietnameseText.ComponentForm(p.Paper.Form), p.Paper.Quantity,
+            p.Definition.Required))];
+    }
+
+    private static ComponentInfo Listed(ComponentDefinition c, int index) =>
+        new(index, c.Name.Vi, VietnameseText.ComponentForm(c.Form), c.Quantity, c.Required);
 
     private static UnitInfo Unit(UnitDirectory units, string code)
     {

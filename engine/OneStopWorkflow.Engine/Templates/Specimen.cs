@@ -22,6 +22,7 @@ internal static class Specimen
             FieldList = [.. procedure.Fields.Select(f => new LabelledValue(f.Label.Vi, Sample))],
             Components =
                 [new ComponentInfo(1, Sample, Sample, 1, true), new ComponentInfo(2, Sample, Sample, 1, false)],
+            MissingComponents = [new ComponentInfo(1, Sample, Sample, 1, true)],
             Channel = Sample, ReceivedAt = Sample, Appointment = Sample, PromisedAppointment = Sample, Reason = Sample,
             Signatory = new Signatory(Sample, Sample, Sample, Sample),
             Lookup = new LookupInfo(Sample, Sample),

@@ -84,8 +84,9 @@ public sealed class AuditTables
         var result = await mediator.Send(new GetCompliance(filter), cancellationToken);
         return result.Figures is not { } f
             ? (null, Say(result.Rejection))
-            : (name == "steps" ? StepsTable(f, words) : GroupsTable(name, name == "units" ? f.ByUnit : f.ByMonth, words),
-                null);
+            : (name == "steps"
+                ? StepsTable(f, words)
+                : GroupsTable(name, name == "units" ? f.ByUnit : f.ByMonth, words), null);
     }
 
     /// <summary>
@@ -218,7 +219,8 @@ public sealed class AuditTables
         };
 
         public string Outcome(string? outcome) => outcome is null ? ""
-            : In(RejectionWords.Outcome(Enum.TryParse<Engine.Definitions.Outcome>(outcome, true, out var o) ? o : null));
+            : In(RejectionWords.Outcome(
+                Enum.TryParse<Engine.Definitions.Outcome>(outcome, true, out var o) ? o : null));
 
         public string Timeliness(string? timeliness) => timeliness switch
         {

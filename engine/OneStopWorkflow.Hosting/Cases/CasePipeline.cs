@@ -57,7 +57,7 @@ public sealed class CasePipeline(
         var command = new ReceiveCommand(actor, id, request.Unit)
         {
             Channel = request.Channel, Fields = request.Fields,
-            IntakeAction = request.IntakeAction, Input = request.Input,
+            IntakeAction = request.IntakeAction, Input = request.Input, Components = request.Components,
             Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SecretBytes)),
             Sequence = request.FirstSequence,
         };

@@ -56,6 +56,15 @@ public sealed record CaseView
     public required ImmutableArray<TaskView> Tasks { get; init; }
 
     /// <summary>
+    /// The procedure's components with what has been handed in of each; empty for a case received before papers
+    /// were recorded.
+    /// </summary>
+    public ImmutableArray<ComponentLine> Components { get; init; } = [];
+
+    /// <summary>Required fields the case does not have yet: left out of a supplement request at intake.</summary>
+    public ImmutableArray<FieldDefinition> MissingFields { get; init; } = [];
+
+    /// <summary>
     /// Working hours left until the appointment (negative when overdue); null when finished, paused or not started.
     /// </summary>
     public decimal? WorkingHoursLeft { get; init; }
@@ -105,7 +114,23 @@ public sealed record CaseView
                 Awaits = version.Procedure.FindStep(t.Step)?.Awaits,
             })],
             HoursPerDay = calendar.HoursPerDay,
+            Components = ComponentsOf(state, version.Procedure),
+            MissingFields = [.. version.Procedure.Fields
+                .Where(f => f.Required && string.IsNullOrEmpty(state.Fields.GetValueOrDefault(f.Name)))],
         };
+    }
+
+    private static ImmutableArray<ComponentLine> ComponentsOf(CaseState state, ProcedureDefinition procedure)
+    {
+        if (state.Received is not { } received)
+        {
+            return [];
+        }
+
+        var missing = ComponentValidator.Missing(procedure, received);
+        return [.. procedure.Components.Select(c => new ComponentLine(
+            c.Id, c.Name, c.Required, c.Form, c.Quantity, [.. received.Where(r => r.Component == c.Id)],
+            missing.Contains(c)))];
     }
 
     private static string? Kebab(Enum? value) => value is null ? null : Names.Kebab(value.ToString());

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Mediator;
+using OneStopWorkflow.Engine.Runtime;
 
 namespace OneStopWorkflow.Hosting.Cases;
 
@@ -11,6 +12,9 @@ public sealed record ReceiveCase(string Procedure, string Unit) : ICommand<CaseR
     public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
     public string IntakeAction { get; init; } = "accept";
     public ImmutableDictionary<string, string> Input { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The papers handed in; none given means none were, so accepting needs the required ones.</summary>
+    public ImmutableArray<ReceivedComponent> Components { get; init; } = [];
 
     /// <summary>
     /// The lowest dossier number to take today, for a centre continuing a paper book; the database may give more.

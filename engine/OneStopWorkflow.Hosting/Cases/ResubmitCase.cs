@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Mediator;
 using OneStopWorkflow.Engine.Runtime;
 
@@ -7,7 +8,16 @@ public sealed record ResubmitCase(string CaseId) : ICaseRequest
 {
     public int? ExpectedVersion { get; init; }
 
-    public CaseCommand ToEngine(Actor actor) => new ResubmitCommand(actor) { ExpectedVersion = ExpectedVersion };
+    /// <summary>The papers the supplement adds.</summary>
+    public ImmutableArray<ReceivedComponent> Components { get; init; } = [];
+
+    /// <summary>The case fields the supplement gives or corrects.</summary>
+    public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    public CaseCommand ToEngine(Actor actor) => new ResubmitCommand(actor)
+    {
+        ExpectedVersion = ExpectedVersion, Components = Components, Fields = Fields,
+    };
 }
 
 internal sealed class ResubmitCaseHandler(CasePipeline pipeline) : ICommandHandler<ResubmitCase, CaseResult>

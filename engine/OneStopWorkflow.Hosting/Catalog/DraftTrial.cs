@@ -36,6 +36,7 @@ internal static class DraftTrial
                 new ReceiveCommand(new Actor("preview", [new Membership(unit, "clerk")]), new CaseId("preview"), unit)
                 {
                     Fields = SampleFields(procedure), Secret = "a1b2c3d4",
+                    Components = ReceivedComponent.AsListed(procedure),
                 });
             if (decision.IsRejected)
             {

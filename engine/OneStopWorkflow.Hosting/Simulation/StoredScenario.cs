@@ -40,6 +40,7 @@ public static class StoredScenario
                 {
                     Version = procedure.Version, Channel = receive.Channel, Fields = receive.Fields,
                     IntakeAction = receive.IntakeAction, Input = receive.Input, FirstSequence = receive.Sequence,
+                    Components = receive.Components,
                 }, cancellationToken);
                 caseId ??= result.Case?.Id;
                 reasons = result.Rejections;
@@ -78,7 +79,7 @@ public static class StoredScenario
     private static ICaseRequest Request(string caseId, CaseCommand command) => command switch
     {
         ActCommand a => new ActOnCase(caseId, a.Action) { Step = a.Step?.Value, Input = a.Input },
-        ResubmitCommand => new ResubmitCase(caseId),
+        ResubmitCommand r => new ResubmitCase(caseId) { Components = r.Components, Fields = r.Fields },
         HandUpCommand h => new HandUpCase(caseId, h.To, h.Reason) { Step = h.Step?.Value },
         ReassignCommand r => new ReassignCase(caseId, r.To, r.Reason) { Step = r.Step?.Value },
         RescheduleCommand r => new RescheduleCase(caseId, r.NewAppointment, r.Reason),

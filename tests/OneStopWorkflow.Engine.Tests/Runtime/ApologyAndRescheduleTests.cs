@@ -49,7 +49,9 @@ public sealed class ApologyAndRescheduleTests
     {
         var procedure = Procedure with { MaxExtension = WorkingDuration.Days(3) };
         var received = Workflow.Decide(Context("2026-03-02T09:00:00+07:00", procedure), null,
-            new ReceiveCommand(Clerk, new CaseId("c1"), "HP.LECHAN") { Fields = Fields, Sequence = 7 });
+            new ReceiveCommand(Clerk, new CaseId("c1"), "HP.LECHAN") {
+            Fields = Fields, Sequence = 7, Components = LandTransferFields.Components,
+        });
 
         var decision = Workflow.Decide(Context(now, procedure), received.State!,
             new RescheduleCommand(Leader, At(proposed), "Chờ kết quả đo đạc"));

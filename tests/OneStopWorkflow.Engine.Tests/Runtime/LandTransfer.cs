@@ -35,7 +35,9 @@ internal static class LandTransfer
     public static (CaseState State, List<CaseEvent> Events) Received(string now)
     {
         var decision = Decide(null, now,
-            new ReceiveCommand(Clerk, new CaseId("c1"), "HP.LECHAN") { Fields = Fields, Sequence = 7 });
+            new ReceiveCommand(Clerk, new CaseId("c1"), "HP.LECHAN") {
+                Fields = Fields, Sequence = 7, Components = LandTransferFields.Components,
+            });
         Assert.False(decision.IsRejected, string.Join("; ", decision.Rejections));
         return (decision.State!, [.. decision.Events]);
     }

@@ -48,7 +48,9 @@ public sealed class RandomCommandSequenceTests
             }
 
             var received = Workflow.Decide(context, null,
-                new ReceiveCommand(Everyone, new CaseId("p"), unit) { Fields = fields, Sequence = 1 });
+                new ReceiveCommand(Everyone, new CaseId("p"), unit) {
+                Fields = fields, Sequence = 1, Components = ReceivedComponent.AsListed(procedure),
+            });
             Assert.False(received.IsRejected, string.Join("; ", received.Rejections));
             var state = received.State!;
             var events = new List<CaseEvent>(received.Events);

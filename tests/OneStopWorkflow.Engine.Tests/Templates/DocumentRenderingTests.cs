@@ -12,7 +12,7 @@ public sealed class DocumentRenderingTests
         var decision = LandTransfer.Decide(null, "2026-03-02T09:00:00+07:00",
             new ReceiveCommand(LandTransfer.Clerk, new CaseId("c1"), "HP.LECHAN")
             {
-                Fields = fields, Sequence = 7, Secret = "ab12cd34",
+                Fields = fields, Sequence = 7, Secret = "ab12cd34", Components = LandTransferFields.Components,
             });
         Assert.False(decision.IsRejected, string.Join("; ", decision.Rejections));
         return DocumentRenderer.RenderIssued(

@@ -29,7 +29,7 @@ internal static class CountedPopulation
             app.Clock.SetUtcNow(StoreContract.At(at));
             var result = await app.SendAsync(clerk, new ReceiveCase("land-use-transfer", unit)
             {
-                Fields = LandTransferFields.Complete,
+                Fields = LandTransferFields.Complete, Components = LandTransferFields.Components,
             });
             Assert.False(result.IsRejected, string.Join("; ", result.Rejections));
             ids[name] = result.Case!.Id;

@@ -59,7 +59,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
         var inbox = await _app.AsAsync(People.Auditor, m => m.Send(new GetInbox("HP.VPDKDD.CN1")));
         var receive = await _app.SendAsync(People.Auditor, new ReceiveCase("land-use-transfer", "HP.LECHAN")
         {
-            Fields = LandTransferFields.Complete,
+            Fields = LandTransferFields.Complete, Components = LandTransferFields.Components,
         });
         var commands = new List<CaseResult>();
         foreach (var command in EveryCommand())

@@ -28,6 +28,11 @@ internal static class Acting
         }
 
         CheckGuard(scope, action, task, input);
+        if (action.StartsClock && scope.State.Appointment is null)
+        {
+            CheckComplete(scope);
+        }
+
         scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, action.Id, input));
         if (action.StartsClock && scope.State.Appointment is null)
         {
@@ -57,6 +62,26 @@ internal static class Acting
             .Where(t => scope.Procedure.Step(t.Step).FindAction(command.Action) is not null)
             .ToList();
         return offering.Count == 1 ? offering[0] : Tasks.Find(scope, null, command.Action);
+    }
+
+    /// <summary>
+    /// Accepting a dossier needs it complete: every required field (a supplement request at receipt needed only
+    /// the contact fields) and every required paper. A case received before papers were recorded has no record to
+    /// judge, so only its fields are checked.
+    /// </summary>
+    private static void CheckComplete(DecisionScope scope)
+    {
+        var problems = FieldValidator.Validate(scope.Procedure.Fields, scope.State.Fields);
+        if (scope.State.Received is { } received
+            && ComponentValidator.MissingRejection(ComponentValidator.Missing(scope.Procedure, received)) is { } m)
+        {
+            problems = problems.Add(m);
+        }
+
+        if (!problems.IsEmpty)
+        {
+            throw new RejectedException(problems);
+        }
     }
 
     private static void CheckGuard(

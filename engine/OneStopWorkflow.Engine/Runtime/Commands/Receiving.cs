@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
 
 namespace OneStopWorkflow.Engine.Runtime.Commands;
@@ -29,7 +30,7 @@ internal static class Receiving
         }
 
         var fields = FieldValidator.Normalize(procedure.Fields, command.Fields);
-        var problems = FieldValidator.Validate(procedure.Fields, fields);
+        var problems = Check(procedure, command, fields);
         if (!problems.IsEmpty)
         {
             return new Decision([], null, problems);
@@ -42,6 +43,7 @@ internal static class Receiving
             DossierCode.Format(command.Unit, context.Calendar.ToLocal(context.Now), command.Sequence),
             command.Secret, command.Unit, command.Channel, fields);
         var scope = new DecisionScope(context, CaseState.Start(received));
+        scope.Emit(new ComponentsHandedIn(context.Now, actor, command.Components));
         scope.Enter(procedure.Start, null, actor);
         Acting.Apply(scope, new ActCommand(command.Actor, command.IntakeAction)
         {
@@ -49,5 +51,23 @@ internal static class Receiving
             Input = command.Input,
         });
         return Decision.Accepted(ImmutableArray.Create<CaseEvent>(received).AddRange(scope.Events), scope.State);
+    }
+
+    /// <summary>
+    /// The fields and papers, judged by what the intake action does: accepting the dossier needs it complete; a
+    /// supplement request or a refusal needs only who the applicant is and how to reach them. Every problem at once.
+    /// </summary>
+    private static ImmutableArray<Rejection> Check(
+        ProcedureDefinition procedure, ReceiveCommand command, ImmutableDictionary<string, string> fields)
+    {
+        var accepts = procedure.Step(procedure.Start).FindAction(command.IntakeAction)?.StartsClock == true;
+        var problems = (accepts
+                ? FieldValidator.Validate(procedure.Fields, fields)
+                : FieldValidator.ValidateContact(procedure, fields))
+            .AddRange(ComponentValidator.Validate(procedure, command.Components));
+        return accepts && ComponentValidator.MissingRejection(
+                ComponentValidator.Missing(procedure, command.Components)) is { } missing
+            ? problems.Add(missing)
+            : problems;
     }
 }

@@ -6,7 +6,8 @@ namespace OneStopWorkflow.Engine.Runtime.Commands;
 
 /// <summary>
 /// The applicant brings the supplement a wait step asked for: the step's task completes and the case goes back to
-/// the step's resubmit target. Every applicant wait offers it, so it is not an authored action.
+/// the step's resubmit target, with the papers added and the fields given or corrected recorded first. Every
+/// applicant wait offers it, so it is not an authored action.
 /// </summary>
 internal static class Resubmitting
 {
@@ -26,6 +27,24 @@ internal static class Resubmitting
         var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
             Rejection.Of(RejectionCodes.NotAuthorized, "resubmit")
                 .With("actor", Authorization.Describe(command.Actor)).With("unit", task.Unit));
+        var fields = FieldValidator.Normalize(scope.Procedure.Fields, command.Fields);
+        var problems = FieldValidator.ValidateGiven(scope.Procedure.Fields, fields)
+            .AddRange(ComponentValidator.Validate(scope.Procedure, command.Components));
+        if (!problems.IsEmpty)
+        {
+            throw new RejectedException(problems);
+        }
+
+        if (!command.Components.IsEmpty)
+        {
+            scope.Emit(new ComponentsHandedIn(scope.Now, actor, command.Components));
+        }
+
+        if (!fields.IsEmpty)
+        {
+            scope.Emit(new FieldsSupplemented(scope.Now, actor, fields));
+        }
+
         scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, Action, ImmutableDictionary<string, string>.Empty));
         scope.LeaveWait(step, actor);
         scope.Enter(step.ResubmitTo!.Value, task.Branch, actor);

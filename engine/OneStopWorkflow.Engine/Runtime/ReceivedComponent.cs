@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using OneStopWorkflow.Engine.Definitions;
+
+namespace OneStopWorkflow.Engine.Runtime;
+
+/// <summary>
+/// A paper of the dossier as the clerk took it in: which component (its id in the procedure), in which form
+/// (<c>original</c>, <c>certified-copy</c> or <c>copy</c>) and how many.
+/// </summary>
+public sealed record ReceivedComponent(string Component, string Form, int Quantity)
+{
+    /// <summary>The forms a paper can be handed in as; a procedure may ask for "original-or-certified-copy".</summary>
+    public static readonly ImmutableArray<string> Forms = ["original", "certified-copy", "copy"];
+
+    /// <summary>The most copies of one paper a clerk may record at once.</summary>
+    public const int MaxQuantity = 99;
+
+    /// <summary>Every component of the procedure, in the form and number it asks for: a complete dossier.</summary>
+    public static ImmutableArray<ReceivedComponent> AsListed(ProcedureDefinition procedure)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        return [.. procedure.Components.Select(c => new ReceivedComponent(c.Id, AskedForm(c), c.Quantity))];
+    }
+
+    /// <summary>A form in words: "Bản chính" / "Original", "Bản sao chứng thực" / "Certified copy".</summary>
+    public static LocalizedText FormName(string form) => new(
+        Templates.VietnameseText.ComponentForm(form),
+        form switch
+        {
+            "original" => "Original",
+            "certified-copy" => "Certified copy",
+            "copy" => "Copy",
+            "original-or-certified-copy" => "Original or certified copy",
+            _ => form,
+        });
+
+    /// <summary>The form a clerk would record by default for <paramref name="component"/>.</summary>
+    public static string AskedForm(ComponentDefinition component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return Forms.Contains(component.Form) ? component.Form : "original";
+    }
+}
