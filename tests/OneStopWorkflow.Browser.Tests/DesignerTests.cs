@@ -26,7 +26,7 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         await page.ClickAsync("#new-draft");
         await page.WaitForURLAsync(url => url.EndsWith("/designer/land-use-transfer/2", StringComparison.Ordinal));
         await AppBrowser.WaitInteractiveAsync(page);
-        await Expect(page.Locator("#editor-title")).ToContainTextAsync("draft");
+        await Expect(page.Locator("#editor-title")).ToContainTextAsync("Bản nháp");
 
         await page.SelectOptionAsync("#step-select", "update-certificate");
         await page.ClickAsync("#insert-after");
@@ -49,7 +49,7 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         await _browser.ShotAsync(page, "01-canvas-with-problems");
         await page.ClickAsync("#publish");
         await Expect(page.Locator("#editor-problem")).ToContainTextAsync("OSW1101");
-        await Expect(page.Locator("#editor-title")).ToContainTextAsync("draft");
+        await Expect(page.Locator("#editor-title")).ToContainTextAsync("Bản nháp");
 
         await page.ClickAsync("button[data-remove-action=skip]");
         await page.FillAsync("#prop-budget", "0");

@@ -139,6 +139,11 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await _browser.OpenAsync(page, $"/cases/{caseId}");
         foreach (var action in actions)
         {
+            if (await page.Locator($"#act-{action}").CountAsync() == 0)
+            {
+                await _browser.ShotAsync(page, $"missing-{action}");
+            }
+
             await page.ClickAsync($"#act-{action}");
             await Expect(page.Locator($"#act-{action}")).ToHaveCountAsync(0);
         }

@@ -109,7 +109,7 @@ public static class ProcedureGraph
     }
 
     /// <summary>
-    /// Whether an edge from one step to another goes back: the target lies no further from the start than the step
+    /// Whether an edge from one step to another goes back: the target lies nearer to the start than the step
     /// it is taken from (counted in steps along the shortest path), as a "send back for rework" does.
     /// </summary>
     public static bool GoesBack(ProcedureDefinition procedure, StepId from, StepId to)
@@ -128,7 +128,7 @@ public static class ProcedureGraph
             }
         }
 
-        return depth.TryGetValue(from, out var a) && depth.TryGetValue(to, out var b) && b <= a;
+        return depth.TryGetValue(from, out var a) && depth.TryGetValue(to, out var b) && b < a;
     }
 
     private static HashSet<StepId> Closure(IEnumerable<StepId> from, Func<StepId, IEnumerable<StepId>> next)
