@@ -62,6 +62,10 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
         {
             e.ToTable("queue_tickets");
             e.HasIndex(t => new { t.Centre, t.Day, t.Number }).IsUnique();
+
+            // Call-next takes the lowest waiting number of a centre's day.
+            e.HasIndex(t => new { t.Centre, t.Day, t.State, t.Number });
+            e.Property(t => t.State).HasMaxLength(16);
         });
         builder.Entity<RatingRow>(e =>
         {

@@ -846,12 +846,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset>("CalledAt")
+                    b.Property<DateTimeOffset?>("CalledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("called_at");
 
                     b.Property<string>("CalledBy")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("called_by");
 
@@ -868,10 +867,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<int?>("Counter")
+                        .HasColumnType("integer")
+                        .HasColumnName("counter");
+
                     b.Property<string>("Day")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
 
                     b.Property<string>("Note")
                         .HasColumnType("text")
@@ -880,6 +887,20 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("RecalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recalled_at");
+
+                    b.Property<int>("Recalls")
+                        .HasColumnType("integer")
+                        .HasColumnName("recalls");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
 
                     b.Property<string>("Visit")
                         .HasColumnType("text")
@@ -891,6 +912,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     b.HasIndex("Centre", "Day", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_queue_tickets_centre_day_number");
+
+                    b.HasIndex("Centre", "Day", "State", "Number")
+                        .HasDatabaseName("ix_queue_tickets_centre_day_state_number");
 
                     b.ToTable("queue_tickets", (string)null);
                 });
