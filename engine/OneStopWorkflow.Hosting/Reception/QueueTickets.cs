@@ -9,7 +9,7 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Reception;
 
-/// <summary>What the queue requests share: the centre's day, a ticket found for its clerks, and state refusals.</summary>
+/// <summary>What the queue requests share: the centre's day, a ticket found for its clerks, refusals.</summary>
 internal static class QueueTickets
 {
     /// <summary>The centre's local time now and its day as tickets are numbered (<c>yyMMdd</c>).</summary>

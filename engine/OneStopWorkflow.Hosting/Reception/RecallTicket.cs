@@ -5,7 +5,7 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Reception;
 
-/// <summary>Calls a ticket being called once more (the citizen did not come yet): the board announces it again.</summary>
+/// <summary>Calls a ticket being called once more (the citizen did not come yet): announced again.</summary>
 public sealed record RecallTicket(long TicketId) : ICommand<TicketResult>;
 
 internal sealed class RecallTicketHandler(

@@ -10,7 +10,7 @@ namespace OneStopWorkflow.Persistence.Reception;
 /// </summary>
 public static class QueueCalls
 {
-    /// <summary>The id of the ticket now called to <paramref name="call"/>'s counter, or null when none waits.</summary>
+    /// <summary>The id of the ticket now called to the counter, or null when nobody waits.</summary>
     public static async Task<long?> CallNextAsync(
         OneStopDbContext db, QueueCall call, CancellationToken cancellationToken)
     {
