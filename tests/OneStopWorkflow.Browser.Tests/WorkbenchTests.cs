@@ -84,6 +84,7 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await ActAsync("clerk.lechan", caseId, "deliver");
         await _browser.OpenAsync(clerk, $"/cases/{caseId}");
         await Expect(clerk.Locator("#case-status")).ToContainTextAsync("Đã kết thúc (đã trả kết quả)");
+        await Expect(clerk.Locator("#case-ticket")).ToContainTextAsync($"{number}, phục vụ tại quầy 3");
         await Expect(clerk.Locator("#case-timeline")).ToContainTextAsync("Nguyễn Thị Lan, Công chức Bộ phận Một cửa");
         await Expect(clerk.Locator("#case-timeline")).Not.ToContainTextAsync("clerk.lechan");
         await _browser.ShotAsync(clerk, "05-case-finished");

@@ -75,6 +75,7 @@ public static class Text
         ["msg-advice"] = ("Đã kết thúc lượt số {0}: chỉ hướng dẫn.", "Ticket {0} closed: advice only."),
         ["serving"] = ("Đang phục vụ số {0} — quầy {1}", "Now serving ticket {0} — counter {1}"),
         ["served-with"] = ("Số {0} đã được phục vụ, gắn với hồ sơ {1}.", "Ticket {0} served, linked to case {1}."),
+        ["ticket-at-counter"] = ("{0}, phục vụ tại quầy {1}", "{0}, served at counter {1}"),
         ["receive-next"] = ("Tiếp nhận hồ sơ tiếp theo", "Receive the next"),
         ["print-receipt"] = ("In giấy tờ vừa cấp", "Print the paper just issued"),
         ["advice-only"] = ("Chỉ hướng dẫn", "Advice only"),

@@ -8,7 +8,14 @@ namespace OneStopWorkflow.Hosting.Cases;
 /// <summary>A case with its trail, its documents and what the caller may do with it now.</summary>
 public sealed record CaseDetails(
     CaseView Case, ImmutableArray<TrailEntry> Trail, ImmutableArray<DocumentSummary> Documents,
-    ImmutableArray<AvailableAction> AvailableActions);
+    ImmutableArray<AvailableAction> AvailableActions)
+{
+    /// <summary>The queue ticket the dossier was received for at the counter, if it came through the queue.</summary>
+    public CaseTicket? Ticket { get; init; }
+}
+
+/// <summary>A case's queue ticket: its number of the day and the counter it was served at.</summary>
+public sealed record CaseTicket(int Number, int? Counter);
 
 /// <summary>A case's details, or why they cannot be had (an unknown case, or one the caller may not read).</summary>
 public sealed record CaseDetailsResult(CaseDetails? Details, Rejection? Rejection) : IRefusable<CaseDetailsResult>

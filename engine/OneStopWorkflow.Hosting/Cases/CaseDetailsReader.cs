@@ -42,8 +42,15 @@ internal sealed class CaseDetailsReader(
             ? (await TrailAsync(stored, version, cancellationToken),
                 await DocumentsAsync(stored.Row.Id, version, cancellationToken))
             : ([], []);
+        var ticket = depth == CaseDetailsDepth.WithTrailAndDocuments
+            ? await db.QueueTickets.AsNoTracking().Where(t => t.CaseId == stored.Row.Id)
+                .Select(t => new CaseTicket(t.Number, t.Counter)).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new CaseDetailsResult(
-            new CaseDetails(CaseView.Of(stored.State, version, context.Now), trail, documents, actions), null);
+            new CaseDetails(CaseView.Of(stored.State, version, context.Now), trail, documents, actions)
+            {
+                Ticket = ticket,
+            }, null);
     }
 
     /// <summary>The trail rows as read, each with the person named in its event (already read by the store).</summary>

@@ -65,6 +65,10 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
 
             // Call-next takes the lowest waiting number of a centre's day.
             e.HasIndex(t => new { t.Centre, t.Day, t.State, t.Number });
+
+            // The case page shows the ticket its dossier was received for.
+            e.HasIndex(t => t.CaseId);
+            e.Property(t => t.CaseId).HasMaxLength(40);
             e.Property(t => t.State).HasMaxLength(16);
         });
         builder.Entity<RatingRow>(e =>

@@ -3,6 +3,7 @@ using Mediator;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Accounts;
+using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Reception;
 using OneStopWorkflow.Persistence.Reception;
 using OneStopWorkflow.Persistence.Storage;
@@ -114,6 +115,9 @@ public abstract class QueueContract(StorageProvider provider) : StoreContract(pr
         var found = await app.AsAsync(Clerk, m => m.Send(new GetTicket(called.Id),
             TestContext.Current.CancellationToken));
         Assert.Equal(received.DossierCode, found.Ticket!.DossierCode);
+        var details = await app.AsAsync(Clerk, m => m.Send(new GetCase(received.Id),
+            TestContext.Current.CancellationToken));
+        Assert.Equal(new CaseTicket(1, 1), details.Details!.Ticket);
     }
 
     [Fact]

@@ -855,7 +855,8 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnName("called_by");
 
                     b.Property<string>("CaseId")
-                        .HasColumnType("text")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("case_id");
 
                     b.Property<string>("Centre")
@@ -908,6 +909,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
 
                     b.HasKey("Id")
                         .HasName("pk_queue_tickets");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_queue_tickets_case_id");
 
                     b.HasIndex("Centre", "Day", "Number")
                         .IsUnique()

@@ -857,7 +857,8 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnName("called_by");
 
                     b.Property<string>("CaseId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
                         .HasColumnName("case_id");
 
                     b.Property<string>("Centre")
@@ -910,6 +911,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
 
                     b.HasKey("Id")
                         .HasName("pk_queue_tickets");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_queue_tickets_case_id");
 
                     b.HasIndex("Centre", "Day", "Number")
                         .IsUnique()

@@ -835,6 +835,7 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnName("called_by");
 
                     b.Property<string>("CaseId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
@@ -888,6 +889,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_queue_tickets");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_queue_tickets_case_id");
 
                     b.HasIndex("Centre", "Day", "Number")
                         .IsUnique()

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
+namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
 {
     /// <inheritdoc />
     public partial class QueueTicketStates : Migration
@@ -12,51 +12,61 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AlterColumn<string>(
-                name: "called_by",
+                name: "case_id",
                 table: "queue_tickets",
-                type: "nvarchar(max)",
+                type: "character varying(40)",
+                maxLength: 40,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "nvarchar(max)");
+                oldType: "text",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "called_by",
+                table: "queue_tickets",
+                type: "text",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "text");
 
             migrationBuilder.AlterColumn<DateTimeOffset>(
                 name: "called_at",
                 table: "queue_tickets",
-                type: "datetimeoffset",
+                type: "timestamp with time zone",
                 nullable: true,
                 oldClrType: typeof(DateTimeOffset),
-                oldType: "datetimeoffset");
+                oldType: "timestamp with time zone");
 
             migrationBuilder.AddColumn<int>(
                 name: "counter",
                 table: "queue_tickets",
-                type: "int",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "issued_at",
                 table: "queue_tickets",
-                type: "datetimeoffset",
+                type: "timestamp with time zone",
                 nullable: false,
                 defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "recalled_at",
                 table: "queue_tickets",
-                type: "datetimeoffset",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "recalls",
                 table: "queue_tickets",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "state",
                 table: "queue_tickets",
-                type: "nvarchar(16)",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
@@ -67,6 +77,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                 + "state = CASE WHEN visit IS NULL THEN 'called' ELSE 'served' END;");
 
             migrationBuilder.CreateIndex(
+                name: "ix_queue_tickets_case_id",
+                table: "queue_tickets",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_queue_tickets_centre_day_state_number",
                 table: "queue_tickets",
                 columns: new[] { "centre", "day", "state", "number" });
@@ -75,6 +90,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_queue_tickets_case_id",
+                table: "queue_tickets");
+
             migrationBuilder.DropIndex(
                 name: "ix_queue_tickets_centre_day_state_number",
                 table: "queue_tickets");
@@ -100,23 +119,33 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                 table: "queue_tickets");
 
             migrationBuilder.AlterColumn<string>(
+                name: "case_id",
+                table: "queue_tickets",
+                type: "text",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40,
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
                 name: "called_by",
                 table: "queue_tickets",
-                type: "nvarchar(max)",
+                type: "text",
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "nvarchar(max)",
+                oldType: "text",
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<DateTimeOffset>(
                 name: "called_at",
                 table: "queue_tickets",
-                type: "datetimeoffset",
+                type: "timestamp with time zone",
                 nullable: false,
                 defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                 oldClrType: typeof(DateTimeOffset),
-                oldType: "datetimeoffset",
+                oldType: "timestamp with time zone",
                 oldNullable: true);
         }
     }

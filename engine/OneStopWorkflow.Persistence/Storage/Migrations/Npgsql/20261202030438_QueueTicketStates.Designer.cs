@@ -12,7 +12,7 @@ using OneStopWorkflow.Persistence.Storage;
 namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
 {
     [DbContext(typeof(NpgsqlOneStopDbContext))]
-    [Migration("20261202020034_QueueTicketStates")]
+    [Migration("20261202030438_QueueTicketStates")]
     partial class QueueTicketStates
     {
         /// <inheritdoc />
@@ -858,7 +858,8 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnName("called_by");
 
                     b.Property<string>("CaseId")
-                        .HasColumnType("text")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("case_id");
 
                     b.Property<string>("Centre")
@@ -911,6 +912,9 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
 
                     b.HasKey("Id")
                         .HasName("pk_queue_tickets");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_queue_tickets_case_id");
 
                     b.HasIndex("Centre", "Day", "Number")
                         .IsUnique()

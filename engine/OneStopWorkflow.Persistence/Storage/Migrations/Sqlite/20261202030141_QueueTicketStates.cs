@@ -66,6 +66,11 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                 + "state = CASE WHEN visit IS NULL THEN 'called' ELSE 'served' END;");
 
             migrationBuilder.CreateIndex(
+                name: "ix_queue_tickets_case_id",
+                table: "queue_tickets",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_queue_tickets_centre_day_state_number",
                 table: "queue_tickets",
                 columns: new[] { "centre", "day", "state", "number" });
@@ -74,6 +79,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_queue_tickets_case_id",
+                table: "queue_tickets");
+
             migrationBuilder.DropIndex(
                 name: "ix_queue_tickets_centre_day_state_number",
                 table: "queue_tickets");
