@@ -19,12 +19,27 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
     public async Task A_land_transfer_goes_from_queue_ticket_to_result_and_the_citizen_rates_it()
     {
         var clerk = await _browser.SignInAsync("clerk.lechan");
-        await _browser.OpenAsync(clerk, "/reception");
+        // The receipt's print dialog is the browser's; here it only records which document asked for it.
+        await clerk.Context.AddInitScriptAsync(
+            "window.print = () => (window.top.printed = window.top.printed || []).push(location.pathname);");
+        await Assertions.Expect(clerk).ToHaveURLAsync(new Regex("/reception$"));
+        await AppBrowser.WaitInteractiveAsync(clerk);
+        await clerk.SelectOptionAsync("#reception-counter", "3");
+        await clerk.ClickAsync("#issue-ticket");
+        await Expect(clerk.Locator("#reception-message")).ToContainTextAsync("Đã cấp số");
+        await Expect(clerk.Locator("#queue-table")).ToContainTextAsync("Đang chờ");
         await clerk.ClickAsync("#call-next");
-        await Expect(clerk.Locator("#ticket-number")).ToContainTextAsync("001");
+        await Expect(clerk.Locator("#reception-message")).ToContainTextAsync("đến quầy 3");
+        var number = (await clerk.GetAttributeAsync("#ticket", "data-ticket"))!;
+        await Expect(clerk.Locator("#ticket-serving")).ToContainTextAsync($"Đang phục vụ số {number} — quầy 3");
+        await clerk.ClickAsync("#recall");
+        await Expect(clerk.Locator("#reception-message"))
+            .ToContainTextAsync($"Đã gọi lại số {number} đến quầy 3 (lần 2)");
+        await Expect(clerk.Locator("#queue-table")).ToContainTextAsync("Nguyễn Thị Lan");
         await _browser.ShotAsync(clerk, "01-reception");
         await clerk.ClickAsync("#receive-dossier");
         await AppBrowser.WaitInteractiveAsync(clerk);
+        await Expect(clerk.Locator("#serving-ticket")).ToContainTextAsync($"Đang phục vụ số {number} — quầy 3");
         await clerk.SelectOptionAsync("#receive-procedure", "land-use-transfer");
         await FillAsync(clerk, new Dictionary<string, string>
         {
@@ -47,10 +62,21 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await clerk.ClickAsync("#accept");
         var code = (await clerk.Locator("#received-code").TextContentAsync())!.Trim();
         Assert.Matches(@"^HP\.LECHAN-\d{6}-\d{4}$", code);
+        await Expect(clerk.Locator("#serving-ticket"))
+            .ToContainTextAsync($"Số {number} đã được phục vụ, gắn với hồ sơ {code}");
+        var receiptPath = (await clerk.GetAttributeAsync("#received-documents a[data-document=receipt]", "href"))!;
+        await clerk.WaitForFunctionAsync($"(window.printed || []).includes('{receiptPath}')");
         await _browser.ShotAsync(clerk, "03-received");
         var caseId = (await clerk.GetAttributeAsync("#open-case", "href"))!.Split('/')[^1];
-        await clerk.GotoAsync(_browser.Url(
-            (await clerk.GetAttributeAsync("#received-documents a[data-document=receipt]", "href"))!));
+
+        await clerk.ClickAsync("#receive-next");
+        await Assertions.Expect(clerk).ToHaveURLAsync(new Regex("/reception$"));
+        await Expect(clerk.Locator("#reception-message")).ToContainTextAsync("đến quầy 3");
+        Assert.NotEqual(number, await clerk.GetAttributeAsync("#ticket", "data-ticket"));
+        await Expect(clerk.Locator($"#queue-table tr:has([data-ticket='{number}'])")).ToContainTextAsync(code);
+        await _browser.ShotAsync(clerk, "03b-receive-the-next");
+
+        await clerk.GotoAsync(_browser.Url(receiptPath));
         var receipt = await clerk.ContentAsync();
         Assert.Contains(code, receipt, StringComparison.Ordinal);
         Assert.Matches("Thời gian trả kết quả giải quyết hồ sơ: <strong>\\d{2} giờ \\d{2} phút, ngày", receipt);
@@ -76,6 +102,7 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await ActAsync("clerk.lechan", caseId, "deliver");
         await _browser.OpenAsync(clerk, $"/cases/{caseId}");
         await Expect(clerk.Locator("#case-status")).ToContainTextAsync("Đã kết thúc (đã trả kết quả)");
+        await Expect(clerk.Locator("#case-ticket")).ToContainTextAsync($"{number}, phục vụ tại quầy 3");
         await Expect(clerk.Locator("#case-timeline")).ToContainTextAsync("Nguyễn Thị Lan, Công chức Bộ phận Một cửa");
         await Expect(clerk.Locator("#case-timeline")).Not.ToContainTextAsync("clerk.lechan");
         await _browser.ShotAsync(clerk, "05-case-finished");
@@ -100,6 +127,24 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await citizen.ClickAsync("#rating-send");
         await Expect(citizen.Locator("#lookup-rated")).ToContainTextAsync("5/5");
         await _browser.ShotAsync(citizen, "07-lookup-rated");
+    }
+
+    [Theory]
+    [InlineData("clerk.lechan", "/reception")]
+    [InlineData("leader.lechan", "/inbox")]
+    [InlineData("officer.cn1", "/inbox")]
+    [InlineData("policy", "/designer")]
+    [InlineData("auditor", "/audit")]
+    [InlineData("admin", "/admin/users")]
+    public async Task Each_person_lands_where_their_day_starts_after_sign_in_and_at_the_root(string user, string path)
+    {
+        var page = await _browser.SignInAsync(user);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
+
+        await page.GotoAsync(_browser.Url("/"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
+        await AppBrowser.WaitInteractiveAsync(page);
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         { "POST", "/api/cases/x/hand-up" }, { "POST", "/api/cases/x/reassign" }, { "POST", "/api/cases/x/reschedule" },
         { "POST", "/api/cases/x/withdraw" }, { "GET", "/api/inbox/HP.LECHAN" },
         { "POST", "/api/reception/HP.LECHAN/tickets" }, { "POST", "/api/reception/tickets/1/visit" },
+        { "GET", "/api/reception/HP.LECHAN/tickets" }, { "POST", "/api/reception/HP.LECHAN/calls" },
+        { "POST", "/api/reception/tickets/1/recall" }, { "POST", "/api/reception/tickets/1/skip" },
     };
 
     [Theory]
@@ -72,7 +74,8 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         { "auditor", "POST", "reassign" }, { "auditor", "POST", "reschedule" }, { "auditor", "POST", "withdraw" },
         { "policy", "POST", "act" }, { "clerk.hongan", "POST", "withdraw" },
         { "clerk.hongan", "GET", "case" }, { "clerk.hongan", "GET", "actions" }, { "clerk.hongan", "GET", "inbox" },
-        { "officer.cn1", "POST", "tickets" }, { "auditor", "POST", "tickets" },
+        { "officer.cn1", "POST", "tickets" }, { "auditor", "POST", "tickets" }, { "auditor", "GET", "tickets" },
+        { "clerk.hongan", "POST", "calls" },
     };
 
     [Theory]
@@ -86,13 +89,15 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         var path = endpoint switch
         {
             "case" => $"/api/cases/{id}", "actions" => $"/api/cases/{id}/actions", "inbox" => "/api/inbox/HP.LECHAN",
-            "tickets" => "/api/reception/HP.LECHAN/tickets", _ => $"/api/cases/{id}/{endpoint}",
+            "tickets" => "/api/reception/HP.LECHAN/tickets", "calls" => "/api/reception/HP.LECHAN/calls",
+            _ => $"/api/cases/{id}/{endpoint}",
         };
         object body = endpoint switch
         {
             "act" => new { action = "send-to-tax" },
             "reassign" or "hand-up" => new { to = "HP.VPDKDD", reason = "lý do" },
             "reschedule" => new { newAppointment = "2026-12-31T09:00:00+07:00", reason = "lý do" },
+            "calls" => new { counter = 1 },
             _ => new { reason = "lý do" },
         };
         var client = await app.ClientAsAsync(user);
@@ -243,6 +248,32 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
             .Select(c => (c.GetProperty("component").GetString(), c.GetProperty("missing").GetBoolean()));
         Assert.Equal(
             [("form-18", false), ("certificate", false), ("contract", false), ("mortgage-consent", false)], papers);
+    }
+
+    [Fact]
+    public async Task A_kiosk_issues_a_ticket_and_a_clerk_calls_it_to_a_counter_then_skips_it_through_the_api()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = await app.ClientAsAsync("clerk.lechan");
+
+        var issued = await Json(await client.PostAsJsonAsync("/api/reception/HP.LECHAN/tickets", new { }, ct));
+        var noCounter = await client.PostAsJsonAsync("/api/reception/HP.LECHAN/calls", new { }, ct);
+        var called = await Json(
+            await client.PostAsJsonAsync("/api/reception/HP.LECHAN/calls", new { counter = 4 }, ct));
+        var id = called.GetProperty("id").GetInt64();
+        var skipped = await client.PostAsJsonAsync($"/api/reception/tickets/{id}/skip", new { }, ct);
+        var again = await client.PostAsJsonAsync($"/api/reception/tickets/{id}/skip", new { }, ct);
+        var queue = await Json(await client.GetAsync("/api/reception/HP.LECHAN/tickets", ct));
+
+        Assert.Equal("waiting", issued.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, noCounter.StatusCode);
+        Assert.Equal(
+            ("called", 4), (called.GetProperty("state").GetString(), called.GetProperty("counter").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("ticket-state", (await Problem(again)).GetProperty("code").GetString());
+        Assert.Contains(queue.EnumerateArray(),
+            t => t.GetProperty("id").GetInt64() == id && t.GetProperty("state").GetString() == "skipped");
     }
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>

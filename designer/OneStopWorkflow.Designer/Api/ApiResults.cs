@@ -55,11 +55,12 @@ public static class ApiResults
         RejectionCodes.NotFound or RejectionCodes.CaseMissing or RejectionCodes.ProcedureUnknown
             or RejectionCodes.NoMatch
             => StatusCodes.Status404NotFound,
-        RejectionCodes.CaseChanged => StatusCodes.Status409Conflict,
+        RejectionCodes.CaseChanged or RejectionCodes.TicketState or RejectionCodes.QueueEmpty
+            => StatusCodes.Status409Conflict,
         RejectionCodes.FieldRequired or RejectionCodes.FieldInvalid or RejectionCodes.UnknownField
             or RejectionCodes.ReasonRequired or RejectionCodes.BadDate or RejectionCodes.BadVisit
             or RejectionCodes.BadRating or RejectionCodes.BadRequest or RejectionCodes.ComponentInvalid
-            or RejectionCodes.ComponentsMissing
+            or RejectionCodes.ComponentsMissing or RejectionCodes.BadCounter
             => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

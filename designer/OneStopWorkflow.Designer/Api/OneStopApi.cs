@@ -38,6 +38,8 @@ public static class OneStopApi
 
     public sealed record ReasonBody(string? Reason, int? ExpectedVersion);
 
+    public sealed record CallBody(int? Counter);
+
     public sealed record VisitBody(string? Visit, string? CaseId, string? Note);
 
     public sealed record RatingBody(string? DossierCode, string? Secret, int? Score, string? Comment);
@@ -129,17 +131,33 @@ public static class OneStopApi
                 is var found && found.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(found))
             .WithSummary("A unit's open tasks, soonest due first.");
 
-        api.MapPost("/reception/{centre}/tickets", async (string centre, IMediator m, CancellationToken ct) =>
-            await m.Send(new CallNextTicket(centre), ct) is var t && t.Rejection is { } r
+        api.MapGet("/reception/{centre}/tickets", async (string centre, IMediator m, CancellationToken ct) =>
+            await m.Send(new ListQueueTickets(centre), ct) is var q && q.Rejection is { } r
                 ? ApiResults.Problem([r])
-                : Results.Ok(t.Ticket))
-            .WithSummary("Call the next queue ticket of a centre.");
+                : Results.Ok(q.Tickets))
+            .WithSummary("Today's queue of a centre: every ticket in number order, with its state.");
+
+        api.MapPost("/reception/{centre}/tickets", async (string centre, IMediator m, CancellationToken ct) =>
+            Ticket(await m.Send(new IssueTicket(centre), ct)))
+            .WithSummary("Issue the centre's next number to a citizen (the kiosk): the ticket waits to be called.");
+
+        api.MapPost("/reception/{centre}/calls", (string centre, CallBody body, IMediator m, CancellationToken ct) =>
+            body.Counter is not { } counter ? Task.FromResult(ApiResults.Missing("counter", "3"))
+            : TicketAsync(m.Send(new CallNextTicket(centre, counter), ct)))
+            .WithSummary("Call the citizen who has waited longest to a counter.");
+
+        api.MapPost("/reception/tickets/{id:long}/recall", async (long id, IMediator m, CancellationToken ct) =>
+            Ticket(await m.Send(new RecallTicket(id), ct)))
+            .WithSummary("Call a ticket being called once more.");
+
+        api.MapPost("/reception/tickets/{id:long}/skip", async (long id, IMediator m, CancellationToken ct) =>
+            Ticket(await m.Send(new SkipTicket(id), ct)))
+            .WithSummary("Skip a ticket being called: the citizen is absent.");
 
         api.MapPost("/reception/tickets/{id:long}/visit", async (
             long id, VisitBody body, IMediator m, CancellationToken ct) =>
-            await m.Send(new RecordVisit(id, body.Visit ?? "", body.CaseId, body.Note), ct) is var t
-                && t.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(t.Ticket))
-            .WithSummary("Close a visit as advice or a received dossier.");
+            Ticket(await m.Send(new RecordVisit(id, body.Visit ?? "", body.CaseId, body.Note), ct)))
+            .WithSummary("Serve a ticket being called: advice only, or the dossier received for it.");
 
         var lookup = app.MapGroup("/api/lookup").AllowAnonymous().RequireRateLimiting("lookup")
             .WithTags("Public lookup");
@@ -170,6 +188,11 @@ public static class OneStopApi
             return ApiResults.Conflict(request.CaseId);
         }
     }
+
+    private static IResult Ticket(TicketResult result) =>
+        result.Rejection is { } r ? ApiResults.Problem([r]) : Results.Ok(result.Ticket);
+
+    private static async Task<IResult> TicketAsync(ValueTask<TicketResult> result) => Ticket(await result);
 
     private static IResult Case(CaseResult result, int status) =>
         result.IsRejected ? ApiResults.Problem(result.Rejections)

@@ -7,6 +7,7 @@ using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Accounts;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Reception;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Hosting.Simulation;
 
@@ -20,6 +21,9 @@ namespace OneStopWorkflow.Designer.Demo;
 public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoData> logger)
 {
     public const string Password = "Demo@2026";
+
+    /// <summary>How many citizens wait at Lê Chân when the demo starts.</summary>
+    public const int WaitingTickets = 3;
 
     /// <summary>User name, full name, and memberships (unit, role, position as papers print it).</summary>
     public static readonly
@@ -80,6 +84,7 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
 
         var history = await HistoryAsync(cancellationToken);
         await SampleCasesAsync(cancellationToken);
+        await WaitingTicketsAsync(cancellationToken);
         LogSeeded(Users.Count, history);
     }
 
@@ -157,6 +162,21 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
         }
     }
 
+    /// <summary>Three citizens took a number at Lê Chân this morning and wait to be called.</summary>
+    private async Task WaitingTicketsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Clerk;
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        for (var i = 0; i < WaitingTickets; i++)
+        {
+            if ((await mediator.Send(new IssueTicket("HP.LECHAN"), cancellationToken)).Rejection is { } refused)
+            {
+                throw new InvalidOperationException($"The demo queue may not issue a ticket: {refused.Message}");
+            }
+        }
+    }
+
     /// <summary>Received by the Lê Chân clerk, in a scope of its own like a web request.</summary>
     private async Task ReceiveAsync(ReceiveCase command, CancellationToken cancellationToken)
     {
@@ -189,6 +209,6 @@ public sealed partial class DemoData(IServiceScopeFactory scopes, ILogger<DemoDa
     }.ToImmutableDictionary();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Development: {Count} demo users (password on the sign-in "
-        + "page), {History} past cases replayed from the samples and 3 cases received today.")]
+        + "page), {History} past cases replayed from the samples, 3 cases received today, 3 citizens waiting.")]
     private partial void LogSeeded(int count, int history);
 }

@@ -45,6 +45,39 @@ public static class Text
         ["no-tasks"] = ("Không có hồ sơ nào cần xử lý.", "No open tasks."),
         ["call-next"] = ("Gọi số tiếp theo", "Call the next ticket"),
         ["ticket"] = ("Số thứ tự", "Ticket"),
+        ["issue-ticket"] = ("Cấp số", "Issue a ticket"),
+        ["counter"] = ("Quầy số", "Counter"),
+        ["recall"] = ("Gọi lại", "Call again"),
+        ["skip"] = ("Vắng mặt, bỏ qua", "Absent: skip"),
+        ["serve"] = ("Phục vụ số này", "Serve this one"),
+        ["refresh"] = ("Làm mới", "Refresh"),
+        ["queue-today"] = ("Hàng chờ hôm nay", "Today's queue"),
+        ["no-tickets"] = ("Hôm nay chưa có ai lấy số.", "Nobody has taken a ticket today."),
+        ["ticket-waiting"] = ("Đang chờ", "Waiting"),
+        ["ticket-called"] = ("Đang gọi", "Called"),
+        ["ticket-served"] = ("Đã phục vụ", "Served"),
+        ["ticket-skipped"] = ("Vắng mặt", "Skipped"),
+        ["visit-advice"] = ("chỉ hướng dẫn", "advice only"),
+        ["visit-dossier"] = ("nộp hồ sơ", "dossier"),
+        ["issued-at"] = ("Lấy số lúc", "Taken at"),
+        ["called-at"] = ("Gọi lúc", "Called at"),
+        ["called-by"] = ("Người gọi", "Called by"),
+        ["help-reception"] = (
+            "Cấp số cho công dân, gọi người chờ lâu nhất đến quầy của bạn; gọi lại nếu chưa thấy đến, bỏ qua nếu "
+            + "vắng mặt. Chọn số quầy của bạn một lần, trang ghi nhớ trong phiên làm việc.",
+            "Issue tickets, call whoever has waited longest to your counter; call again if nobody comes, skip when "
+            + "absent. Choose your counter once; the page keeps it for the session."),
+        ["msg-issued"] = ("Đã cấp số {0}. Mời công dân ngồi chờ đến lượt.", "Ticket {0} issued; please wait."),
+        ["msg-called"] = ("Mời công dân số {0} đến quầy {1}.", "Ticket {0}, please come to counter {1}."),
+        ["msg-recalled"] = (
+            "Đã gọi lại số {0} đến quầy {1} (lần {2}).", "Ticket {0} called again to counter {1} (time {2})."),
+        ["msg-skipped"] = ("Đã bỏ qua số {0}: công dân vắng mặt.", "Ticket {0} skipped: the citizen is absent."),
+        ["msg-advice"] = ("Đã kết thúc lượt số {0}: chỉ hướng dẫn.", "Ticket {0} closed: advice only."),
+        ["serving"] = ("Đang phục vụ số {0} — quầy {1}", "Now serving ticket {0} — counter {1}"),
+        ["served-with"] = ("Số {0} đã được phục vụ, gắn với hồ sơ {1}.", "Ticket {0} served, linked to case {1}."),
+        ["ticket-at-counter"] = ("{0}, phục vụ tại quầy {1}", "{0}, served at counter {1}"),
+        ["receive-next"] = ("Tiếp nhận hồ sơ tiếp theo", "Receive the next"),
+        ["print-receipt"] = ("In giấy tờ vừa cấp", "Print the paper just issued"),
         ["advice-only"] = ("Chỉ hướng dẫn", "Advice only"),
         ["receive-dossier"] = ("Nhận hồ sơ", "Receive a dossier"),
         ["note"] = ("Ghi chú", "Note"),
@@ -320,6 +353,10 @@ public static class Text
         ArgumentNullException.ThrowIfNull(rejection);
         return rejection.MessageIn(CultureInfo.CurrentUICulture);
     }
+
+    /// <summary>A word with values put in its places: <c>F("msg-called", "012", 3)</c>.</summary>
+    public static string F(string key, params object[] values) =>
+        string.Format(CultureInfo.CurrentCulture, T(key), values);
 
     public static string T(string key) =>
         Words.TryGetValue(key, out var word) ? (IsEnglish ? word.En : word.Vi) : key;

@@ -44,6 +44,8 @@ public static class RejectionCodes
     public const string BadRating = "bad-rating";
     public const string AlreadyRated = "already-rated";
     public const string BadVisit = "bad-visit";
-    public const string TicketClosed = "ticket-closed";
+    public const string TicketState = "ticket-state";
+    public const string QueueEmpty = "queue-empty";
+    public const string BadCounter = "bad-counter";
     public const string BadRequest = "bad-request";
 }

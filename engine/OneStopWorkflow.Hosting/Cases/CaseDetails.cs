@@ -12,7 +12,13 @@ public sealed record CaseDetails(
 {
     /// <summary>Hand-up, reschedule and withdrawal, when the caller may ask for them now.</summary>
     public CaseOffers Offers { get; init; } = CaseOffers.None;
+
+    /// <summary>The queue ticket the dossier was received for at the counter, if it came through the queue.</summary>
+    public CaseTicket? Ticket { get; init; }
 }
+
+/// <summary>A case's queue ticket: its number of the day and the counter it was served at.</summary>
+public sealed record CaseTicket(int Number, int? Counter);
 
 /// <summary>A case's details, or why they cannot be had (an unknown case, or one the caller may not read).</summary>
 public sealed record CaseDetailsResult(CaseDetails? Details, Rejection? Rejection) : IRefusable<CaseDetailsResult>

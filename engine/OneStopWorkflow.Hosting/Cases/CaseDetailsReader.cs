@@ -44,10 +44,15 @@ internal sealed class CaseDetailsReader(
             ? (await TrailAsync(stored, version, cancellationToken),
                 await DocumentsAsync(stored.Row.Id, version, cancellationToken))
             : ([], []);
+        var ticket = depth == CaseDetailsDepth.WithTrailAndDocuments
+            ? await db.QueueTickets.AsNoTracking().Where(t => t.CaseId == stored.Row.Id)
+                .Select(t => new CaseTicket(t.Number, t.Counter)).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new CaseDetailsResult(
             new CaseDetails(CaseView.Of(stored.State, version, context.Now), trail, documents, actions)
             {
                 Offers = offers,
+                Ticket = ticket,
             }, null);
     }
 

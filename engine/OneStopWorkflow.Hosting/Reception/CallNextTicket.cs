@@ -1,15 +1,21 @@
-using System.Globalization;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
-using OneStopWorkflow.Persistence.Codes;
 using OneStopWorkflow.Persistence.Reception;
 using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Reception;
 
-/// <summary>A clerk calls the next number of the centre's queue today (numbering starts at 1 each day).</summary>
-public sealed record CallNextTicket(string Centre) : ICommand<TicketResult>;
+/// <summary>
+/// A clerk calls the citizen who has waited longest at the centre today to their counter; two clerks calling at once
+/// get two different citizens.
+/// </summary>
+public sealed record CallNextTicket(string Centre, int Counter) : ICommand<TicketResult>
+{
+    public const int MaxCounter = 99;
+}
 
 internal sealed class CallNextTicketHandler(
     OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
@@ -23,16 +29,24 @@ internal sealed class CallNextTicketHandler(
             return TicketResult.Refused(refused);
         }
 
-        var calendar = (await catalog.ContextAsync(cancellationToken)).CalendarOf(command.Centre);
-        var now = calendar.ToLocal(time.GetUtcNow());
-        var day = now.ToString("yyMMdd", CultureInfo.InvariantCulture);
-        var number = await DossierSequences.NextAsync(db, "queue:" + command.Centre, day, 1, cancellationToken);
-        var row = new QueueTicketRow
+        if (command.Counter is < 1 or > CallNextTicket.MaxCounter)
         {
-            Centre = command.Centre, Day = day, Number = number, CalledAt = now, CalledBy = actor.User,
-        };
-        db.QueueTickets.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
-        return new TicketResult(TicketView.Of(row, calendar.ToLocal(row.CalledAt)), null);
+            return TicketResult.Refused(
+                Rejection.Of(RejectionCodes.BadCounter).On("counter").With("max", CallNextTicket.MaxCounter));
+        }
+
+        var context = await catalog.ContextAsync(cancellationToken);
+        var calendar = context.CalendarOf(command.Centre);
+        var (now, day) = QueueTickets.Today(calendar, time);
+        var id = await QueueCalls.CallNextAsync(
+            db, new QueueCall(command.Centre, day, actor.User, command.Counter, now), cancellationToken);
+        if (id is null)
+        {
+            return TicketResult.Refused(Rejection.Of(RejectionCodes.QueueEmpty)
+                .With("centre", QueueTickets.CentreName(context, command.Centre)));
+        }
+
+        var row = await db.QueueTickets.AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken);
+        return new TicketResult(await TicketReader.ReadOneAsync(db, calendar, row, cancellationToken), null);
     }
 }

@@ -1,27 +1,27 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
+using OneStopWorkflow.Persistence.Reception;
 using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Reception;
 
-/// <summary>Closes a visit: <c>advice</c> (questions only) or <c>dossier</c> with the case it produced.</summary>
+/// <summary>
+/// Serves a ticket being called: <c>advice</c> (questions only, with a note) or <c>dossier</c> with the case received
+/// for it at the centre, which links the ticket to the case.
+/// </summary>
 public sealed record RecordVisit(long TicketId, string Visit, string? CaseId, string? Note) : ICommand<TicketResult>;
 
-internal sealed class RecordVisitHandler(OneStopDbContext db, ActorAccessor actors, TimeProvider time)
+internal sealed class RecordVisitHandler(
+    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time)
     : ICommandHandler<RecordVisit, TicketResult>
 {
     public async ValueTask<TicketResult> Handle(RecordVisit command, CancellationToken cancellationToken)
     {
-        var row = await db.QueueTickets.FirstOrDefaultAsync(t => t.Id == command.TicketId, cancellationToken);
-        if (row is null)
-        {
-            return TicketResult.Refused(
-                Rejection.Of(RejectionCodes.NotFound, "ticket").With("ticket", command.TicketId));
-        }
-
-        if (QueueAccess.Refusal(actors.Actor!, row.Centre) is { } refused)
+        var (row, refused) = await QueueTickets.FindAsync(db, actors.Actor!, command.TicketId, cancellationToken);
+        if (refused is not null)
         {
             return TicketResult.Refused(refused);
         }
@@ -31,17 +31,30 @@ internal sealed class RecordVisitHandler(OneStopDbContext db, ActorAccessor acto
             return TicketResult.Refused(Rejection.Of(RejectionCodes.BadVisit).On("visit"));
         }
 
-        if (row.Visit is not null)
+        if (QueueTickets.UnlessCalled(row!, "visit") is { } notCalled)
         {
-            return TicketResult.Refused(Rejection.Of(RejectionCodes.TicketClosed)
-                .With("ticket", row.Number).With("visit", row.Visit));
+            return TicketResult.Refused(notCalled);
         }
 
+        var context = await catalog.ContextAsync(cancellationToken);
+        if (command.Visit == "dossier" && !await ReceivedAtAsync(command.CaseId, row!.Centre, cancellationToken))
+        {
+            return TicketResult.Refused(Rejection.Of(RejectionCodes.NotFound, "visit-case").On("caseId")
+                .With("case", CaseAccess.Quote(command.CaseId ?? "")).With("ticket", QueueTickets.Number(row.Number))
+                .With("centre", QueueTickets.CentreName(context, row.Centre)));
+        }
+
+        row!.State = TicketStates.Served;
         row.Visit = command.Visit;
-        row.CaseId = command.CaseId;
+        row.CaseId = command.Visit == "dossier" ? command.CaseId : null;
         row.Note = command.Note;
         row.ClosedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return new TicketResult(TicketView.Of(row, row.CalledAt), null);
+        var calendar = context.CalendarOf(row.Centre);
+        return new TicketResult(await TicketReader.ReadOneAsync(db, calendar, row, cancellationToken), null);
     }
+
+    private async Task<bool> ReceivedAtAsync(string? caseId, string centre, CancellationToken cancellationToken) =>
+        caseId is not null
+        && await db.Cases.AnyAsync(c => c.Id == caseId && c.ReceivingUnit == centre, cancellationToken);
 }

@@ -1,15 +1,33 @@
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Security;
-using OneStopWorkflow.Persistence.Reception;
 
 namespace OneStopWorkflow.Hosting.Reception;
 
-/// <summary>A called queue ticket: the centre's number of the day, who called it, and what the visit became.</summary>
-public sealed record TicketView(
-    long Id, string Centre, int Number, DateTimeOffset CalledAt, string CalledBy, string? Visit, string? CaseId)
+/// <summary>
+/// A queue ticket: the centre's number of the day, its state (waiting, called, served, skipped), who called it to
+/// which counter, and what the visit became. Times are in the centre's local time.
+/// </summary>
+public sealed record TicketView(long Id, string Centre, int Number, string State, DateTimeOffset IssuedAt)
 {
-    internal static TicketView Of(QueueTicketRow row, DateTimeOffset calledAt) =>
-        new(row.Id, row.Centre, row.Number, calledAt, row.CalledBy, row.Visit, row.CaseId);
+    public DateTimeOffset? CalledAt { get; init; }
+
+    /// <summary>The caller's user name, for integrations; people read <see cref="CalledByName"/>.</summary>
+    public string? CalledBy { get; init; }
+
+    /// <summary>The caller's full name.</summary>
+    public string? CalledByName { get; init; }
+
+    public int? Counter { get; init; }
+    public int Recalls { get; init; }
+    public DateTimeOffset? RecalledAt { get; init; }
+
+    /// <summary>advice or dossier once served.</summary>
+    public string? Visit { get; init; }
+
+    public string? CaseId { get; init; }
+    public string? DossierCode { get; init; }
+    public string? Note { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
 }
 
 /// <summary>A ticket after a command, or why the command was refused.</summary>

@@ -62,6 +62,14 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
         {
             e.ToTable("queue_tickets");
             e.HasIndex(t => new { t.Centre, t.Day, t.Number }).IsUnique();
+
+            // Call-next takes the lowest waiting number of a centre's day.
+            e.HasIndex(t => new { t.Centre, t.Day, t.State, t.Number });
+
+            // The case page shows the ticket its dossier was received for.
+            e.HasIndex(t => t.CaseId);
+            e.Property(t => t.CaseId).HasMaxLength(40);
+            e.Property(t => t.State).HasMaxLength(16);
         });
         builder.Entity<RatingRow>(e =>
         {

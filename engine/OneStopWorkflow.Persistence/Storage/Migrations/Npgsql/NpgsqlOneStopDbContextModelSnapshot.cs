@@ -846,17 +846,17 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset>("CalledAt")
+                    b.Property<DateTimeOffset?>("CalledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("called_at");
 
                     b.Property<string>("CalledBy")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("called_by");
 
                     b.Property<string>("CaseId")
-                        .HasColumnType("text")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("case_id");
 
                     b.Property<string>("Centre")
@@ -868,10 +868,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<int?>("Counter")
+                        .HasColumnType("integer")
+                        .HasColumnName("counter");
+
                     b.Property<string>("Day")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
 
                     b.Property<string>("Note")
                         .HasColumnType("text")
@@ -881,6 +889,20 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("integer")
                         .HasColumnName("number");
 
+                    b.Property<DateTimeOffset?>("RecalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recalled_at");
+
+                    b.Property<int>("Recalls")
+                        .HasColumnType("integer")
+                        .HasColumnName("recalls");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
                     b.Property<string>("Visit")
                         .HasColumnType("text")
                         .HasColumnName("visit");
@@ -888,9 +910,15 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     b.HasKey("Id")
                         .HasName("pk_queue_tickets");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_queue_tickets_case_id");
+
                     b.HasIndex("Centre", "Day", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_queue_tickets_centre_day_number");
+
+                    b.HasIndex("Centre", "Day", "State", "Number")
+                        .HasDatabaseName("ix_queue_tickets_centre_day_state_number");
 
                     b.ToTable("queue_tickets", (string)null);
                 });

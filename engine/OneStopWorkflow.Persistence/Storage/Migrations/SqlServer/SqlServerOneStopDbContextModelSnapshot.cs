@@ -848,17 +848,17 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset>("CalledAt")
+                    b.Property<DateTimeOffset?>("CalledAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("called_at");
 
                     b.Property<string>("CalledBy")
-                        .IsRequired()
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("called_by");
 
                     b.Property<string>("CaseId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
                         .HasColumnName("case_id");
 
                     b.Property<string>("Centre")
@@ -870,10 +870,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("closed_at");
 
+                    b.Property<int?>("Counter")
+                        .HasColumnType("int")
+                        .HasColumnName("counter");
+
                     b.Property<string>("Day")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)")
                         .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("issued_at");
 
                     b.Property<string>("Note")
                         .HasColumnType("nvarchar(max)")
@@ -883,6 +891,20 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("number");
 
+                    b.Property<DateTimeOffset?>("RecalledAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("recalled_at");
+
+                    b.Property<int>("Recalls")
+                        .HasColumnType("int")
+                        .HasColumnName("recalls");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("state");
+
                     b.Property<string>("Visit")
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("visit");
@@ -890,9 +912,15 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                     b.HasKey("Id")
                         .HasName("pk_queue_tickets");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_queue_tickets_case_id");
+
                     b.HasIndex("Centre", "Day", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_queue_tickets_centre_day_number");
+
+                    b.HasIndex("Centre", "Day", "State", "Number")
+                        .HasDatabaseName("ix_queue_tickets_centre_day_state_number");
 
                     b.ToTable("queue_tickets", (string)null);
                 });

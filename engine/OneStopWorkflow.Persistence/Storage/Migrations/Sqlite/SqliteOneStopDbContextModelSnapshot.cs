@@ -826,16 +826,16 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<long>("CalledAt")
+                    b.Property<long?>("CalledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("called_at");
 
                     b.Property<string>("CalledBy")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("called_by");
 
                     b.Property<string>("CaseId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
@@ -848,10 +848,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
+                    b.Property<int?>("Counter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counter");
+
                     b.Property<string>("Day")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("day");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
 
                     b.Property<string>("Note")
                         .HasColumnType("TEXT")
@@ -861,6 +869,20 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
+                    b.Property<long?>("RecalledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recalled_at");
+
+                    b.Property<int>("Recalls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recalls");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
                     b.Property<string>("Visit")
                         .HasColumnType("TEXT")
                         .HasColumnName("visit");
@@ -868,9 +890,15 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_queue_tickets");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_queue_tickets_case_id");
+
                     b.HasIndex("Centre", "Day", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_queue_tickets_centre_day_number");
+
+                    b.HasIndex("Centre", "Day", "State", "Number")
+                        .HasDatabaseName("ix_queue_tickets_centre_day_state_number");
 
                     b.ToTable("queue_tickets", (string)null);
                 });
