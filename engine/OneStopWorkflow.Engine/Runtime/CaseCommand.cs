@@ -16,7 +16,8 @@ public abstract record CaseCommand(Actor Actor)
 
 /// <summary>
 /// Starts a case at the receiving unit. The intake action (default <c>accept</c>) is taken at once by the clerk;
-/// the sequence and the lookup secret are supplied by the caller (the store owns the sequence).
+/// the sequence, the tracking-book entry and the lookup secret are supplied by the caller (the store owns the
+/// sequence and the book).
 /// </summary>
 public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseCommand(Actor)
 {
@@ -24,6 +25,10 @@ public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseC
     public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
     public int Sequence { get; init; } = 1;
     public string Secret { get; init; } = "";
+
+    /// <summary>The case's entry in the unit's tracking book; null when the caller keeps no book (a preview).</summary>
+    public TrackingBookEntry? Book { get; init; }
+
     public string IntakeAction { get; init; } = "accept";
     public ImmutableDictionary<string, string> Input { get; init; } = ImmutableDictionary<string, string>.Empty;
     public override string Name => "receive";

@@ -195,6 +195,9 @@ internal static class ScenarioReader
             {
                 Channel = channel, Fields = fields, Sequence = sequence, Secret = secret, IntakeAction = action,
                 Input = input,
+
+                // A scenario keeps no book: its case stands in volume 1 at its dossier number, so runs repeat.
+                Book = new TrackingBookEntry(1, sequence),
             });
     }
 

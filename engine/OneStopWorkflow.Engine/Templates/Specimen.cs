@@ -24,7 +24,8 @@ internal static class Specimen
                 [new ComponentInfo(1, Sample, Sample, 1, true), new ComponentInfo(2, Sample, Sample, 1, false)],
             Channel = Sample, ReceivedAt = Sample, Appointment = Sample, PromisedAppointment = Sample, Reason = Sample,
             Signatory = new Signatory(Sample, Sample, Sample, Sample),
-            Lookup = new LookupInfo(Sample, Sample),
+            Lookup = new LookupInfo(Sample, Sample, Sample, "data:image/svg+xml;base64,"),
+            Book = new BookInfo("01", "1"),
             HandOvers =
             [
                 new HandOver(1, Sample, Sample, Sample, Sample, Sample, Sample),
