@@ -61,11 +61,6 @@ public sealed partial class OneStopInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         await OneStopDatabase.MigrateAsync(db, cancellationToken);
-        if (options.Value.PublicLookupUrl is null)
-        {
-            LogNoPublicLookup(Lookup.PublicLookup.Fallback);
-        }
-
         if (!options.Value.ImportCatalog)
         {
             return [];
@@ -96,10 +91,6 @@ public sealed partial class OneStopInitializer(
     public Task StartAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "OneStop:PublicLookupUrl is not set: receipts print "
-        + "{Fallback} and its QR code. Set it to the public address of this application's lookup page (/tra-cuu).")]
-    private partial void LogNoPublicLookup(string fallback);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog: {Diagnostic}")]
     private partial void LogCatalogDiagnostic(string diagnostic);
