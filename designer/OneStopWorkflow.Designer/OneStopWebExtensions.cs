@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OneStopWorkflow.Designer.Accounts;
 using OneStopWorkflow.Designer.Api;
@@ -15,6 +16,7 @@ using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Designer.Workbench;
 using OneStopWorkflow.Hosting;
 using OneStopWorkflow.Hosting.Accounts;
+using OneStopWorkflow.Hosting.Lookup;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Hosting.Startup;
 using OneStopWorkflow.Persistence.Accounts;
@@ -119,13 +121,18 @@ public static class OneStopWebExtensions
     }
 
     /// <summary>
-    /// Migrates and imports the catalog (refusing to start on any error, which names the file), then seeds the demo
-    /// data when configured, and logs where the app is ready once it listens.
+    /// Migrates and imports the catalog (refusing to start on any error, which names the file), warns when receipts
+    /// have no public lookup address, seeds the demo data when configured, and logs where the app is ready.
     /// </summary>
     public static async Task InitializeOneStopWebAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.GetRequiredService<OneStopInitializer>().InitializeOrThrowAsync(cancellationToken);
+        if (app.Services.GetRequiredService<IOptions<OneStopOptions>>().Value.PublicLookupUrl is null)
+        {
+            StartupLog.NoPublicLookup(app.Logger, PublicLookup.Fallback);
+        }
+
         if (app.Configuration.GetValue("OneStop:DemoData", false))
         {
             await app.Services.GetRequiredService<DemoData>().SeedAsync(cancellationToken);

@@ -20,8 +20,12 @@ public sealed record OneStopOptions
     /// </summary>
     public string ProceduresFolder { get; init; } = "procedures";
 
-    /// <summary>The public lookup page printed on receipts, where citizens enter the dossier code and secret.</summary>
-    public string LookupUrl { get; init; } = "/tra-cuu";
+    /// <summary>
+    /// <c>OneStop:PublicLookupUrl</c>: the lookup page (/tra-cuu) as citizens reach it, absolute and not loopback;
+    /// receipts print it and its QR code carries it with the dossier code. Null when not configured: papers then print
+    /// <see cref="Lookup.PublicLookup.Fallback"/> and start-up warns.
+    /// </summary>
+    public string? PublicLookupUrl { get; init; }
 
     /// <summary>Import the catalog folder on start.</summary>
     public bool ImportCatalog { get; init; } = true;

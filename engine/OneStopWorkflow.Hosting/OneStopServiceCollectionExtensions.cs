@@ -19,7 +19,7 @@ public static class OneStopServiceCollectionExtensions
     /// <summary>
     /// The application layer: the store on the configured provider, Mediator commands and queries, the catalog
     /// import on start and the deadline scanner. Reads <c>Storage:Provider</c>, <c>ConnectionStrings:OneStop</c>
-    /// and the <c>OneStop</c> section (ProceduresFolder, ImportCatalog, Scanner).
+    /// and the <c>OneStop</c> section (ProceduresFolder, ImportCatalog, PublicLookupUrl, Scanner).
     /// </summary>
     public static IServiceCollection AddOneStopWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
@@ -82,7 +82,7 @@ public static class OneStopServiceCollectionExtensions
             ConnectionString = string.IsNullOrWhiteSpace(connection) ? defaults.ConnectionString : connection,
             ProceduresFolder = section["ProceduresFolder"] ?? defaults.ProceduresFolder,
             ImportCatalog = section.GetValue("ImportCatalog", defaults.ImportCatalog),
-            LookupUrl = section["LookupUrl"] ?? defaults.LookupUrl,
+            PublicLookupUrl = Lookup.PublicLookup.Read(section["PublicLookupUrl"]),
             Scanner = defaults.Scanner with
             {
                 Enabled = section.GetValue("Scanner:Enabled", defaults.Scanner.Enabled),

@@ -78,7 +78,8 @@ public class EngineBenchmarks
 
     [Benchmark(Description = "render the receipt (Mẫu 01)")]
     public string RenderReceipt() => DocumentRenderer.Render(
-        _context, _trail.TakeWhile(e => e != _receipt).Append(_receipt).ToList(), _receipt, "/tra-cuu");
+        _context, _trail.TakeWhile(e => e != _receipt).Append(_receipt).ToList(), _receipt,
+        new LookupPage("https://motcua.example.gov.vn/tra-cuu"));
 
     [Benchmark(Description = "replay a 7-event trail")]
     public CaseState Replay() => CaseState.Replay(_trail);

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Playwright;
-
 namespace OneStopWorkflow.Browser.Tests;
 
 /// <summary>
@@ -10,12 +7,11 @@ namespace OneStopWorkflow.Browser.Tests;
 [Collection(Chromium.Collection)]
 public sealed class PrintTests
 {
+    private const string Receipt = "land-use-transfer/v1/samples/on-time.documents/06-receipt.html";
+
     public static TheoryData<string, string, int, string> Documents() => new()
     {
-        {
-            "land-use-transfer/v1/samples/on-time.documents/06-receipt.html", "HP.LECHAN-260302-0007", 1,
-            "09 giờ 00 phút, ngày 12 tháng 3 năm 2026"
-        },
+        { Receipt, "HP.LECHAN-260302-0007", 1, "09 giờ 00 phút, ngày 12 tháng 3 năm 2026" },
         {
             // The slip's time columns wrap between the hour and the date.
             "land-use-transfer/v1/samples/on-time.documents/07-control-slip.html", "HP.LECHAN-260302-0007", 1,
@@ -32,32 +28,11 @@ public sealed class PrintTests
     public async Task A_document_prints_on_a4_within_its_pages_with_its_code_date_and_diacritics(
         string file, string dossierCode, int maxPages, string appointment)
     {
-        var path = Repository.PathOf("procedures", file);
-        Assert.True(File.Exists(path), $"{file} is missing; the sample's documents changed (see SampleDocumentTests).");
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync();
-        await page.SetContentAsync(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
-        var artifacts = Chromium.ArtifactsFolder("print");
-        var name = Path.GetFileNameWithoutExtension(file);
-        var pdfPath = Path.Combine(artifacts, $"{name}.pdf");
+        var pdf = await Pdf.PrintAsync(await ReadAsync(file), Path.GetFileNameWithoutExtension(file));
 
-        await page.PdfAsync(new PagePdfOptions
-        {
-            Path = pdfPath, Format = "A4", PreferCSSPageSize = true, PrintBackground = true,
-        });
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(artifacts, $"{name}.png"), FullPage = true,
-        });
-
-        var info = await RunAsync("pdfinfo", pdfPath);
-        var text = Normalise(await RunAsync("pdftotext", "-layout", pdfPath, "-"));
-        var pages = int.Parse(
-            info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(),
-            System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(pages, 1, maxPages);
+        var info = await Pdf.InfoAsync(pdf);
+        var text = await Pdf.TextAsync(pdf);
+        Assert.InRange(Pdf.Pages(info), 1, maxPages);
         Assert.Matches(@"Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)", info);
         Assert.Contains(dossierCode, text, StringComparison.Ordinal);
         Assert.Contains(appointment, text, StringComparison.Ordinal);
@@ -65,26 +40,24 @@ public sealed class PrintTests
         Assert.Contains("Độc lập - Tự do - Hạnh phúc", text, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// pdftotext keeps the layout's line breaks and runs of spaces; one space is enough to compare phrases.
-    /// </summary>
-    private static string Normalise(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
-
-    private static async Task<string> RunAsync(string tool, params string[] args)
+    /// <summary>Issue 15, point 4: what the printed Mẫu 01 carries besides the appointment.</summary>
+    [Fact]
+    public async Task The_printed_receipt_has_its_book_reference_and_a_qr_code_that_a_reader_opens_as_the_lookup_link()
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var pdf = await Pdf.PrintAsync(await ReadAsync(Receipt), "05-receipt-qr");
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(
-            process.ExitCode == 0,
-            $"{tool} failed: {await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
-        return output;
+        var text = await Pdf.TextAsync(pdf);
+        Assert.Contains("Vào Sổ theo dõi hồ sơ, Quyển số: 01, Số thứ tự: 7.", text, StringComparison.Ordinal);
+        Assert.Contains("Số điện thoại:", text, StringComparison.Ordinal);
+        var (width, height, pixels) = await Pdf.GreyPageAsync(pdf, 1, 200);
+        Assert.Equal("https://dichvucong.haiphong.gov.vn/tra-cuu?code=HP.LECHAN-260302-0007",
+            QrCodes.Decode(pixels, width, height));
+    }
+
+    private static async Task<string> ReadAsync(string file)
+    {
+        var path = Repository.PathOf("procedures", file);
+        Assert.True(File.Exists(path), $"{file} is missing; the sample's documents changed (see SampleDocumentTests).");
+        return await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
     }
 }

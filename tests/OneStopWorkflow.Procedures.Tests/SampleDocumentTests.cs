@@ -2,6 +2,7 @@ using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Simulation;
 using OneStopWorkflow.Engine.Templates;
+using OneStopWorkflow.Hosting.Documents;
 
 namespace OneStopWorkflow.Procedures.Tests;
 
@@ -12,6 +13,9 @@ namespace OneStopWorkflow.Procedures.Tests;
 public sealed class SampleDocumentTests
 {
     public const string LookupUrl = "https://dichvucong.haiphong.gov.vn/tra-cuu";
+
+    /// <summary>The lookup page as the server prints it, with the QR code it draws.</summary>
+    public static readonly LookupPage Lookup = new(LookupUrl) { DrawQrCode = QrCodeImage.DataUri };
 
     public static TheoryData<string> Samples() => SampleScenarioTests.Samples();
 
@@ -97,6 +101,6 @@ public sealed class SampleDocumentTests
             }
         }
 
-        return DocumentRenderer.RenderIssued(context, [], events, LookupUrl);
+        return DocumentRenderer.RenderIssued(context, [], events, Lookup);
     }
 }

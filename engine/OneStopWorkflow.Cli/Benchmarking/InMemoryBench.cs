@@ -2,12 +2,17 @@ using System.Diagnostics;
 using OneStopWorkflow.Cli.Workload;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
+using OneStopWorkflow.Hosting;
+using OneStopWorkflow.Hosting.Lookup;
 
 namespace OneStopWorkflow.Cli.Benchmarking;
 
 /// <summary>The bench workload in memory: the engine and the document renderer only, no store.</summary>
 internal static class InMemoryBench
 {
+    /// <summary>Papers as the server prints them, QR code included.</summary>
+    private static readonly LookupPage Lookup = PublicLookup.PageOf(new OneStopOptions());
+
     public static Task RunAsync(
         DecisionContext context, string[] communes, BenchOptions options, BenchTally tally,
         CancellationToken cancellationToken) =>
@@ -32,7 +37,7 @@ internal static class InMemoryBench
                 throw new InvalidOperationException(string.Join("; ", decision.Rejections));
             }
 
-            DocumentRenderer.RenderIssued(context, trail, decision.Events, "/tra-cuu");
+            DocumentRenderer.RenderIssued(context, trail, decision.Events, Lookup);
             trail.AddRange(decision.Events);
             state = decision.State;
             tally.Command(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -43,6 +48,7 @@ internal static class InMemoryBench
         {
             Fields = LandTransferWorkload.Fields, Components = LandTransferWorkload.Components,
             Sequence = (i / communes.Length) + 1, Secret = "00000000",
+            Book = new TrackingBookEntry(1, (i / communes.Length) + 1),
         });
         foreach (var (role, action) in LandTransferWorkload.Steps(i))
         {

@@ -16,10 +16,10 @@ public abstract record CaseCommand(Actor Actor)
 
 /// <summary>
 /// Starts a case at the receiving unit. The intake action (default <c>accept</c>) is taken at once by the clerk;
-/// the sequence and the lookup secret are supplied by the caller (the store owns the sequence). An intake action
-/// that accepts the dossier (one that starts the clock) needs every required field and component; a supplement
-/// request or a refusal needs only the procedure's contact fields. <see cref="Components"/> are the papers handed
-/// in; none given means none were.
+/// the sequence, the tracking-book entry and the lookup secret are supplied by the caller (the store owns the
+/// sequence and the book). An intake action that accepts the dossier (one that starts the clock) needs every
+/// required field and component; a supplement request or a refusal needs only the procedure's contact fields.
+/// <see cref="Components"/> are the papers handed in; none given means none were.
 /// </summary>
 public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseCommand(Actor)
 {
@@ -27,6 +27,10 @@ public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseC
     public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
     public int Sequence { get; init; } = 1;
     public string Secret { get; init; } = "";
+
+    /// <summary>The case's entry in the unit's tracking book; null when the caller keeps no book (a preview).</summary>
+    public TrackingBookEntry? Book { get; init; }
+
     public string IntakeAction { get; init; } = "accept";
     public ImmutableDictionary<string, string> Input { get; init; } = ImmutableDictionary<string, string>.Empty;
     public ImmutableArray<ReceivedComponent> Components { get; init; } = [];

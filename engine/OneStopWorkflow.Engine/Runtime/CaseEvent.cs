@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OneStopWorkflow.Engine.Definitions;
 
 namespace OneStopWorkflow.Engine.Runtime;
@@ -14,6 +15,13 @@ public sealed record CaseReceived(
     string DossierCode, string Secret, string Unit, string Channel, ImmutableDictionary<string, string> Fields)
     : CaseEvent(At, Actor)
 {
+    /// <summary>
+    /// The tracking-book entry printed on the receipt. Omitted from the payload when null, so trails written before
+    /// books were kept read (and hash) exactly as they were stored.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrackingBookEntry? Book { get; init; }
+
     public override string Type => "case-received";
 }
 

@@ -20,6 +20,9 @@ public sealed record CaseState
     public required ImmutableDictionary<string, string> Fields { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>The case's entry in the receiving unit's tracking book, if one was kept.</summary>
+    public TrackingBookEntry? Book { get; init; }
+
     /// <summary>The appointment the law sets, moved by pauses and restarts but never by a reschedule.</summary>
     public DateTimeOffset? Appointment { get; init; }
 
@@ -65,7 +68,7 @@ public sealed record CaseState
             Id = received.Id, Procedure = received.Procedure, ProcedureVersion = received.Version,
             ProcedureHash = received.ProcedureHash, DossierCode = received.DossierCode, Secret = received.Secret,
             ReceivingUnit = received.Unit, Channel = received.Channel, Fields = received.Fields,
-            ReceivedAt = received.At, Version = 1, LastEventAt = received.At,
+            ReceivedAt = received.At, Book = received.Book, Version = 1, LastEventAt = received.At,
         };
     }
 

@@ -224,6 +224,9 @@ internal static class ScenarioReader
             {
                 Channel = channel, Fields = fields, Sequence = sequence, Secret = secret, IntakeAction = action,
                 Input = input, Components = components,
+
+                // A scenario keeps no book: its case stands in volume 1 at its dossier number, so runs repeat.
+                Book = new TrackingBookEntry(1, sequence),
             });
     }
 

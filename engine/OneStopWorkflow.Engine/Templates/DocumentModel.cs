@@ -59,6 +59,9 @@ public sealed record DocumentModel
     public required Signatory Signatory { get; init; }
     public required LookupInfo Lookup { get; init; }
 
+    /// <summary>The case's place in the receiving unit's tracking book, as the receipt prints it.</summary>
+    public required BookInfo Book { get; init; }
+
     /// <summary>The hand-overs of the control slip: every task so far.</summary>
     public required ImmutableArray<HandOver> HandOvers { get; init; }
 }
@@ -77,8 +80,17 @@ public sealed record ComponentInfo(int Index, string Name, string Form, int Quan
 /// <summary>Who signs: the acting user, the role they acted in (its Vietnamese title) and their unit.</summary>
 public sealed record Signatory(string Name, string Position, string Role, string Unit);
 
-/// <summary>Where and with what the citizen looks the dossier up.</summary>
-public sealed record LookupInfo(string Url, string Secret);
+/// <summary>
+/// Where and with what the citizen looks the dossier up: the public page, the secret, the page's link with the dossier
+/// code filled in, and that link as a QR code image (a <c>data:</c> URI; "" when the caller draws none).
+/// </summary>
+public sealed record LookupInfo(string Url, string Secret, string Link, string QrCode);
+
+/// <summary>
+/// The tracking-book reference of the receipt: the volume as two digits ("01") and the order number; both ""
+/// when no book was kept, and the form leaves them to be filled in by hand.
+/// </summary>
+public sealed record BookInfo(string Volume, string Number);
 
 /// <summary>
 /// One row of the control slip: who had the dossier, from when, until when it was due, and how it ended.

@@ -19,8 +19,9 @@ public static class DocumentModelBuilder
     /// </summary>
     public static DocumentModel Build(
         ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, IReadOnlyList<CaseEvent> trail,
-        DocumentIssued issued, string lookupUrl)
+        DocumentIssued issued, LookupPage lookup)
     {
+        ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(procedure);
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(units);
@@ -74,7 +75,11 @@ public static class DocumentModelBuilder
                 issued.Actor.User == Actor.System.User ? "" : issued.Actor.Position ?? "",
                 units.Roles.TryGetValue(issued.Actor.Role, out var role) ? role.Title.Vi : issued.Actor.Role,
                 units.Find(issued.Actor.Unit)?.Name.Vi ?? issued.Actor.Unit),
-            Lookup = new LookupInfo(lookupUrl, state.Secret),
+            Lookup = Lookup(lookup, state),
+            Book = state.Book is { } book
+                ? new BookInfo(book.Volume.ToString("00", CultureInfo.InvariantCulture),
+                    book.Number.ToString(CultureInfo.InvariantCulture))
+                : new BookInfo("", ""),
             HandOvers = [.. state.Tasks.Select((t, i) =>
                 HandOver(procedure, calendar, units, t, i + 1, people.Of(t.Id), issued.At))],
         };
@@ -102,6 +107,12 @@ public static class DocumentModelBuilder
 
     private static ComponentInfo Listed(ComponentDefinition c, int index) =>
         new(index, c.Name.Vi, VietnameseText.ComponentForm(c.Form), c.Quantity, c.Required);
+
+    private static LookupInfo Lookup(LookupPage page, CaseState state)
+    {
+        var link = page.LinkTo(state.DossierCode);
+        return new LookupInfo(page.Url, state.Secret, link, page.DrawQrCode?.Invoke(link) ?? "");
+    }
 
     private static UnitInfo Unit(UnitDirectory units, string code)
     {

@@ -12,7 +12,7 @@ public static class DocumentRenderer
     /// The documents issued by <paramref name="added"/>, appended to a trail that held <paramref name="history"/>.
     /// </summary>
     public static IReadOnlyList<RenderedDocument> RenderIssued(
-        DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added, string lookupUrl)
+        DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added, LookupPage lookup)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(history);
@@ -24,7 +24,7 @@ public static class DocumentRenderer
             trail.Add(e);
             if (e is DocumentIssued issued)
             {
-                rendered.Add(new RenderedDocument(trail.Count, issued, Render(context, trail, issued, lookupUrl)));
+                rendered.Add(new RenderedDocument(trail.Count, issued, Render(context, trail, issued, lookup)));
             }
         }
 
@@ -33,14 +33,14 @@ public static class DocumentRenderer
 
     /// <summary>One document, given the trail up to and including the event that issued it.</summary>
     public static string Render(
-        DecisionContext context, IReadOnlyList<CaseEvent> trail, DocumentIssued issued, string lookupUrl)
+        DecisionContext context, IReadOnlyList<CaseEvent> trail, DocumentIssued issued, LookupPage lookup)
     {
         ArgumentNullException.ThrowIfNull(context);
         var templates = context.Procedure.Templates ?? throw new InvalidOperationException(
             $"{context.Procedure.Code} v{context.Procedure.Version} was not loaded through ProcedureLoader, "
             + "so its templates were not checked.");
         var model = DocumentModelBuilder.Build(
-            context.Procedure, context.Calendar, context.Units, trail, issued, lookupUrl);
+            context.Procedure, context.Calendar, context.Units, trail, issued, lookup);
         return templates.Render(issued.Document, model);
     }
 }

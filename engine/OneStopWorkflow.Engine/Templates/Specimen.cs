@@ -25,7 +25,8 @@ internal static class Specimen
             MissingComponents = [new ComponentInfo(1, Sample, Sample, 1, true)],
             Channel = Sample, ReceivedAt = Sample, Appointment = Sample, PromisedAppointment = Sample, Reason = Sample,
             Signatory = new Signatory(Sample, Sample, Sample, Sample),
-            Lookup = new LookupInfo(Sample, Sample),
+            Lookup = new LookupInfo(Sample, Sample, Sample, "data:image/svg+xml;base64,"),
+            Book = new BookInfo("01", "1"),
             HandOvers =
             [
                 new HandOver(1, Sample, Sample, Sample, Sample, Sample, Sample),

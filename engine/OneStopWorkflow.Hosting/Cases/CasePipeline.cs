@@ -5,6 +5,7 @@ using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Lookup;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Codes;
@@ -68,11 +69,15 @@ public sealed class CasePipeline(
             return new CaseResult(null, refused.Rejections);
         }
 
-        var day = context.Calendar.ToLocal(context.Now)
-            .ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var local = context.Calendar.ToLocal(context.Now);
+        var day = local.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var sequence = await DossierSequences.NextAsync(
             db, request.Unit, day, request.FirstSequence, cancellationToken);
-        var decision = Workflow.Decide(context, null, command with { Sequence = sequence });
+
+        // The book number is taken in the case's transaction: a receipt that fails to save gives it back.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var book = await TrackingBookSequences.NextAsync(db, request.Unit, local.Year, cancellationToken);
+        var decision = Workflow.Decide(context, null, command with { Sequence = sequence, Book = book });
         if (decision.IsRejected)
         {
             return new CaseResult(null, decision.Rejections);
@@ -83,6 +88,7 @@ public sealed class CasePipeline(
             new CaseSave(null, state, decision.Events, Workflow.NextTick(context, state),
                 Render(context, [], decision.Events), actor.User, context.Calendar),
             cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new CaseResult(CaseView.Of(state, version, context.Now), []);
     }
 
@@ -169,7 +175,7 @@ public sealed class CasePipeline(
     /// </summary>
     private IReadOnlyList<RenderedDocument> Render(
         DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added) =>
-        DocumentRenderer.RenderIssued(context, history, added, options.Value.LookupUrl);
+        DocumentRenderer.RenderIssued(context, history, added, PublicLookup.PageOf(options.Value));
 }
 
 /// <summary>What a tick did: the events it wrote, or why the engine refused it.</summary>

@@ -18,9 +18,10 @@ internal static class DraftTrial
 
     /// <summary>
     /// Renders <paramref name="documentId"/> as issued on a case received at a commune with fields filled from
-    /// their types.
+    /// their types, entered first in the year's book.
     /// </summary>
-    public static string Preview(ProcedureDefinition procedure, CatalogContext context, string documentId)
+    public static string Preview(
+        ProcedureDefinition procedure, CatalogContext context, string documentId, LookupPage lookup)
     {
         if (procedure.Templates is not { } templates)
         {
@@ -36,7 +37,7 @@ internal static class DraftTrial
                 new ReceiveCommand(new Actor("preview", [new Membership(unit, "clerk")]), new CaseId("preview"), unit)
                 {
                     Fields = SampleFields(procedure), Secret = "a1b2c3d4",
-                    Components = ReceivedComponent.AsListed(procedure),
+                    Components = ReceivedComponent.AsListed(procedure), Book = new TrackingBookEntry(1, 1),
                 });
             if (decision.IsRejected)
             {
@@ -48,7 +49,7 @@ internal static class DraftTrial
                 procedure.FindDocument(documentId)?.Form, null);
             events.Add(issued);
             return templates.Render(documentId,
-                DocumentModelBuilder.Build(procedure, calendar, context.Units, events, issued, "/tra-cuu"));
+                DocumentModelBuilder.Build(procedure, calendar, context.Units, events, issued, lookup));
         }
         catch (Exception ex) when (ex is TemplateRenderException or InvalidOperationException or ArgumentException)
         {

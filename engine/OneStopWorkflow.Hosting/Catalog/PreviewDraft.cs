@@ -1,6 +1,8 @@
 using Mediator;
+using Microsoft.Extensions.Options;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Hosting.Lookup;
 using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Hosting.Catalog;
@@ -17,7 +19,8 @@ public sealed record DraftPreview(string Html, Rejection? Rejection) : IRefusabl
     public static DraftPreview Refused(Rejection rejection) => new("", rejection);
 }
 
-internal sealed class PreviewDraftHandler(ProcedureCatalog catalog, ActorAccessor actors)
+internal sealed class PreviewDraftHandler(
+    ProcedureCatalog catalog, ActorAccessor actors, IOptions<OneStopOptions> options)
     : IQueryHandler<PreviewDraft, DraftPreview>
 {
     public async ValueTask<DraftPreview> Handle(PreviewDraft query, CancellationToken cancellationToken)
@@ -28,6 +31,7 @@ internal sealed class PreviewDraftHandler(ProcedureCatalog catalog, ActorAccesso
         }
 
         var context = await catalog.ContextAsync(cancellationToken);
-        return new DraftPreview(DraftTrial.Preview(query.Procedure, context, query.DocumentId), null);
+        return new DraftPreview(DraftTrial.Preview(
+            query.Procedure, context, query.DocumentId, PublicLookup.PageOf(options.Value)), null);
     }
 }

@@ -5,6 +5,7 @@ using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Hosting.Lookup;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Storage;
@@ -49,6 +50,7 @@ internal sealed class GetControlSlipHandler(
             context.Now, new EventActor(actors.Actor!.User, Roles.Auditor, stored.State.ReceivingUnit),
             slip.Id, slip.Form, null);
         return new DocumentResult(
-            DocumentRenderer.Render(context, stored.Events.Add(issued), issued, options.Value.LookupUrl), null);
+            DocumentRenderer.Render(
+                context, stored.Events.Add(issued), issued, PublicLookup.PageOf(options.Value)), null);
     }
 }

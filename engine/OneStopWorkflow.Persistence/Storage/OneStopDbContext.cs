@@ -28,6 +28,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<EventRow> Events => Set<EventRow>();
     public DbSet<DocumentRow> Documents => Set<DocumentRow>();
     public DbSet<DossierSequenceRow> DossierSequences => Set<DossierSequenceRow>();
+    public DbSet<TrackingBookSequenceRow> TrackingBookSequences => Set<TrackingBookSequenceRow>();
     public DbSet<EscalationClaimRow> EscalationClaims => Set<EscalationClaimRow>();
     public DbSet<MembershipRow> Memberships => Set<MembershipRow>();
     public DbSet<QueueTicketRow> QueueTickets => Set<QueueTicketRow>();
@@ -128,6 +129,12 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
         {
             e.ToTable("dossier_sequences");
             e.HasKey(s => new { s.Unit, s.Day });
+        });
+        builder.Entity<TrackingBookSequenceRow>(e =>
+        {
+            e.ToTable("tracking_book_sequences");
+            e.HasKey(s => new { s.Unit, s.Year });
+            e.Property(s => s.Unit).HasMaxLength(100);
         });
         builder.Entity<EscalationClaimRow>(e =>
         {

@@ -199,6 +199,6 @@ public sealed class ComponentsHandedInTests
     {
         var index = events.ToList().FindIndex(e => e is DocumentIssued d && d.Document == document);
         return DocumentModelBuilder.Build(Procedure, Catalog.Calendar, Catalog.Units, [.. events.Take(index + 1)],
-            (DocumentIssued)events[index], "/tra-cuu");
+            (DocumentIssued)events[index], new LookupPage("https://motcua.example.gov.vn/tra-cuu"));
     }
 }

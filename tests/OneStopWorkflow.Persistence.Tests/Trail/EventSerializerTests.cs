@@ -15,11 +15,14 @@ public sealed class EventSerializerTests
         DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
     private static readonly EventActor Clerk = new("clerk.lechan", "clerk", "HP.LECHAN");
 
+    private static readonly CaseReceived Received = new(At, Clerk, new CaseId("c1"),
+        new ProcedureCode("land-use-transfer"), 1, "abc", "HP.LECHAN-260302-0001", "s3cr", "HP.LECHAN", "counter",
+        ImmutableDictionary<string, string>.Empty.Add("applicant_name", "Nguyễn Văn An"));
+
     public static TheoryData<CaseEvent> Events() =>
     [
-        new CaseReceived(At, Clerk, new CaseId("c1"), new ProcedureCode("land-use-transfer"), 1, "abc",
-            "HP.LECHAN-260302-0001", "s3cr", "HP.LECHAN", "counter",
-            ImmutableDictionary<string, string>.Empty.Add("applicant_name", "Nguyễn Văn An")),
+        Received,
+        Received with { Book = new TrackingBookEntry(1, 125) },
         new ClockStarted(At, Clerk, At.AddDays(10)),
         new ClockPaused(At, Clerk, new StepId("tax-obligation")),
         new ClockResumed(At, Clerk, TimeSpan.FromHours(9.5), At.AddDays(12)),
@@ -47,6 +50,22 @@ public sealed class EventSerializerTests
         Assert.Equal(payload, EventSerializer.Serialize(back));
         Assert.Equal(e.GetType(), back.GetType());
         Assert.Equal((e.At, e.Actor), (back.At, back.Actor));
+    }
+
+    [Fact]
+    public void A_receipt_records_its_book_entry_and_one_written_before_books_were_kept_reads_and_writes_as_stored()
+    {
+        var received = Received;
+        var before = EventSerializer.Serialize(received);
+        var withBook = EventSerializer.Serialize(received with { Book = new TrackingBookEntry(1, 125) });
+
+        Assert.DoesNotContain("book", before, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"book\":{\"volume\":1,\"number\":125}", withBook, StringComparison.Ordinal);
+        Assert.Equal(new TrackingBookEntry(1, 125),
+            ((CaseReceived)EventSerializer.Deserialize(received.Type, withBook)).Book);
+        var old = (CaseReceived)EventSerializer.Deserialize(received.Type, before);
+        Assert.Null(old.Book);
+        Assert.Equal(before, EventSerializer.Serialize(old));
     }
 
     [Fact]

@@ -41,7 +41,10 @@ internal static class Receiving
         var received = new CaseReceived(context.Now, actor, command.Id, procedure.Code, procedure.Version,
             context.ProcedureHash,
             DossierCode.Format(command.Unit, context.Calendar.ToLocal(context.Now), command.Sequence),
-            command.Secret, command.Unit, command.Channel, fields);
+            command.Secret, command.Unit, command.Channel, fields)
+        {
+            Book = command.Book,
+        };
         var scope = new DecisionScope(context, CaseState.Start(received));
         scope.Emit(new ComponentsHandedIn(context.Now, actor, command.Components));
         scope.Enter(procedure.Start, null, actor);

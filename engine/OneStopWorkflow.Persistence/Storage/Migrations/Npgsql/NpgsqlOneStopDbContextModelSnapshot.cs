@@ -698,6 +698,31 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     b.ToTable("dossier_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Codes.TrackingBookSequenceRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.Property<int>("Volume")
+                        .HasColumnType("integer")
+                        .HasColumnName("volume");
+
+                    b.HasKey("Unit", "Year")
+                        .HasName("pk_tracking_book_sequences");
+
+                    b.ToTable("tracking_book_sequences", (string)null);
+                });
+
             modelBuilder.Entity("OneStopWorkflow.Persistence.Escalations.EscalationClaimRow", b =>
                 {
                     b.Property<string>("CaseId")

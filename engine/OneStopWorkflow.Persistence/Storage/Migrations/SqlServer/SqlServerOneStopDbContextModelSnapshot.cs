@@ -700,6 +700,31 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                     b.ToTable("dossier_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Codes.TrackingBookSequenceRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int")
+                        .HasColumnName("last");
+
+                    b.Property<int>("Volume")
+                        .HasColumnType("int")
+                        .HasColumnName("volume");
+
+                    b.HasKey("Unit", "Year")
+                        .HasName("pk_tracking_book_sequences");
+
+                    b.ToTable("tracking_book_sequences", (string)null);
+                });
+
             modelBuilder.Entity("OneStopWorkflow.Persistence.Escalations.EscalationClaimRow", b =>
                 {
                     b.Property<string>("CaseId")

@@ -680,6 +680,31 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                     b.ToTable("dossier_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Codes.TrackingBookSequenceRow", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last");
+
+                    b.Property<int>("Volume")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("volume");
+
+                    b.HasKey("Unit", "Year")
+                        .HasName("pk_tracking_book_sequences");
+
+                    b.ToTable("tracking_book_sequences", (string)null);
+                });
+
             modelBuilder.Entity("OneStopWorkflow.Persistence.Escalations.EscalationClaimRow", b =>
                 {
                     b.Property<string>("CaseId")
