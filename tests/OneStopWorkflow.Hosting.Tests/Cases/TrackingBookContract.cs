@@ -32,7 +32,10 @@ public abstract class TrackingBookContract(StorageProvider provider) : StoreCont
         var lechan1 = await app.ReceiveLandTransferAsync();
         var lechan2 = await app.ReceiveLandTransferAsync();
         var hongan = await app.SendAsync(People.ClerkHongAn,
-            new ReceiveCase("land-use-transfer", "HP.HONGAN") { Fields = LandTransferFields.Complete });
+            new ReceiveCase("land-use-transfer", "HP.HONGAN")
+            {
+                Fields = LandTransferFields.Complete, Components = LandTransferFields.Components,
+            });
         app.Clock.SetUtcNow(At("2026-01-05T09:00:00+07:00"));
         var lechanNextYear = await app.ReceiveLandTransferAsync();
 
