@@ -178,6 +178,54 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await _browser.ShotAsync(second, "08-conflict");
     }
 
+    /// <summary>
+    /// Issue 15: the demo's dossier untouched since October is overdue; its leader finds it in the inbox, is refused a
+    /// date already past, and the apology (Mẫu 04) issued with a new date proposes one after today.
+    /// </summary>
+    [Fact]
+    public async Task An_overdue_dossier_is_rescheduled_and_its_apology_proposes_a_date_after_today()
+    {
+        var leader = await _browser.SignInAsync("leader.cn1");
+        await _browser.OpenAsync(leader, "/inbox");
+        await leader.SelectOptionAsync("#inbox-status", "overdue");
+        // The search is by dossier code: the demo received hers on 01/10/2026.
+        await leader.FillAsync("#inbox-text", "261001");
+        var row = leader.Locator("#inbox-table tbody tr", new() { HasText = "Đặng Thị Hoa" });
+        await Expect(row).ToContainTextAsync("Quá hạn");
+        await _browser.ShotAsync(leader, "09-inbox-overdue");
+        await row.Locator("a").ClickAsync();
+        await AppBrowser.WaitInteractiveAsync(leader);
+        await Expect(leader.Locator("#case-time-left")).ToContainTextAsync("quá hạn");
+
+        var today = DateTime.Today;
+        await leader.FillAsync("#reschedule-date", today.AddDays(-1).ToString("yyyy-MM-dd'T'10:00"));
+        await leader.FillAsync("#reschedule-reason", "Chờ kết quả xác minh của cơ quan thuế");
+        await leader.ClickAsync("#reschedule");
+        // Refused beside the date, in Vietnamese, and nothing typed is lost.
+        await Expect(leader.Locator("#reschedule-date + .error")).ToContainTextAsync("sau thời điểm hiện tại");
+        Assert.Equal("Chờ kết quả xác minh của cơ quan thuế", await leader.InputValueAsync("#reschedule-reason"));
+        await _browser.ShotAsync(leader, "10-reschedule-refused");
+
+        var promised = today.AddDays(7);
+        await leader.FillAsync("#reschedule-date", promised.ToString("yyyy-MM-dd'T'10:00"));
+        await leader.ClickAsync("#reschedule");
+        await Expect(leader.Locator("#case-success")).ToContainTextAsync("Đã thực hiện «Xin lỗi, hẹn lại ngày trả»");
+        await Expect(leader.Locator("#case-appointment")).ToContainTextAsync($"→ 10:00 {promised:dd/MM/yyyy}");
+        await Expect(leader.Locator("#case-timeline")).ToContainTextAsync("Hẹn lại ngày trả");
+        await _browser.ShotAsync(leader, "11-rescheduled");
+
+        var apology = (await leader.GetAttributeAsync("#case-documents a[data-document=apology]", "href"))!;
+        await leader.GotoAsync(_browser.Url(apology));
+        var text = await leader.ContentAsync();
+        var match = Proposed().Match(text);
+        Assert.True(match.Success, "The apology names no new date");
+        var date = new DateTime(int.Parse(match.Groups[5].Value), int.Parse(match.Groups[4].Value),
+            int.Parse(match.Groups[3].Value), int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), 0);
+        Assert.True(date > DateTime.Now, $"The apology proposes {date:dd/MM/yyyy HH:mm}, not after today");
+        Assert.Contains("Đặng Thị Hoa", text, StringComparison.Ordinal);
+        await _browser.ShotAsync(leader, "12-apology");
+    }
+
     private async Task ActAsync(string user, string caseId, params string[] actions)
     {
         var page = await _browser.SignInAsync(user);
@@ -205,6 +253,9 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    [GeneratedRegex(@"hẹn trả kết quả vào: <strong>(\d{2}) giờ (\d{2}) phút, ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")]
+    private static partial Regex Proposed();
 
     [GeneratedRegex("mã tra cứu <strong>([0-9a-f]{8})</strong>")]
     private static partial Regex Secret();

@@ -29,8 +29,27 @@ internal static class TrailWords
                 procedure.Documents.FirstOrDefault(x => x.Id == d.Document)?.Title ?? new(d.Document, d.Document)),
             CaseRescheduled r => (null, RejectionWords.Instant(version.Calendar.ToLocal(r.PromisedAppointment))),
             CaseFinished f => (null, RejectionWords.Outcome(f.Outcome)),
+            ComponentsHandedIn h => (null, Papers(h, procedure)),
+            FieldsSupplemented s => (null, Join(s.Fields.Keys.Order(StringComparer.Ordinal)
+                .Select(name => procedure.Fields.FirstOrDefault(f => f.Name == name)?.Label ?? new(name, name)))),
             _ => (null, null),
         };
+    }
+
+    /// <summary>"Hợp đồng chuyển nhượng (Bản chính × 1); Giấy chứng nhận (Bản sao chứng thực × 1)".</summary>
+    private static LocalizedText? Papers(ComponentsHandedIn handedIn, ProcedureDefinition procedure) =>
+        Join(handedIn.Components.Select(r =>
+        {
+            var name = procedure.Components.FirstOrDefault(c => c.Id == r.Component)?.Name ?? new(r.Component, r.Component);
+            var form = ReceivedComponent.FormName(r.Form);
+            return new LocalizedText($"{name.Vi} ({form.Vi} × {r.Quantity})", $"{name.En} ({form.En} × {r.Quantity})");
+        }));
+
+    private static LocalizedText? Join(IEnumerable<LocalizedText> parts)
+    {
+        var list = parts.ToList();
+        return list.Count == 0 ? null
+            : new(string.Join("; ", list.Select(p => p.Vi)), string.Join("; ", list.Select(p => p.En)));
     }
 
     private static LocalizedText? ResubmitTitle(string action) =>
