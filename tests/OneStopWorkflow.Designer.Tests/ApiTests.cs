@@ -276,6 +276,51 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
             t => t.GetProperty("id").GetInt64() == id && t.GetProperty("state").GetString() == "skipped");
     }
 
+    /// <summary>
+    /// Issue 15 through the API: "84,5" typed as an area is 84.5, not 845; a reschedule to 31/12/9999 is refused with
+    /// 422 and a Vietnamese message, and in English for <c>Accept-Language: en</c>, under the same code.
+    /// </summary>
+    [Fact]
+    public async Task A_decimal_comma_is_a_decimal_and_a_reschedule_beyond_the_calendar_is_refused_in_both_languages()
+    {
+        var clerk = await app.ClientAsAsync("clerk.lechan");
+        var leader = await app.ClientAsAsync("leader.lechan");
+        var fields = new Dictionary<string, string>(LandTransferFields.Complete) { ["area_m2"] = "84,5" };
+        var created = await clerk.PostAsJsonAsync("/api/cases", new
+        {
+            procedure = "land-use-transfer", unit = "HP.LECHAN", fields,
+            components = LandTransferFields.ComponentsJson,
+        }, TestContext.Current.CancellationToken);
+        var view = await Json(created);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("84.5", view.GetProperty("fields").GetProperty("area_m2").GetString());
+        var id = view.GetProperty("id").GetString()!;
+
+        async Task<JsonElement> RescheduleAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/reschedule")
+            {
+                Content = JsonContent.Create(new
+                {
+                    newAppointment = "9999-12-31T10:00:00+07:00", reason = "Chờ ý kiến cơ quan thuế",
+                }),
+            };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var response = await leader.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.True(HttpStatusCode.UnprocessableEntity == response.StatusCode,
+                await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            return await Problem(response);
+        }
+
+        var vi = await RescheduleAsync("vi");
+        var en = await RescheduleAsync("en");
+        Assert.Equal("bad-date", vi.GetProperty("code").GetString());
+        Assert.Equal("bad-date", en.GetProperty("code").GetString());
+        Assert.Contains("Ngày hẹn mới phải nằm trong các năm có lịch làm việc", vi.GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Ngày", en.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken));
 

@@ -58,10 +58,11 @@ public static class ApiResults
         RejectionCodes.CaseChanged or RejectionCodes.TicketState or RejectionCodes.QueueEmpty
             => StatusCodes.Status409Conflict,
         RejectionCodes.FieldRequired or RejectionCodes.FieldInvalid or RejectionCodes.UnknownField
-            or RejectionCodes.ReasonRequired or RejectionCodes.BadDate or RejectionCodes.BadVisit
+            or RejectionCodes.ReasonRequired or RejectionCodes.BadVisit
             or RejectionCodes.BadRating or RejectionCodes.BadRequest or RejectionCodes.ComponentInvalid
             or RejectionCodes.ComponentsMissing or RejectionCodes.BadCounter
             => StatusCodes.Status400BadRequest,
+        // A well-formed request the rules refuse (a date before now or past the calendar, a step not offered).
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 }

@@ -41,6 +41,9 @@ internal static class Rescheduling
         scope.Issue(scope.Procedure.Documents.Where(d => d.Form == ApologyForm).Select(d => d.Id), null, actor);
     }
 
+    /// <summary>A year as written, "2026", not a number with a thousands separator.</summary>
+    private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A new appointment must lie after now, within the extension the procedure allows past the appointment, and
     /// within the years the calendar knows (a date beyond them could not be counted or kept).
@@ -57,7 +60,7 @@ internal static class Rescheduling
         if (!calendar.Years.Contains(calendar.ToLocal(proposed).Year))
         {
             throw new RejectedException(Rejection.Of(RejectionCodes.BadDate, "calendar").On("newAppointment")
-                .With("first", calendar.Years.Min).With("last", calendar.Years.Max));
+                .With("first", Year(calendar.Years.Min)).With("last", Year(calendar.Years.Max)));
         }
 
         if (scope.Procedure.MaxExtension is { } limit && proposed > Deadlines.Add(calendar, appointment, limit))
