@@ -254,7 +254,8 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    [GeneratedRegex(@"hẹn trả kết quả vào: <strong>(\d{2}) giờ (\d{2}) phút, ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")]
+    [GeneratedRegex(
+        @"hẹn trả kết quả vào: <strong>(\d{2}) giờ (\d{2}) phút, ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")]
     private static partial Regex Proposed();
 
     [GeneratedRegex("mã tra cứu <strong>([0-9a-f]{8})</strong>")]

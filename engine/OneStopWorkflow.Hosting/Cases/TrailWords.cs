@@ -40,7 +40,8 @@ internal static class TrailWords
     private static LocalizedText? Papers(ComponentsHandedIn handedIn, ProcedureDefinition procedure) =>
         Join(handedIn.Components.Select(r =>
         {
-            var name = procedure.Components.FirstOrDefault(c => c.Id == r.Component)?.Name ?? new(r.Component, r.Component);
+            var name = procedure.Components.FirstOrDefault(c => c.Id == r.Component)?.Name
+                ?? new(r.Component, r.Component);
             var form = ReceivedComponent.FormName(r.Form);
             return new LocalizedText($"{name.Vi} ({form.Vi} × {r.Quantity})", $"{name.En} ({form.En} × {r.Quantity})");
         }));
