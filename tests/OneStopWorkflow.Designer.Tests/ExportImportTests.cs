@@ -63,6 +63,71 @@ public sealed class ExportImportTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal((original.CanonicalJson, original.Sha256), (imported.CanonicalJson, imported.Sha256));
     }
 
+    /// <summary>
+    /// Issue 16: a procedure whose receipt template carries script is refused at import with an OSW code naming the
+    /// template and its line, and nothing of it is stored.
+    /// </summary>
+    [Theory]
+    [InlineData("<script>fetch('/api/cases', { method: 'POST' })</script>", "OSW4006")]
+    [InlineData("<img src=\"x\" onerror=\"fetch('/api/cases')\">", "OSW4006")]
+    [InlineData("<iframe src=\"/admin/users\"></iframe>", "OSW4007")]
+    public async Task A_procedure_whose_receipt_runs_script_is_refused_at_import(string planted, string code)
+    {
+        var client = await app.ClientAsAsync("policy");
+        var exported = await client.GetByteArrayAsync(
+            "/designer/export/land-use-transfer/1", TestContext.Current.CancellationToken);
+        var zip = Plant(exported, planted);
+
+        ImportResult result;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = People.Policy;
+            result = await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new ImportVersions(zip), TestContext.Current.CancellationToken);
+        }
+
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal(PublishStatus.Refused, outcome.Status);
+        var error = Assert.Single(outcome.Diagnostics, d => d.Code == code);
+        Assert.EndsWith("receipt.sbn-html", error.Location.File, StringComparison.Ordinal);
+        Assert.True(error.Location.Line > 1);
+        await using var read = app.Services.CreateAsyncScope();
+        Assert.False(await read.ServiceProvider.GetRequiredService<OneStopDbContext>().ProcedureVersions
+            .AnyAsync(v => v.Code == "land-use-transfer" && v.Version == 7, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The exported zip as version 7, with <paramref name="planted"/> before the receipt's closing body.</summary>
+    private static byte[] Plant(byte[] exported, string planted)
+    {
+        using var input = new System.IO.Compression.ZipArchive(new MemoryStream(exported));
+        var output = new MemoryStream();
+        var found = false;
+        using (var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                var text = reader.ReadToEnd();
+                var name = entry.FullName.Replace("/v1/", "/v7/", StringComparison.Ordinal);
+                if (name.EndsWith("procedure.json", StringComparison.Ordinal))
+                {
+                    text = text.Replace("\"version\": 1", "\"version\": 7", StringComparison.Ordinal);
+                }
+                else if (name.EndsWith("templates/receipt.sbn-html", StringComparison.Ordinal))
+                {
+                    text = text.Replace("</body>", planted + "\n</body>", StringComparison.Ordinal);
+                    found = true;
+                }
+
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(text);
+            }
+        }
+
+        Assert.True(found, "The export holds no receipt template");
+        return output.ToArray();
+    }
+
     private static async Task<Persistence.Catalog.ProcedureVersionRow> RowAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();

@@ -49,7 +49,8 @@ public sealed class DocumentTemplates
     }
 
     /// <summary>
-    /// Parses every document's template and renders it once on a specimen; problems become OSW4xxx diagnostics.
+    /// Checks every template for script and foreign content, parses every document's template and renders it once
+    /// on a specimen; problems become OSW4xxx diagnostics.
     /// </summary>
     public static DocumentTemplates Compile(
         ProcedureDefinition procedure, ImmutableDictionary<string, TemplateFile> files, DiagnosticBag diagnostics)
@@ -59,6 +60,11 @@ public sealed class DocumentTemplates
         ArgumentNullException.ThrowIfNull(diagnostics);
         var documents = ImmutableDictionary.CreateBuilder<string, (Template, TemplateFile)>(StringComparer.Ordinal);
         var specimen = Specimen.For(procedure);
+        foreach (var file in files.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            TemplateSafety.Check(file, diagnostics);
+        }
+
         foreach (var document in procedure.Documents)
         {
             if (!files.TryGetValue(document.Template, out var file))
