@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.IO.Compression;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -96,13 +97,13 @@ public sealed class ExportImportTests(AppFactory app) : IClassFixture<AppFactory
             .AnyAsync(v => v.Code == "land-use-transfer" && v.Version == 7, TestContext.Current.CancellationToken));
     }
 
-    /// <summary>The exported zip as version 7, with <paramref name="planted"/> before the receipt's closing body.</summary>
+    /// <summary>The exported zip as version 7, <paramref name="planted"/> before the receipt's closing body.</summary>
     private static byte[] Plant(byte[] exported, string planted)
     {
-        using var input = new System.IO.Compression.ZipArchive(new MemoryStream(exported));
+        using var input = new ZipArchive(new MemoryStream(exported));
         var output = new MemoryStream();
         var found = false;
-        using (var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, true))
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, true))
         {
             foreach (var entry in input.Entries)
             {
