@@ -78,7 +78,13 @@ public static class OneStopWebExtensions
     public static WebApplication UseOneStopWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only over HTTPS: browsers ignore it on plain HTTP, where the middleware does not send it.
+            app.UseHsts();
+        }
 
         // An empty error answer gets a body: a ProblemDetails for the API and documents' machines, a page in the UI
         // language for people (re-executed, so the status stays what it was).
@@ -116,7 +122,11 @@ public static class OneStopWebExtensions
         app.MapOneStopApi();
         app.MapTransferEndpoints();
         app.MapAuditEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
+        {
+            // The pages' whole policy, frame-ancestors included, is set by SecurityHeaders.
+            o.ContentSecurityFrameAncestorsPolicy = null;
+        });
         return app;
     }
 

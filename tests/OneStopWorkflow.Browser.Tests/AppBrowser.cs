@@ -73,7 +73,8 @@ public sealed class AppBrowser(RunningApp app, string artifacts) : IAsyncDisposa
     /// Clicks before the Blazor circuit connects are lost; the layout says "yes" once it is interactive.
     /// </summary>
     public static async Task WaitInteractiveAsync(IPage page) =>
-        await page.WaitForFunctionAsync("document.getElementById('interactive')?.textContent === 'yes'");
+        // A locator, not a function waited for: the pages' policy refuses the eval that would take.
+        await Assertions.Expect(page.Locator("#interactive")).ToHaveTextAsync("yes");
 
     public async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions

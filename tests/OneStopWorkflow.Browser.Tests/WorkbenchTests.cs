@@ -21,7 +21,8 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         var clerk = await _browser.SignInAsync("clerk.lechan");
         // The receipt's print dialog is the browser's; here it only records which document asked for it.
         await clerk.Context.AddInitScriptAsync(
-            "window.print = () => (window.top.printed = window.top.printed || []).push(location.pathname);");
+            "window.print = () => "
+            + "window.top.document.documentElement.setAttribute('data-printed', location.pathname);");
         await Assertions.Expect(clerk).ToHaveURLAsync(new Regex("/reception$"));
         await AppBrowser.WaitInteractiveAsync(clerk);
         await clerk.SelectOptionAsync("#reception-counter", "3");
@@ -65,7 +66,7 @@ public sealed partial class WorkbenchTests(RunningApp app) : IClassFixture<Runni
         await Expect(clerk.Locator("#serving-ticket"))
             .ToContainTextAsync($"Số {number} đã được phục vụ, gắn với hồ sơ {code}");
         var receiptPath = (await clerk.GetAttributeAsync("#received-documents a[data-document=receipt]", "href"))!;
-        await clerk.WaitForFunctionAsync($"(window.printed || []).includes('{receiptPath}')");
+        await Assertions.Expect(clerk.Locator("html")).ToHaveAttributeAsync("data-printed", receiptPath);
         await _browser.ShotAsync(clerk, "03-received");
         var caseId = (await clerk.GetAttributeAsync("#open-case", "href"))!.Split('/')[^1];
 

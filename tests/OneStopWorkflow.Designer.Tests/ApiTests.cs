@@ -321,6 +321,48 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("Ngày", en.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 16: pages, the API and papers carry citizens' data, so none is cached or sniffed, and a paper runs no
+    /// script; the app's own style sheet may be cached.
+    /// </summary>
+    [Fact]
+    public async Task Pages_answers_and_papers_carry_the_security_headers_and_a_paper_allows_no_script()
+    {
+        var clerk = await app.ClientAsAsync("clerk.lechan");
+        var anonymous = await app.ClientAsAsync(null);
+        var created = await Json(
+            await clerk.PostAsJsonAsync("/api/cases", LandTransfer, TestContext.Current.CancellationToken));
+        var details = await Json(await clerk.GetAsync(
+            $"/api/cases/{created.GetProperty("id").GetString()}", TestContext.Current.CancellationToken));
+        var document = details.GetProperty("documents")[0].GetProperty("id").GetInt64();
+
+        var paper = await clerk.GetAsync($"/documents/{document}", TestContext.Current.CancellationToken);
+        var page = await anonymous.GetAsync("/login", TestContext.Current.CancellationToken);
+        var api = await clerk.GetAsync("/api/procedures", TestContext.Current.CancellationToken);
+        var sheet = await anonymous.GetAsync("/app.css", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, paper.StatusCode);
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'self'", Header(paper, "Content-Security-Policy"));
+        Assert.StartsWith("default-src 'self'; script-src 'self';", Header(page, "Content-Security-Policy"),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", Header(page, "Content-Security-Policy"), StringComparison.Ordinal);
+        foreach (var response in new[] { paper, page, api })
+        {
+            Assert.StartsWith("no-store", Header(response, "Cache-Control"), StringComparison.Ordinal);
+            Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+            Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        Assert.NotEqual("no-store", Header(sheet, "Cache-Control"));
+    }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : "";
+
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken));
 

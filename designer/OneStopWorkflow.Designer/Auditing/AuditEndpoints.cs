@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mediator;
 using OneStopWorkflow.Designer.Api;
+using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Audit;
@@ -83,7 +84,7 @@ public static class AuditEndpoints
 
     private static IResult Html(DocumentResult result) =>
         result.Html is { } html
-            ? Results.Content(html, "text/html; charset=utf-8")
+            ? SecurityHeaders.Paper(html)
             : ApiResults.Problem([result.Rejection!]);
 
     public static AuditFilter? Filter(string unit, string from, string to, string? procedure) =>

@@ -1,4 +1,5 @@
 using Mediator;
+using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Hosting.Documents;
 
 namespace OneStopWorkflow.Designer.Documents;
@@ -10,6 +11,6 @@ public static class DocumentEndpoints
     public static void MapDocumentEndpoints(this WebApplication app) =>
         app.MapGet("/documents/{id:long}", async (long id, IMediator mediator, CancellationToken cancellationToken) =>
             await mediator.Send(new GetDocument(id), cancellationToken) is { Html: { } html }
-                ? Results.Content(html, "text/html; charset=utf-8")
+                ? SecurityHeaders.Paper(html)
                 : Results.NotFound()).RequireAuthorization();
 }
