@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -27,8 +28,6 @@ namespace OneStopWorkflow.Designer;
 /// <summary>The web host: its services, its request pipeline and endpoints, and what it does before serving.</summary>
 public static class OneStopWebExtensions
 {
-    private const string CookieOrBearer = "cookie-or-bearer";
-
     /// <summary>
     /// The application layer plus sign-in, the Blazor UI, the API's plumbing, /healthz and the lookup rate limit.
     /// Resolves <c>OneStop:ProceduresFolder</c> in <paramref name="configuration"/> first, because the application
@@ -49,8 +48,8 @@ public static class OneStopWebExtensions
         }
 
         services.AddOneStopWorkflow(configuration);
-        services.AddAccounts();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddAccounts(configuration);
         services.AddMudServices();
         services.AddScoped<AppSession>();
         services.AddSingleton<DemoData>();
@@ -104,7 +103,9 @@ public static class OneStopWebExtensions
             RequestCultureProviders = [new CookieRequestCultureProvider(), new ApiLanguage()],
         });
         app.UseStaticFiles();
+        app.UseHubOrigin();
         app.UseAuthentication();
+        app.UseMiddleware<BearerSessions>();
         app.UseAuthorization();
         app.Use(async (http, next) =>
         {
@@ -152,24 +153,30 @@ public static class OneStopWebExtensions
             app.Configuration["Storage:Provider"] ?? "sqlite", app.Environment.EnvironmentName));
     }
 
-    /// <summary>Identity's users and sign-in, a cookie for the browser or a bearer token for integrations.</summary>
-    private static void AddAccounts(this IServiceCollection services)
+    /// <summary>
+    /// Identity's users and sign-in, a cookie for the browser or a bearer token for integrations (the only sign-in
+    /// the API takes, see <see cref="AccountSchemes"/>).
+    /// </summary>
+    private static void AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentityCore<UserRow>(AccountRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OneStopDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<MembershipClaimsFactory>();
+        services.AddSessionChecks(configuration);
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = CookieOrBearer;
-                o.DefaultChallengeScheme = CookieOrBearer;
+                o.DefaultScheme = AccountSchemes.CookieOrBearer;
+                o.DefaultChallengeScheme = AccountSchemes.CookieOrBearer;
             })
-            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddPolicyScheme(AccountSchemes.CookieOrBearer, "Cookie or bearer",
+                o => o.ForwardDefaultSelector = http => AccountSchemes.For(http.Request))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = SessionRules.BearerLifetime;
+                o.RefreshTokenExpiration = SessionRules.RefreshLifetime;
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
             {
                 o.LoginPath = "/login";
@@ -182,6 +189,22 @@ public static class OneStopWebExtensions
             }));
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+    }
+
+    /// <summary>
+    /// What makes sign-in safe: cookies, bearer tokens and open circuits checked again every
+    /// <see cref="SessionRules.ValidationInterval"/>, and the password check and rate limits of both sign-ins.
+    /// </summary>
+    private static void AddSessionChecks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionRules.ValidationInterval);
+        services.AddScoped<ISecurityStampValidator, CookieSessionValidator>();
+        services.AddSingleton<BearerSessions>();
+        services.AddScoped<AuthenticationStateProvider, CircuitSessionState>();
+        services.AddSingleton<DummyPassword>();
+        services.AddScoped<PasswordCheck>();
+        services.Configure<SignInLimitOptions>(configuration.GetSection("OneStop:SignInLimits"));
+        services.AddSingleton<SignInThrottle>();
     }
 
     /// <summary>The API answers 401/403; pages redirect to the sign-in or forbidden page.</summary>

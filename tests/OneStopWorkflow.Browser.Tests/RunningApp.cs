@@ -36,6 +36,10 @@ public sealed class RunningApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("OneStop:ProceduresFolder", Repository.PathOf("procedures"));
         builder.UseSetting("OneStop:Scanner:Enabled", "false");
         builder.UseSetting("OneStop:DemoData", "true");
+
+        // The journeys sign the same demo users in many times a minute, from one address.
+        builder.UseSetting("OneStop:SignInLimits:PerAddress", "100000");
+        builder.UseSetting("OneStop:SignInLimits:PerUserName", "100000");
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));
     }
 

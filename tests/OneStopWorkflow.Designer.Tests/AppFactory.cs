@@ -21,8 +21,18 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        UseDemoApp(builder, _database);
+
+        // These tests sign the same demo users in many times a minute; SignInTests keeps the real limits.
+        builder.UseSetting("OneStop:SignInLimits:PerAddress", "100000");
+        builder.UseSetting("OneStop:SignInLimits:PerUserName", "100000");
+    }
+
+    /// <summary>The app as the README runs it in Development, over <paramref name="database"/>.</summary>
+    internal static void UseDemoApp(IWebHostBuilder builder, TestDatabase database)
+    {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:OneStop", _database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:OneStop", database.ConnectionString);
         builder.UseSetting("OneStop:ProceduresFolder", Repository.PathOf("procedures"));
         builder.UseSetting("OneStop:Scanner:Enabled", "false");
         builder.UseSetting("OneStop:DemoData", "true");

@@ -6,9 +6,9 @@ namespace OneStopWorkflow.Designer.Api;
 
 /// <summary>
 /// Maps refusals to HTTP: who you are (401), what you may do (403), what does not exist (404), a case that moved
-/// on (409), bad input naming the field (400), and business rules (422). Every error is ProblemDetails in the
-/// caller's language (Accept-Language or the language cookie), carrying the stable code and the field, so a client
-/// never reads the text to know what went wrong.
+/// on (409), too many sign-in attempts (429), bad input naming the field (400), and business rules (422). Every
+/// error is ProblemDetails in the caller's language (Accept-Language or the language cookie), carrying the stable
+/// code and the field, so a client never reads the text to know what went wrong.
 /// </summary>
 public static class ApiResults
 {
@@ -49,7 +49,8 @@ public static class ApiResults
 
     private static int StatusOf(string code) => code switch
     {
-        RejectionCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
+        RejectionCodes.Unauthenticated or RejectionCodes.SignInFailed => StatusCodes.Status401Unauthorized,
+        RejectionCodes.TooManyAttempts => StatusCodes.Status429TooManyRequests,
         RejectionCodes.Forbidden or RejectionCodes.ReadOnly or RejectionCodes.NotAuthorized
             => StatusCodes.Status403Forbidden,
         RejectionCodes.NotFound or RejectionCodes.CaseMissing or RejectionCodes.ProcedureUnknown

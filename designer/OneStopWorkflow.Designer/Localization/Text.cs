@@ -22,10 +22,15 @@ public static class Text
         ["sign-out"] = ("Đăng xuất", "Sign out"),
         ["user-name"] = ("Tên đăng nhập", "User name"),
         ["password"] = ("Mật khẩu", "Password"),
-        ["sign-in-failed"] = ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."),
-        ["locked"] = (
-            "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ít phút.",
-            "The account is locked after repeated failures; try again in a few minutes."),
+        // One answer for an unknown user, a wrong password and a locked account: it must not tell them apart.
+        ["sign-in-failed"] = (
+            "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang tạm khóa. Vui lòng thử lại sau ít phút hoặc liên hệ "
+                + "quản trị viên.",
+            "Wrong user name or password, or the account is locked for a while. Try again in a few minutes or ask an "
+                + "admin."),
+        ["sign-in-throttled"] = (
+            "Đăng nhập quá nhiều lần; vui lòng chờ vài phút rồi thử lại.",
+            "Too many sign-in attempts; wait a few minutes and try again."),
         ["demo-users"] = (
             "Người dùng thử (chỉ ở môi trường phát triển), mật khẩu",
             "Demo users (development only), password"),

@@ -7,6 +7,8 @@ namespace OneStopWorkflow.Engine.Refusals;
 public static class RejectionCodes
 {
     public const string Unauthenticated = "unauthenticated";
+    public const string SignInFailed = "sign-in-failed";
+    public const string TooManyAttempts = "too-many-attempts";
     public const string Forbidden = "forbidden";
     public const string ReadOnly = "read-only";
     public const string NotAuthorized = "not-authorized";

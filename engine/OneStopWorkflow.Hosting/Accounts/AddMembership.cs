@@ -11,7 +11,7 @@ namespace OneStopWorkflow.Hosting.Accounts;
 
 /// <summary>
 /// Gives a user a role at a unit of the unit directory; it takes effect at their next sign-in or when their
-/// session is next validated (admins).
+/// session is next checked, within a minute (admins). Their sessions go on: a right given ends none.
 /// </summary>
 public sealed record AddMembership(string UserName, string Unit, string Role) : ICommand<AccountResult>
 {

@@ -9,7 +9,10 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Accounts;
 
-/// <summary>Takes a role at a unit away from a user (admins; never their own admin role).</summary>
+/// <summary>
+/// Takes a role at a unit away from a user and ends their sessions: a new security stamp makes their cookies,
+/// tokens and open pages refused at their next check, within a minute (admins; never their own admin role).
+/// </summary>
 public sealed record RemoveMembership(string UserName, string Unit, string Role) : ICommand<AccountResult>;
 
 internal sealed class RemoveMembershipHandler(OneStopDbContext db, UserManager<UserRow> users, ActorAccessor actors)
@@ -35,11 +38,17 @@ internal sealed class RemoveMembershipHandler(OneStopDbContext db, UserManager<U
 
         var removed = await db.Memberships
             .Where(m => m.UserId == user.Id && m.Unit == command.Unit && m.Role == command.Role)
-            .ExecuteDeleteAsync(cancellationToken);
-        return removed > 0
-            ? AccountResult.Done
-            : AccountResult.Refused(Rejection.Of(RejectionCodes.FieldInvalid, "membership").On("role")
+            .ToListAsync(cancellationToken);
+        if (removed.Count == 0)
+        {
+            return AccountResult.Refused(Rejection.Of(RejectionCodes.FieldInvalid, "membership").On("role")
                 .With("user", user.UserName!).With("role", CaseAccess.Quote(command.Role))
                 .With("unit", CaseAccess.Quote(command.Unit)));
+        }
+
+        // The removal and the new security stamp are saved together (the user store saves this same context), so
+        // the rows never go without the user's cookies, tokens and open pages being refused at their next check.
+        db.Memberships.RemoveRange(removed);
+        return AccountAccess.Outcome(await users.UpdateSecurityStampAsync(user), command.UserName);
     }
 }

@@ -16,6 +16,10 @@ public sealed partial class MediatorDoorTests
             "Identity's claims factory takes a UserManager",
         ["designer/OneStopWorkflow.Designer/Accounts/AccountEndpoints.cs"] =
             "sign-in and the token endpoint are Identity's",
+        ["designer/OneStopWorkflow.Designer/Accounts/PasswordCheck.cs"] =
+            "the password check finds the account and its lockout through Identity",
+        ["designer/OneStopWorkflow.Designer/Accounts/SessionCheck.cs"] =
+            "the session check reads the account's lockout through Identity",
         ["engine/OneStopWorkflow.Cli/Composition/StoreHost.cs"] = "the command line's composition root",
     };
 

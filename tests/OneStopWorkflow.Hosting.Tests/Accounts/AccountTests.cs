@@ -35,6 +35,9 @@ public sealed class AccountTests
         return await work(scope.ServiceProvider.GetRequiredService<UserManager<UserRow>>());
     }
 
+    private static Task<string?> StampAsync(TestApp app, string userName) =>
+        WithUsersAsync(app, async users => (await users.FindByNameAsync(userName))!.SecurityStamp);
+
     private static async Task CreateAsync(TestApp app, string userName)
     {
         var created = await SendAsync(app, Admin, new CreateUser(userName, "Nguyễn Văn An", Password));
@@ -99,9 +102,13 @@ public sealed class AccountTests
         Assert.False((await SendAsync(app, Admin, new AddMembership("clerk.kienan", "HP", "auditor"))).IsRejected);
         Assert.Equal([new Membership("HP", "auditor"), new Membership("HP.LECHAN", "clerk")],
             (await UserAsync(app, "clerk.kienan")).Memberships.ToArray());
+        var stampBeforeRemoval = await StampAsync(app, "clerk.kienan");
         Assert.False((await SendAsync(app, Admin, new RemoveMembership("clerk.kienan", "HP", "auditor"))).IsRejected);
         Assert.Equal([new Membership("HP.LECHAN", "clerk")],
             (await UserAsync(app, "clerk.kienan")).Memberships.ToArray());
+
+        // A removed right ends the user's sessions: cookies and tokens carry the old stamp and are refused.
+        Assert.NotEqual(stampBeforeRemoval, await StampAsync(app, "clerk.kienan"));
 
         Assert.False((await SendAsync(app, Admin, new DisableUser("clerk.kienan"))).IsRejected);
         Assert.True((await UserAsync(app, "clerk.kienan")).Disabled);
