@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using OneStopWorkflow.Designer.Api;
+using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Persistence.Accounts;
 
 namespace OneStopWorkflow.Designer.Accounts;
@@ -9,7 +11,7 @@ namespace OneStopWorkflow.Designer.Accounts;
 /// <summary>Sign-in and sign-out for the browser (cookie) and for integrations (bearer token).</summary>
 public static class AccountEndpoints
 {
-    public sealed record TokenRequest(string UserName, string Password);
+    public sealed record TokenRequest(string? UserName, string? Password);
 
     public static void MapAccountEndpoints(this WebApplication app)
     {
@@ -19,7 +21,7 @@ public static class AccountEndpoints
             await antiforgery.ValidateRequestAsync(http);
             var form = await http.Request.ReadFormAsync();
             var userName = form["username"].ToString().Trim();
-            var returnUrl = form["returnUrl"].ToString();
+            var returnUrl = LocalUrl.OrHome(form["returnUrl"].ToString());
             var result = await signIn.PasswordSignInAsync(
                 userName, form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
             if (!result.Succeeded)
@@ -28,10 +30,7 @@ public static class AccountEndpoints
                 return Results.LocalRedirect($"/login?error={reason}&returnUrl={Uri.EscapeDataString(returnUrl)}");
             }
 
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl)
-                || !returnUrl.StartsWith('/')
-                || returnUrl.StartsWith("//", StringComparison.Ordinal)
-                    ? "/" : returnUrl);
+            return Results.LocalRedirect(returnUrl);
         });
 
         app.MapPost("/account/logout", async (
@@ -45,6 +44,16 @@ public static class AccountEndpoints
         app.MapPost("/api/token", async (
             TokenRequest request, SignInManager<UserRow> signIn, UserManager<UserRow> users) =>
         {
+            if (string.IsNullOrWhiteSpace(request.UserName))
+            {
+                return ApiResults.Missing("userName", "clerk.lechan");
+            }
+
+            if (string.IsNullOrEmpty(request.Password))
+            {
+                return ApiResults.Missing("password", "Demo@2026");
+            }
+
             var user = await users.FindByNameAsync(request.UserName);
             if (user is null)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Units;
 
@@ -54,10 +55,11 @@ internal static class Rescheduling
                 .With("now", RejectionWords.Instant(calendar.ToLocal(scope.Now))));
         }
 
-        if (!calendar.Years.Contains(calendar.ToLocal(proposed).Year))
+        if (!calendar.Knows(proposed))
         {
-            throw new RejectedException(Rejection.Of(RejectionCodes.BadDate, "calendar").On("newAppointment")
-                .With("first", calendar.Years.Min).With("last", calendar.Years.Max));
+            throw new RejectedException(Rejection.Of(RejectionCodes.OutsideCalendar).On("newAppointment")
+                .With("first", calendar.Years.Min.ToString(CultureInfo.InvariantCulture))
+                .With("last", calendar.Years.Max.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (scope.Procedure.MaxExtension is { } limit && proposed > Deadlines.Add(calendar, appointment, limit))
