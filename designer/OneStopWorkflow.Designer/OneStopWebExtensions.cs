@@ -54,6 +54,7 @@ public static class OneStopWebExtensions
         services.AddScoped<AppSession>();
         services.AddSingleton<DemoData>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
 
         // Malformed JSON is the caller's mistake: a 400 ProblemDetails in every environment, never an exception page.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);

@@ -314,8 +314,8 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var vi = await RescheduleAsync("vi");
         var en = await RescheduleAsync("en");
-        Assert.Equal("bad-date", vi.GetProperty("code").GetString());
-        Assert.Equal("bad-date", en.GetProperty("code").GetString());
+        Assert.Equal("outside-calendar", vi.GetProperty("code").GetString());
+        Assert.Equal("outside-calendar", en.GetProperty("code").GetString());
         Assert.Contains("Ngày hẹn mới phải nằm trong các năm có lịch làm việc", vi.GetProperty("detail").GetString(),
             StringComparison.Ordinal);
         Assert.DoesNotContain("Ngày", en.GetProperty("detail").GetString(), StringComparison.Ordinal);

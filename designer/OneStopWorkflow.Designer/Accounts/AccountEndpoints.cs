@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OneStopWorkflow.Designer.Api;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Persistence.Accounts;
 
 namespace OneStopWorkflow.Designer.Accounts;
@@ -39,8 +40,9 @@ public static class AccountEndpoints
         await antiforgery.ValidateRequestAsync(http);
         var form = await http.Request.ReadFormAsync();
         var userName = form["username"].ToString().Trim();
-        var returnUrl = form["returnUrl"].ToString();
-        string Again(string error) => $"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+        var returnUrl = LocalUrl.OrHome(form["returnUrl"].ToString());
+        string Again(string error) =>
+            $"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl == "/" ? "" : returnUrl)}";
         if (throttle.Refuse(http, userName) is not null)
         {
             return Results.LocalRedirect(Again("throttled"));
@@ -52,10 +54,7 @@ public static class AccountEndpoints
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
-        return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl)
-            || !returnUrl.StartsWith('/')
-            || returnUrl.StartsWith("//", StringComparison.Ordinal)
-                ? "/" : returnUrl);
+        return Results.LocalRedirect(returnUrl);
     }
 
     /// <summary>

@@ -12,11 +12,15 @@ namespace OneStopWorkflow.Designer.Api;
 /// </summary>
 public static class ApiResults
 {
-    public static IResult Problem(ImmutableArray<Rejection> rejections)
+    /// <summary>
+    /// The refusals as ProblemDetails, with the status their first code maps to, or <paramref name="status"/> when the
+    /// server already knows it (a body too large is 413).
+    /// </summary>
+    public static IResult Problem(ImmutableArray<Rejection> rejections, int? status = null)
     {
         var first = rejections[0];
         var culture = CultureInfo.CurrentUICulture;
-        var status = StatusOf(first.Code);
+        status ??= StatusOf(first.Code);
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["code"] = first.Code,

@@ -54,6 +54,7 @@ public static class OneStopApi
         api.MapPost("/cases", async (ReceiveBody body, IMediator m, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(body.Procedure) ? ApiResults.Missing("procedure", "land-use-transfer")
             : string.IsNullOrWhiteSpace(body.Unit) ? ApiResults.Missing("unit", "HP.LECHAN")
+            : (NullEntry(("fields", body.Fields), ("input", body.Input)) ?? NullPaper(body.Components)) is { } missing ? missing
             : Case(await m.Send(new ReceiveCase(body.Procedure, body.Unit)
             {
                 Version = body.Version, Channel = body.Channel ?? "counter", Fields = Map(body.Fields),
@@ -79,6 +80,7 @@ public static class OneStopApi
 
         api.MapPost("/cases/{id}/act", (string id, ActBody body, IMediator m, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(body.Action) ? Task.FromResult(ApiResults.Missing("action", "send-to-tax"))
+            : NullEntry(("input", body.Input)) is { } missing ? Task.FromResult(missing)
             : SendAsync(m, new ActOnCase(id, body.Action)
             {
                 Step = body.Step, Input = Map(body.Input), ExpectedVersion = body.ExpectedVersion,
@@ -86,7 +88,8 @@ public static class OneStopApi
             .WithSummary("Take an action on an open task.");
 
         api.MapPost("/cases/{id}/resubmit", (string id, ResubmitBody body, IMediator m, CancellationToken ct) =>
-            SendAsync(m, new ResubmitCase(id)
+            (NullEntry(("fields", body.Fields)) ?? NullPaper(body.Components)) is { } missing ? Task.FromResult(missing)
+            : SendAsync(m, new ResubmitCase(id)
             {
                 ExpectedVersion = body.ExpectedVersion, Components = Papers(body.Components), Fields = Map(body.Fields),
             }, ct))
@@ -198,6 +201,19 @@ public static class OneStopApi
         result.IsRejected ? ApiResults.Problem(result.Rejections)
         : status == StatusCodes.Status201Created ? Results.Created($"/api/cases/{result.Case!.Id}", result.Case)
         : Results.Ok(result.Case);
+
+    /// <summary>A JSON null where a map holds text (<c>"fields": { "parcel_number": null }</c>) names that entry.</summary>
+    private static IResult? NullEntry(params (string Name, Dictionary<string, string>? Values)[] maps) =>
+        maps.SelectMany(m => (m.Values ?? []).Where(v => v.Value is null).Select(v => $"{m.Name}.{v.Key}"))
+            .FirstOrDefault() is { } field
+            ? ApiResults.Missing(field, "\"215\"")
+            : null;
+
+    /// <summary>A JSON null in the list of papers handed in names its place.</summary>
+    private static IResult? NullPaper(List<ComponentBody>? papers) =>
+        papers?.FindIndex(p => p is null) is >= 0 and var at
+            ? ApiResults.Missing($"components[{at}]", "{ \"component\": \"form-18\" }")
+            : null;
 
     private static ImmutableArray<Engine.Runtime.ReceivedComponent> Papers(List<ComponentBody>? papers) =>
         [.. (papers ?? []).Select(p => new Engine.Runtime.ReceivedComponent(

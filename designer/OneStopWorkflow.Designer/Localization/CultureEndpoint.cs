@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using OneStopWorkflow.Designer.Operations;
 
 namespace OneStopWorkflow.Designer.Localization;
 
@@ -18,9 +19,6 @@ public static class CultureEndpoint
                     Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true,
                     SameSite = SameSiteMode.Lax,
                 });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         });
-
-    private static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
 }

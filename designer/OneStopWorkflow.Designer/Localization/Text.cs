@@ -31,6 +31,12 @@ public static class Text
         ["sign-in-throttled"] = (
             "Đăng nhập quá nhiều lần; vui lòng chờ vài phút rồi thử lại.",
             "Too many sign-in attempts; wait a few minutes and try again."),
+        ["locked"] = (
+            "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ít phút.",
+            "The account is locked after repeated failures; try again in a few minutes."),
+        ["form-expired"] = (
+            "Trang đăng nhập đã hết hạn; hãy đăng nhập lại.",
+            "The sign-in page had expired; please sign in again."),
         ["demo-users"] = (
             "Người dùng thử (chỉ ở môi trường phát triển), mật khẩu",
             "Demo users (development only), password"),

@@ -53,7 +53,24 @@ public sealed class WorkingCalendar
 
     public IEnumerable<CalendarDay> MakeUpWorkingDays => _makeUpDays.Values.OrderBy(d => d.Date);
 
-    public DateTimeOffset ToLocal(DateTimeOffset instant) => instant.ToOffset(Offset);
+    /// <summary>
+    /// The instant at the calendar's offset. An instant whose local time a <see cref="DateTimeOffset"/> cannot hold
+    /// (within hours of <see cref="DateTimeOffset.MaxValue"/>) lies in a year no calendar knows, and is refused as such.
+    /// </summary>
+    public DateTimeOffset ToLocal(DateTimeOffset instant) =>
+        LocalTicks(instant) is not null
+            ? instant.ToOffset(Offset)
+            : throw new CalendarYearMissingException(Name, instant.UtcTicks < Offset.Ticks ? 0 : 10000);
+
+    /// <summary>Whether the local day of <paramref name="instant"/> falls in one of the calendar's years.</summary>
+    public bool Knows(DateTimeOffset instant) =>
+        LocalTicks(instant) is { } ticks && Years.Contains(new DateTime(ticks, DateTimeKind.Unspecified).Year);
+
+    private long? LocalTicks(DateTimeOffset instant)
+    {
+        var ticks = (decimal)instant.UtcTicks + Offset.Ticks;
+        return ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks ? null : (long)ticks;
+    }
 
     /// <summary>
     /// An instant as ISO-8601 local time with the calendar's offset: <c>2026-05-06T10:00:00+07:00</c>.
@@ -131,7 +148,9 @@ public sealed class WorkingCalendar
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         var start = NextOpening(instant);
-        var whole = (int)decimal.Floor(days);
+
+        // More days than any calendar's years hold run into a missing year; the cast must not overflow first.
+        var whole = days >= int.MaxValue ? int.MaxValue : (int)decimal.Floor(days);
         var date = DateOnly.FromDateTime(start.DateTime);
         for (var i = 0; i < whole; i++)
         {
@@ -179,7 +198,9 @@ public sealed class WorkingCalendar
     public DateTimeOffset AddWorkingHours(DateTimeOffset instant, decimal hours)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hours);
-        var remaining = TimeSpan.FromTicks((long)(hours * TimeSpan.TicksPerHour));
+        var remaining = hours >= (decimal)TimeSpan.MaxValue.TotalHours
+            ? TimeSpan.MaxValue
+            : TimeSpan.FromTicks((long)(hours * TimeSpan.TicksPerHour));
         var cursor = NextOpening(instant);
         while (true)
         {

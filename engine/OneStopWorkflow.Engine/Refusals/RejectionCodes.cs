@@ -31,6 +31,7 @@ public static class RejectionCodes
     public const string ComponentsMissing = "components-missing";
     public const string ReasonRequired = "reason-required";
     public const string BadDate = "bad-date";
+    public const string OutsideCalendar = "outside-calendar";
     public const string NoOpenTask = "no-open-task";
     public const string AmbiguousTask = "ambiguous-task";
     public const string UnknownAction = "unknown-action";
@@ -50,4 +51,5 @@ public static class RejectionCodes
     public const string QueueEmpty = "queue-empty";
     public const string BadCounter = "bad-counter";
     public const string BadRequest = "bad-request";
+    public const string ImportRefused = "import-refused";
 }

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Mediator;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Diagnostics;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Security;
@@ -12,9 +13,13 @@ namespace OneStopWorkflow.Hosting.Catalog;
 /// <summary>
 /// Publishes every version folder (one holding a procedure.json) of a zip exported from the designer, through the
 /// same checks as the catalog import and the designer's publish (policy staff and admins). A file that is not a
-/// zip, or a truncated one, is refused as a whole.
+/// zip, a truncated one, or one without a procedure.json is refused as a whole, with a diagnostic on the file.
 /// </summary>
-public sealed record ImportVersions(byte[] Zip) : ICommand<ImportResult>;
+public sealed record ImportVersions(byte[] Zip) : ICommand<ImportResult>
+{
+    /// <summary>The uploaded file's name, for the diagnostics' location.</summary>
+    public string FileName { get; init; } = "import.zip";
+}
 
 public sealed record ImportResult(ImmutableArray<PublishOutcome> Outcomes, Rejection? Rejection)
     : IRefusable<ImportResult>
@@ -41,14 +46,23 @@ internal sealed class ImportVersionsHandler(VersionPublisher publisher, ActorAcc
         {
             texts = await ReadAsync(command.Zip, cancellationToken);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            return ImportResult.Refused(Rejection.Of(RejectionCodes.BadRequest).On("file").With("problem", ex.Message));
+            return Unreadable(command.FileName, "OSW1010",
+                $"The file is not a zip archive, or it is truncated or damaged ({ex.Message.TrimEnd('.')}); "
+                + "export the version again from the designer and import that zip.");
         }
 
         var outcomes = ImmutableArray.CreateBuilder<PublishOutcome>();
-        var procedures = texts.Keys.Where(k => k.EndsWith("procedure.json", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
+        var procedures = texts.Keys
+            .Where(k => k == "procedure.json" || k.EndsWith("/procedure.json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        if (procedures.Count == 0)
+        {
+            return Unreadable(command.FileName, "OSW1011",
+                "The zip holds no procedure.json; a version folder (such as land-use-transfer/v1/) needs one.");
+        }
+
         foreach (var procedure in procedures)
         {
             var folder = procedure[..^"procedure.json".Length];
@@ -60,6 +74,11 @@ internal sealed class ImportVersionsHandler(VersionPublisher publisher, ActorAcc
 
         return new ImportResult(outcomes.ToImmutable(), null);
     }
+
+    private static ImportResult Unreadable(string file, string code, string message) =>
+        new([new PublishOutcome(file, null, null, PublishStatus.Refused,
+            [new Diagnostic(code, Severity.Error, message, new SourceLocation(file, 1, 1))], $"refused: {message}")],
+            null);
 
     private static async Task<Dictionary<string, string>> ReadAsync(byte[] bytes, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Units;
 
@@ -41,9 +42,6 @@ internal static class Rescheduling
         scope.Issue(scope.Procedure.Documents.Where(d => d.Form == ApologyForm).Select(d => d.Id), null, actor);
     }
 
-    /// <summary>A year as written, "2026", not a number with a thousands separator.</summary>
-    private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>
     /// A new appointment must lie after now, within the extension the procedure allows past the appointment, and
     /// within the years the calendar knows (a date beyond them could not be counted or kept).
@@ -57,10 +55,11 @@ internal static class Rescheduling
                 .With("now", RejectionWords.Instant(calendar.ToLocal(scope.Now))));
         }
 
-        if (!calendar.Years.Contains(calendar.ToLocal(proposed).Year))
+        if (!calendar.Knows(proposed))
         {
-            throw new RejectedException(Rejection.Of(RejectionCodes.BadDate, "calendar").On("newAppointment")
-                .With("first", Year(calendar.Years.Min)).With("last", Year(calendar.Years.Max)));
+            throw new RejectedException(Rejection.Of(RejectionCodes.OutsideCalendar).On("newAppointment")
+                .With("first", calendar.Years.Min.ToString(CultureInfo.InvariantCulture))
+                .With("last", calendar.Years.Max.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (scope.Procedure.MaxExtension is { } limit && proposed > Deadlines.Add(calendar, appointment, limit))
