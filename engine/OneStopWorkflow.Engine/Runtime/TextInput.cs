@@ -14,7 +14,7 @@ public static class TextInput
     /// <summary>The length of a text case field that sets no <c>maxLength</c>.</summary>
     public const int DefaultFieldLength = 500;
 
-    /// <summary>The length of a reason or note: a hand-up, a reschedule, a withdrawal, a refusal, a visit note.</summary>
+    /// <summary>The length of a reason or note: hand-up, reschedule, withdrawal, refusal, visit note.</summary>
     public const int ReasonLength = 2000;
 
     /// <summary>The longest <c>maxLength</c> a procedure may set on a field.</summary>
