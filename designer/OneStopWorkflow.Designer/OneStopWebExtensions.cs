@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ using OneStopWorkflow.Designer.Demo;
 using OneStopWorkflow.Designer.Designing;
 using OneStopWorkflow.Designer.Documents;
 using OneStopWorkflow.Designer.Localization;
+using OneStopWorkflow.Designer.Lookup;
 using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Designer.Workbench;
 using OneStopWorkflow.Hosting;
@@ -29,7 +31,8 @@ namespace OneStopWorkflow.Designer;
 public static class OneStopWebExtensions
 {
     /// <summary>
-    /// The application layer plus sign-in, the Blazor UI, the API's plumbing, /healthz and the lookup rate limit.
+    /// The application layer plus sign-in, the Blazor UI, the API's plumbing, /healthz and the client address the
+    /// lookup limit counts the page's lookups by.
     /// Resolves <c>OneStop:ProceduresFolder</c> in <paramref name="configuration"/> first, because the application
     /// layer reads it while registering. With <c>OneStop:DemoData</c> the clock is the demo clock.
     /// </summary>
@@ -60,13 +63,11 @@ public static class OneStopWebExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy("lookup", http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
-        });
+        // The public lookup's limit is the application layer's (LookupLimiter), so the page is held to it too.
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientAddress>();
+        services.AddScoped<CircuitHandler, ClientAddressCapture>();
         return services;
     }
 

@@ -34,6 +34,7 @@ public static class OneStopServiceCollectionExtensions
         services.AddScoped<CasePipeline>();
         services.AddScoped<CaseDetailsReader>();
         services.AddScoped<Lookup.DossierLookup>();
+        services.AddSingleton<Lookup.LookupLimiter>();
         services.AddScoped<VersionPublisher>();
         services.AddScoped<CatalogImporter>();
         services.AddScoped<MembershipDirectory>();

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -93,6 +94,20 @@ internal sealed class TestApp : IAsyncDisposable
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DeadlineScanner>.Instance) { Name = name };
 
     public OneStopDbContext Db() => Database.CreateContext();
+
+    /// <summary>
+    /// The lookup secret as the citizen has it: printed on the case's receipt. The store keeps only its hash.
+    /// </summary>
+    public async Task<string> SecretOnReceiptAsync(string caseId)
+    {
+        await using var db = Db();
+        var receipt = await db.Documents.Where(d => d.CaseId == caseId && d.Form == "01")
+            .OrderByDescending(d => d.EventSequence).Select(d => d.Content)
+            .FirstAsync(TestContext.Current.CancellationToken);
+        var secret = System.Text.RegularExpressions.Regex.Match(receipt, "mã tra cứu <strong>([0-9a-f]{8})</strong>");
+        Assert.True(secret.Success, "The receipt prints no lookup secret.");
+        return secret.Groups[1].Value;
+    }
 
     public async ValueTask DisposeAsync()
     {

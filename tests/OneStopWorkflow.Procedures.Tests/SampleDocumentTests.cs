@@ -91,7 +91,8 @@ public sealed class SampleDocumentTests
             loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
         var events = new List<CaseEvent>();
         CaseState? state = null;
-        foreach (var (at, command) in Catalog.ReadScenario(Repository.PathOf(sample)).Steps)
+        var scenario = Catalog.ReadScenario(Repository.PathOf(sample));
+        foreach (var (at, command) in scenario.Steps)
         {
             var decision = Workflow.Decide(context with { Now = at }, state, command);
             if (!decision.IsRejected)
@@ -101,6 +102,8 @@ public sealed class SampleDocumentTests
             }
         }
 
-        return DocumentRenderer.RenderIssued(context, [], events, Lookup);
+        // The receipt prints the secret its command carried, as the host renders it while deciding.
+        var lookup = Lookup with { Secret = scenario.Steps[0].Command.Secret };
+        return DocumentRenderer.RenderIssued(context, [], events, lookup);
     }
 }

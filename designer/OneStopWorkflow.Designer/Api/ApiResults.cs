@@ -62,6 +62,7 @@ public static class ApiResults
             => StatusCodes.Status404NotFound,
         RejectionCodes.CaseChanged or RejectionCodes.TicketState or RejectionCodes.QueueEmpty
             => StatusCodes.Status409Conflict,
+        RejectionCodes.LookupLimited => StatusCodes.Status429TooManyRequests,
         RejectionCodes.FieldRequired or RejectionCodes.FieldInvalid or RejectionCodes.UnknownField
             or RejectionCodes.ReasonRequired or RejectionCodes.BadVisit
             or RejectionCodes.BadRating or RejectionCodes.BadRequest or RejectionCodes.ComponentInvalid

@@ -162,22 +162,26 @@ public static class OneStopApi
             Ticket(await m.Send(new RecordVisit(id, body.Visit ?? "", body.CaseId, body.Note), ct)))
             .WithSummary("Serve a ticket being called: advice only, or the dossier received for it.");
 
-        var lookup = app.MapGroup("/api/lookup").AllowAnonymous().RequireRateLimiting("lookup")
-            .WithTags("Public lookup");
-        lookup.MapGet("", async (string? code, string? secret, IMediator m, CancellationToken ct) =>
+        // The lookup limit (per client address and per dossier code) is the handler's, as for the page: 429 here.
+        var lookup = app.MapGroup("/api/lookup").AllowAnonymous().WithTags("Public lookup");
+        lookup.MapGet("", async (string? code, string? secret, HttpContext http, IMediator m, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(secret)
                 ? ApiResults.Missing("code", "HP.LECHAN-260302-0001")
-                : await m.Send(new LookupCase(code, secret), ct) is var found && found.Rejection is { } r
+                : await m.Send(new LookupCase(code, secret) { Client = ClientOf(http) }, ct) is var found
+                    && found.Rejection is { } r
                     ? ApiResults.Problem([r])
                     : Results.Ok(found.Case))
             .WithSummary("A citizen's view of a dossier, by code and secret.");
-        lookup.MapPost("/rating", async (RatingBody body, IMediator m, CancellationToken ct) =>
+        lookup.MapPost("/rating", async (RatingBody body, HttpContext http, IMediator m, CancellationToken ct) =>
             body.Score is not { } score ? ApiResults.Missing("score", "5")
-            : await m.Send(new RateCase(body.DossierCode ?? "", body.Secret ?? "", score, body.Comment), ct)
-                is { Rejection: { } r } ? ApiResults.Problem([r])
+            : await m.Send(new RateCase(body.DossierCode ?? "", body.Secret ?? "", score, body.Comment)
+                { Client = ClientOf(http) }, ct) is { Rejection: { } r } ? ApiResults.Problem([r])
             : Results.NoContent())
             .WithSummary("Rate a finished dossier once.");
     }
+
+    /// <summary>The address a request came from, which the lookup limit counts by.</summary>
+    private static string? ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
     private static async Task<IResult> SendAsync(
         IMediator mediator, ICaseRequest request, CancellationToken cancellationToken)

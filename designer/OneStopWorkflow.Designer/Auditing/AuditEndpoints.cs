@@ -67,13 +67,16 @@ public static class AuditEndpoints
             Html(await mediator.Send(new GetControlSlip(caseId), ct)));
 
         audit.MapGet("/verify/{caseId}", async (string caseId, IMediator mediator, CancellationToken ct) =>
-            await mediator.Send(new VerifyTrails(caseId), ct) is { Report: { } report }
-                ? Results.Text(report.IsClean
+            await mediator.Send(new VerifyTrails(caseId), ct) switch
+            {
+                { Report: { } report } => Results.Text(report.IsClean
                     ? $"{report.Events} event(s) verified: the trail is intact."
                     : string.Join("\n", report.Broken.Select(b =>
-                        $"BROKEN case {b.DossierCode} at event {b.Sequence}: {b.Reason}.")))
-                : Results.Problem(
-                    "Trail verification is for auditors and admins.", statusCode: StatusCodes.Status403Forbidden));
+                        $"BROKEN case {b.DossierCode} at event {b.Sequence}: {b.Reason}."))),
+
+                // An unknown case is 404, not "intact"; verification is for auditors and admins (403).
+                var refused => ApiResults.Problem([refused.Rejection!]),
+            });
 
         audit.MapGet("/tracking-book", async (
             string unit, string from, string to, IMediator mediator, CancellationToken ct) =>

@@ -11,7 +11,7 @@ namespace OneStopWorkflow.Cli.Benchmarking;
 internal static class InMemoryBench
 {
     /// <summary>Papers as the server prints them, QR code included.</summary>
-    private static readonly LookupPage Lookup = PublicLookup.PageOf(new OneStopOptions());
+    private static readonly LookupPage Lookup = PublicLookup.PageOf(new OneStopOptions()) with { Secret = "00000000" };
 
     public static Task RunAsync(
         DecisionContext context, string[] communes, BenchOptions options, BenchTally tally,

@@ -24,7 +24,18 @@ public sealed record FieldDefinition
 
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
+
+    /// <summary>
+    /// The longest text the field keeps; null means <see cref="Runtime.TextInput.DefaultFieldLength"/> for a case field
+    /// and <see cref="Runtime.TextInput.ReasonLength"/> for an action's input (a reason).
+    /// </summary>
     public int? MaxLength { get; init; }
+
+    /// <summary>The earliest date a date field accepts; null means the first year of the calendar.</summary>
+    public DateBound? MinDate { get; init; }
+
+    /// <summary>The latest date a date field accepts; null means the last year of the calendar.</summary>
+    public DateBound? MaxDate { get; init; }
     public SourceLocation Location { get; init; }
 
     /// <summary>A choice as people read it.</summary>

@@ -202,6 +202,16 @@ public static class ProcedureJsonWriter
                 w.WriteNumber("max", Normal(max));
             }
 
+            if (f.MinDate is { } minDate)
+            {
+                w.WriteString("min", minDate.ToString());
+            }
+
+            if (f.MaxDate is { } maxDate)
+            {
+                w.WriteString("max", maxDate.ToString());
+            }
+
             if (f.MaxLength is { } maxLength)
             {
                 w.WriteNumber("maxLength", maxLength);

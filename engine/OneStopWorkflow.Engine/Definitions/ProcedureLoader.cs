@@ -3,6 +3,7 @@ using System.Globalization;
 using OneStopWorkflow.Engine.Diagnostics;
 using OneStopWorkflow.Engine.Json;
 using OneStopWorkflow.Engine.Rules;
+using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
 
 namespace OneStopWorkflow.Engine.Definitions;
@@ -180,10 +181,26 @@ public static class ProcedureLoader
         var required = reader.OptionalBoolean("required");
         var contact = reader.OptionalBoolean("contact");
         var (choices, choiceLabels) = ReadChoices(reader, reader.OptionalArray("choices"), d);
-        var min = reader.OptionalNumber("min");
-        var max = reader.OptionalNumber("max");
+        var (minNode, maxNode) = (reader.Optional("min"), reader.Optional("max"));
+        var isDate = type == FieldType.Date;
+        var (min, max) = isDate ? (null, null) : (reader.AsNumber(minNode), reader.AsNumber(maxNode));
+        var (minDate, maxDate) = isDate ? (Bound(reader, minNode, name), Bound(reader, maxNode, name)) : (null, null);
         var maxLength = reader.OptionalNumber("maxLength");
         reader.Finish();
+        if (minDate?.Day is { } earliest && maxDate?.Day is { } latest && earliest > latest)
+        {
+            d.Error("OSW1011", $"Field '{name}' accepts dates from {minDate} to {maxDate}, which is none; "
+                + "swap 'min' and 'max'.", node.Location);
+        }
+
+        if (maxLength is { } length
+            && (length != decimal.Truncate(length) || length is < 1 or > TextInput.MaxFieldLength))
+        {
+            d.Error("OSW1010", $"Field '{name}' has maxLength {length}; write a whole number of characters from 1 to "
+                + $"{TextInput.MaxFieldLength} (without it a text field keeps {TextInput.DefaultFieldLength}, an "
+                + $"action's input {TextInput.ReasonLength}).", node.Location);
+            maxLength = null;
+        }
         if (name is not null && !Names.IsSnake(name))
         {
             d.Error("OSW1009", $"Field name '{name}' must be snake_case (letters, digits, '_'), e.g. 'area_m2'.",
@@ -201,9 +218,27 @@ public static class ProcedureLoader
             : new FieldDefinition
             {
                 Name = name, Type = type.Value, Label = label, Required = required, Contact = contact,
-                Choices = choices, ChoiceLabels = choiceLabels, Min = min, Max = max,
-                MaxLength = maxLength is { } m ? (int)m : null, Location = node.Location,
+                Choices = choices, ChoiceLabels = choiceLabels, Min = min, Max = max, MinDate = minDate,
+                MaxDate = maxDate, MaxLength = maxLength is { } m ? (int)m : null, Location = node.Location,
             };
+    }
+
+    /// <summary>A date field's <c>min</c> or <c>max</c>: a date written yyyy-MM-dd, or "today".</summary>
+    private static DateBound? Bound(ObjectReader reader, JsonNode? node, string? field)
+    {
+        if (node is null || reader.AsString(node) is not { } text)
+        {
+            return null;
+        }
+
+        var bound = DateBound.Parse(text);
+        if (bound is null)
+        {
+            reader.Diagnostics.Error("OSW1011", $"Field '{field}': {node.Path} is '{TextInput.Quote(text)}'; a date "
+                + "field's bound is a date written yyyy-MM-dd (e.g. '2000-01-01') or 'today'.", node.Location);
+        }
+
+        return bound;
     }
 
     /// <summary>

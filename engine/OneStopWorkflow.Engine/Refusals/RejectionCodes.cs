@@ -14,6 +14,7 @@ public static class RejectionCodes
     public const string NotAuthorized = "not-authorized";
     public const string NotFound = "not-found";
     public const string NoMatch = "no-match";
+    public const string LookupLimited = "lookup-limited";
     public const string CaseChanged = "case-changed";
     public const string AccountChanged = "account-changed";
     public const string CaseExists = "case-exists";

@@ -29,4 +29,8 @@ public static class RejectionWords
     public static LocalizedText Instant(DateTimeOffset local) => new(
         local.ToString("dd/MM/yyyy HH:mm", Vietnamese),
         local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+
+    /// <summary>A day: 05/03/2026 in Vietnamese, 2026-03-05 in English.</summary>
+    public static LocalizedText Date(DateOnly day) => new(
+        day.ToString("dd/MM/yyyy", Vietnamese), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

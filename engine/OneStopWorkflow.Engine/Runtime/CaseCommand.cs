@@ -11,6 +11,12 @@ public abstract record CaseCommand(Actor Actor)
 {
     public int? ExpectedVersion { get; init; }
 
+    /// <summary>
+    /// The lookup secret a receipt issued by this command prints: the host draws a fresh one for every command, since
+    /// it cannot know the one printed before. Only its hash enters the trail; the caller renders the receipt with it.
+    /// </summary>
+    public string Secret { get; init; } = "";
+
     public abstract string Name { get; }
 }
 
@@ -26,7 +32,6 @@ public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseC
     public string Channel { get; init; } = "counter";
     public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
     public int Sequence { get; init; } = 1;
-    public string Secret { get; init; } = "";
 
     /// <summary>The case's entry in the unit's tracking book; null when the caller keeps no book (a preview).</summary>
     public TrackingBookEntry? Book { get; init; }

@@ -12,9 +12,12 @@ public abstract record CaseEvent(DateTimeOffset At, EventActor Actor)
 
 public sealed record CaseReceived(
     DateTimeOffset At, EventActor Actor, CaseId Id, ProcedureCode Procedure, int Version, string ProcedureHash,
-    string DossierCode, string Secret, string Unit, string Channel, ImmutableDictionary<string, string> Fields)
+    string DossierCode, string? SecretHash, string Unit, string Channel, ImmutableDictionary<string, string> Fields)
     : CaseEvent(At, Actor)
 {
+    // SecretHash is the lookup secret's hash (see LookupSecret); trails written before it was hashed carry a
+    // "secret" property instead, which is read by no one (the hash chain still covers it, so it stays stored).
+
     /// <summary>
     /// The tracking-book entry printed on the receipt. Omitted from the payload when null, so trails written before
     /// books were kept read (and hash) exactly as they were stored.
@@ -107,6 +110,13 @@ public sealed record EscalationFired(
 public sealed record DocumentIssued(DateTimeOffset At, EventActor Actor, string Document, string? Form, StepId? Step)
     : CaseEvent(At, Actor)
 {
+    /// <summary>
+    /// The hash of the lookup secret a receipt issued after the case was received prints (the one drawn at receipt
+    /// was never given to the citizen); null otherwise, and then omitted so other payloads read as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SecretHash { get; init; }
+
     public override string Type => "document-issued";
 }
 

@@ -14,7 +14,13 @@ public sealed record CaseState
     public required int ProcedureVersion { get; init; }
     public required string ProcedureHash { get; init; }
     public required string DossierCode { get; init; }
-    public required string Secret { get; init; }
+
+    /// <summary>
+    /// The hash of the lookup secret the citizen's receipt printed (see <see cref="LookupSecret"/>); null on a trail
+    /// from before secrets were hashed, whose hash the store keeps.
+    /// </summary>
+    public string? SecretHash { get; init; }
+
     public required string ReceivingUnit { get; init; }
     public required string Channel { get; init; }
     public required ImmutableDictionary<string, string> Fields { get; init; }
@@ -66,7 +72,8 @@ public sealed record CaseState
         return new CaseState
         {
             Id = received.Id, Procedure = received.Procedure, ProcedureVersion = received.Version,
-            ProcedureHash = received.ProcedureHash, DossierCode = received.DossierCode, Secret = received.Secret,
+            ProcedureHash = received.ProcedureHash, DossierCode = received.DossierCode,
+            SecretHash = received.SecretHash,
             ReceivingUnit = received.Unit, Channel = received.Channel, Fields = received.Fields,
             ReceivedAt = received.At, Book = received.Book, Version = 1, LastEventAt = received.At,
         };
@@ -114,6 +121,7 @@ public sealed record CaseState
             EscalationFired f => this with { FiredEscalations = FiredEscalations.Add(f.Key) },
             CaseRescheduled r => this with { PromisedAppointment = r.PromisedAppointment },
             CaseFinished f => this with { Outcome = f.Outcome, FinishedAt = f.At, PausedSince = null },
+            DocumentIssued { SecretHash: { } hash } => this with { SecretHash = hash },
             DocumentIssued or CaseReceived => this,
             _ => throw new ArgumentException($"Unknown event type {e.GetType().Name}.", nameof(e)),
         };

@@ -26,6 +26,12 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
 
     public DateTimeOffset Now => Context.Now;
 
+    /// <summary>The lookup secret of the command decided, printed by a receipt it issues.</summary>
+    public string Secret { get; init; } = "";
+
+    /// <summary>The Circular 03/2025 form of the receipt, the paper that gives the citizen the lookup secret.</summary>
+    private const string ReceiptForm = "01";
+
     public ImmutableArray<CaseEvent> Events => [.. _events];
 
     public void Emit(CaseEvent e)
@@ -89,7 +95,13 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
     {
         foreach (var id in documents)
         {
-            Emit(new DocumentIssued(Now, actor, id, Procedure.FindDocument(id)?.Form, step));
+            var form = Procedure.FindDocument(id)?.Form;
+            var issued = new DocumentIssued(Now, actor, id, form, step);
+
+            // A receipt issued after the one drawn at receipt (a dossier accepted after a supplement at intake) gives
+            // the citizen the command's secret: the trail keeps its hash, which the lookup then checks.
+            var hash = form == ReceiptForm && Secret.Length > 0 ? LookupSecret.Hash(State.Id.Value, Secret) : null;
+            Emit(hash is not null && hash != State.SecretHash ? issued with { SecretHash = hash } : issued);
         }
     }
 

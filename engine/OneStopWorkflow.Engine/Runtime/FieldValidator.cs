@@ -47,35 +47,46 @@ public static partial class FieldValidator
 
     /// <summary>Every required field given, and every value given valid: a dossier that can be accepted.</summary>
     public static ImmutableArray<Rejection> Validate(
-        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values) =>
-        Check(definitions, values, f => f.Required);
+        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values,
+        DateLimits? dates = null) =>
+        Check(definitions, values, f => f.Required, dates, input: false);
+
+    /// <summary>
+    /// An action's input: every required value given, every value valid; texts are reasons, so they may run over
+    /// several lines and are <see cref="TextInput.ReasonLength"/> long unless the field says otherwise.
+    /// </summary>
+    public static ImmutableArray<Rejection> ValidateInput(
+        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values,
+        DateLimits? dates = null) =>
+        Check(definitions, values, f => f.Required, dates, input: true);
 
     /// <summary>
     /// The required fields among the procedure's contact fields given, and every value given valid: enough to ask
     /// the applicant for a supplement or to refuse, which do not accept the dossier.
     /// </summary>
     public static ImmutableArray<Rejection> ValidateContact(
-        ProcedureDefinition procedure, ImmutableDictionary<string, string> values)
+        ProcedureDefinition procedure, ImmutableDictionary<string, string> values, DateLimits? dates = null)
     {
         ArgumentNullException.ThrowIfNull(procedure);
         var contact = procedure.ContactFields;
-        return Check(procedure.Fields, values, f => f.Required && contact.Contains(f));
+        return Check(procedure.Fields, values, f => f.Required && contact.Contains(f), dates, input: false);
     }
 
     /// <summary>Every value given valid, none required: the fields a supplement adds or corrects.</summary>
     public static ImmutableArray<Rejection> ValidateGiven(
-        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values) =>
-        Check(definitions, values, _ => false);
+        ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values,
+        DateLimits? dates = null) =>
+        Check(definitions, values, _ => false, dates, input: false);
 
     private static ImmutableArray<Rejection> Check(
         ImmutableArray<FieldDefinition> definitions, ImmutableDictionary<string, string> values,
-        Func<FieldDefinition, bool> isRequired)
+        Func<FieldDefinition, bool> isRequired, DateLimits? dates, bool input)
     {
         ArgumentNullException.ThrowIfNull(values);
         var problems = ImmutableArray.CreateBuilder<Rejection>();
         foreach (var name in values.Keys.Where(k => definitions.All(f => f.Name != k)).Order(StringComparer.Ordinal))
         {
-            problems.Add(Rejection.Of(RejectionCodes.UnknownField).On(name).With("field", name)
+            problems.Add(Rejection.Of(RejectionCodes.UnknownField).On(name).With("field", TextInput.Quote(name))
                 .With("known", string.Join(", ", definitions.Select(f => f.Name))));
         }
 
@@ -92,7 +103,7 @@ public static partial class FieldValidator
                 continue;
             }
 
-            if (CheckValue(field, text) is { } problem)
+            if ((CheckText(field, text, input) ?? CheckValue(field, text, dates)) is { } problem)
             {
                 problems.Add(problem.On(field.Name).With("field", field.Name).With("label", field.Label));
             }
@@ -101,9 +112,24 @@ public static partial class FieldValidator
         return problems.ToImmutable();
     }
 
-    private static Rejection? CheckValue(FieldDefinition field, string text)
+    /// <summary>
+    /// What every value must be, whatever its type: no longer than the field keeps, and with no control or
+    /// text-direction character (an input, a reason, may hold line breaks and tabs).
+    /// </summary>
+    private static Rejection? CheckText(FieldDefinition field, string text, bool input)
     {
-        var invalid = (string variant) => Rejection.Of(RejectionCodes.FieldInvalid, variant).With("value", text);
+        var max = field.MaxLength ?? (input ? TextInput.ReasonLength : TextInput.DefaultFieldLength);
+        return text.Length > max ? Rejection.Of(RejectionCodes.FieldInvalid, "too-long").With("max", max)
+            : TextInput.Forbidden(text, multiLine: input) is { } c
+                ? Rejection.Of(RejectionCodes.FieldInvalid, "control-character")
+                    .With("character", TextInput.Describe(c))
+                : null;
+    }
+
+    private static Rejection? CheckValue(FieldDefinition field, string text, DateLimits? dates)
+    {
+        var invalid = (string variant) =>
+            Rejection.Of(RejectionCodes.FieldInvalid, variant).With("value", TextInput.Quote(text));
         switch (field.Type)
         {
             case FieldType.Number or FieldType.WholeNumber:
@@ -122,10 +148,22 @@ public static partial class FieldValidator
                     : number > field.Max ? invalid("above-max").With("max", Number(field.Max!.Value))
                     : null;
             case FieldType.Date:
-                return DateOnly.TryParseExact(
-                        text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                    ? null
-                    : invalid("not-date");
+                if (!DateOnly.TryParseExact(
+                        text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return invalid("not-date");
+                }
+
+                if (dates is not { } limits)
+                {
+                    return null;
+                }
+
+                var earliest = field.MinDate?.On(limits.Today) ?? limits.Earliest;
+                var latest = field.MaxDate?.On(limits.Today) ?? limits.Latest;
+                return date < earliest ? invalid("date-before").With("min", RejectionWords.Date(earliest))
+                    : date > latest ? invalid("date-after").With("max", RejectionWords.Date(latest))
+                    : null;
             case FieldType.Boolean:
                 return text is "true" or "false" ? null : invalid("not-boolean");
             case FieldType.Choice:
@@ -135,7 +173,7 @@ public static partial class FieldValidator
                         string.Join(", ", field.Choices.Select(c => field.ChoiceLabel(c).Vi)),
                         string.Join(", ", field.Choices.Select(c => field.ChoiceLabel(c).En))));
             default:
-                return field.MaxLength is { } max && text.Length > max ? invalid("too-long").With("max", max) : null;
+                return null;
         }
     }
 

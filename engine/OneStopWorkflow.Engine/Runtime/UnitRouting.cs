@@ -47,6 +47,6 @@ internal static class UnitRouting
         var target = to == Parent ? units.ParentOf(unit)?.Code : units.Find(to)?.Code;
         return target ?? throw new RejectedException(to == Parent
             ? Rejection.Of(RejectionCodes.UnknownUnit, "no-parent").With("unit", unit)
-            : Rejection.Of(RejectionCodes.UnknownUnit).With("unit", to).On("to"));
+            : Rejection.Of(RejectionCodes.UnknownUnit).With("unit", TextInput.Quote(to)).On("to"));
     }
 }

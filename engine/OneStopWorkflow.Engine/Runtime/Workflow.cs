@@ -38,7 +38,7 @@ public static class Workflow
                 return Decision.Rejected(rejection);
             }
 
-            var scope = new DecisionScope(context, state);
+            var scope = new DecisionScope(context, state) { Secret = command.Secret };
             switch (command)
             {
                 case ActCommand act: Acting.Apply(scope, act); break;

@@ -40,7 +40,9 @@ internal static class ScenarioReader
             return null;
         }
 
-        ImmutableArray<ScenarioStep> steps = [receive, .. commands];
+        // Every command carries the case's one secret, so a receipt issued after a supplement prints the same one.
+        ImmutableArray<ScenarioStep> steps =
+            [receive, .. commands.Select(c => c with { Command = c.Command with { Secret = secret } })];
         return new Scenario(steps, until ?? steps[^1].At);
     }
 

@@ -75,7 +75,7 @@ public static class DocumentModelBuilder
                 issued.Actor.User == Actor.System.User ? "" : issued.Actor.Position ?? "",
                 units.Roles.TryGetValue(issued.Actor.Role, out var role) ? role.Title.Vi : issued.Actor.Role,
                 units.Find(issued.Actor.Unit)?.Name.Vi ?? issued.Actor.Unit),
-            Lookup = Lookup(lookup, state),
+            Lookup = Lookup(lookup, state.DossierCode),
             Book = state.Book is { } book
                 ? new BookInfo(book.Volume.ToString("00", CultureInfo.InvariantCulture),
                     book.Number.ToString(CultureInfo.InvariantCulture))
@@ -108,10 +108,10 @@ public static class DocumentModelBuilder
     private static ComponentInfo Listed(ComponentDefinition c, int index) =>
         new(index, c.Name.Vi, VietnameseText.ComponentForm(c.Form), c.Quantity, c.Required);
 
-    private static LookupInfo Lookup(LookupPage page, CaseState state)
+    private static LookupInfo Lookup(LookupPage page, string dossierCode)
     {
-        var link = page.LinkTo(state.DossierCode);
-        return new LookupInfo(page.Url, state.Secret, link, page.DrawQrCode?.Invoke(link) ?? "");
+        var link = page.LinkTo(dossierCode);
+        return new LookupInfo(page.Url, page.Secret, link, page.DrawQrCode?.Invoke(link) ?? "");
     }
 
     private static UnitInfo Unit(UnitDirectory units, string code)

@@ -2,6 +2,7 @@ using Mediator;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Security;
+using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
 
@@ -20,8 +21,18 @@ internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor act
 {
     public async ValueTask<VerifyResult> Handle(VerifyTrails query, CancellationToken cancellationToken)
     {
-        return actors.Actor!.Memberships.Any(m => m.Role is Roles.Auditor or Roles.Admin)
-            ? new VerifyResult(await TrailVerifier.VerifyAsync(db, query.CaseId, cancellationToken), null)
-            : VerifyResult.Refused(Rejection.Of(RejectionCodes.Forbidden, "verify"));
+        var actor = actors.Actor!;
+        if (!actor.Memberships.Any(m => m.Role is Roles.Auditor or Roles.Admin))
+        {
+            return VerifyResult.Refused(Rejection.Of(RejectionCodes.Forbidden, "verify"));
+        }
+
+        // "Intact" is never said of a case that is not there. The row is enough: a broken trail may not replay.
+        if (query.CaseId is { } caseId && !await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken))
+        {
+            return VerifyResult.Refused(CaseAccess.NotFound(caseId));
+        }
+
+        return new VerifyResult(await TrailVerifier.VerifyAsync(db, query.CaseId, cancellationToken), null);
     }
 }

@@ -69,7 +69,8 @@ internal sealed class CaseDetailsReader(
             var read = i < stored.Events.Length ? stored.Events[i] : EventSerializer.Deserialize(e.Type, e.Payload);
             var (step, detail) = TrailWords.Of(read, stored.State, version);
             return new TrailEntry(
-                e.Sequence, e.Type, version.Calendar.ToLocal(e.At), e.User, e.Role, e.Unit, e.Payload, e.Hash)
+                e.Sequence, e.Type, version.Calendar.ToLocal(e.At), e.User, e.Role, e.Unit,
+                TrailPayload.Shown(e.Payload), e.Hash)
             {
                 Name = read.Actor.Name, Position = read.Actor.Position, UnitName = version.Units.Find(e.Unit)?.Name.Vi,
                 StepTitle = step, Detail = detail,

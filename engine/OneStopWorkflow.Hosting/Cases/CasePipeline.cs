@@ -59,7 +59,7 @@ public sealed class CasePipeline(
         {
             Channel = request.Channel, Fields = request.Fields,
             IntakeAction = request.IntakeAction, Input = request.Input, Components = request.Components,
-            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SecretBytes)),
+            Secret = NewSecret(),
             Sequence = request.FirstSequence,
         };
 
@@ -86,7 +86,7 @@ public sealed class CasePipeline(
         var state = decision.State!;
         await new CaseStore(db).SaveAsync(
             new CaseSave(null, state, decision.Events, Workflow.NextTick(context, state),
-                Render(context, [], decision.Events), actor.User, context.Calendar),
+                Render(context, [], decision.Events, command.Secret), actor.User, context.Calendar),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CaseResult(CaseView.Of(state, version, context.Now), []);
@@ -110,7 +110,8 @@ public sealed class CasePipeline(
         }
 
         var context = version.At(time.GetUtcNow());
-        var decision = Workflow.Decide(context, stored.State, request.ToEngine(actor.Operational()));
+        var command = request.ToEngine(actor.Operational()) with { Secret = NewSecret() };
+        var decision = Workflow.Decide(context, stored.State, command);
         if (decision.IsRejected)
         {
             return new CaseResult(null, decision.Rejections);
@@ -119,7 +120,7 @@ public sealed class CasePipeline(
         var state = decision.State!;
         await new CaseStore(db).SaveAsync(
             new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state),
-                Render(context, stored.Events, decision.Events), actor.User, context.Calendar),
+                Render(context, stored.Events, decision.Events, command.Secret), actor.User, context.Calendar),
             cancellationToken);
         return new CaseResult(CaseView.Of(state, version, context.Now), []);
     }
@@ -138,7 +139,8 @@ public sealed class CasePipeline(
 
         var version = await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
         var context = version.At(time.GetUtcNow());
-        var decision = Workflow.Decide(context, stored.State, new TickCommand());
+        var tick = new TickCommand { Secret = NewSecret() };
+        var decision = Workflow.Decide(context, stored.State, tick);
         if (decision.IsRejected)
         {
             return new TickOutcome(0, decision.Rejections);
@@ -147,7 +149,7 @@ public sealed class CasePipeline(
         var state = decision.State!;
         await new CaseStore(db).SaveAsync(
             new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
-                Render(context, stored.Events, decision.Events), scanner, context.Calendar),
+                Render(context, stored.Events, decision.Events, tick.Secret), scanner, context.Calendar),
             cancellationToken);
         return new TickOutcome(decision.Events.Length, []);
     }
@@ -171,11 +173,16 @@ public sealed class CasePipeline(
             cancellationToken);
 
     /// <summary>
-    /// Renders the paperwork the new events issue; it is saved in the same transaction as the events.
+    /// Renders the paperwork the new events issue; it is saved in the same transaction as the events. A receipt
+    /// among them prints <paramref name="secret"/>, the command's, which is then forgotten (the trail keeps a hash).
     /// </summary>
     private IReadOnlyList<RenderedDocument> Render(
-        DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added) =>
-        DocumentRenderer.RenderIssued(context, history, added, PublicLookup.PageOf(options.Value));
+        DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added, string secret) =>
+        DocumentRenderer.RenderIssued(
+            context, history, added, PublicLookup.PageOf(options.Value) with { Secret = secret });
+
+    /// <summary>A lookup secret for a receipt the command may issue: 4 random bytes, as 8 hex digits.</summary>
+    private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SecretBytes));
 }
 
 /// <summary>What a tick did: the events it wrote, or why the engine refused it.</summary>

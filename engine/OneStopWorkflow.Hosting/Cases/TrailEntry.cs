@@ -2,7 +2,10 @@ using OneStopWorkflow.Engine.Definitions;
 
 namespace OneStopWorkflow.Hosting.Cases;
 
-/// <summary>One entry of a case's trail as an auditor reads it.</summary>
+/// <summary>
+/// One entry of a case's trail as an auditor reads it. <see cref="Payload"/> leaves out the lookup secret's fields
+/// (see <see cref="TrailPayload"/>); the stored payload, which the hash covers, is checked by trail verification.
+/// </summary>
 public sealed record TrailEntry(
     int Sequence, string Type, DateTimeOffset At, string User, string Role, string Unit, string Payload, string Hash)
 {

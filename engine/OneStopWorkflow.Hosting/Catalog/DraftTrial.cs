@@ -16,10 +16,14 @@ internal static class DraftTrial
     private static readonly DateTimeOffset SampleReceipt =
         DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
 
+    /// <summary>The lookup secret a previewed receipt prints.</summary>
+    private const string PreviewSecret = "a1b2c3d4";
+
     /// <summary>
     /// Renders <paramref name="documentId"/> as issued on a case received at a commune with fields filled from
     /// their types, entered first in the year's book.
     /// </summary>
+
     public static string Preview(
         ProcedureDefinition procedure, CatalogContext context, string documentId, LookupPage lookup)
     {
@@ -36,7 +40,7 @@ internal static class DraftTrial
                 new DecisionContext(procedure, "preview", calendar, context.Units, SampleReceipt), null,
                 new ReceiveCommand(new Actor("preview", [new Membership(unit, "clerk")]), new CaseId("preview"), unit)
                 {
-                    Fields = SampleFields(procedure), Secret = "a1b2c3d4",
+                    Fields = SampleFields(procedure), Secret = PreviewSecret,
                     Components = ReceivedComponent.AsListed(procedure), Book = new TrackingBookEntry(1, 1),
                 });
             if (decision.IsRejected)
@@ -49,7 +53,8 @@ internal static class DraftTrial
                 procedure.FindDocument(documentId)?.Form, null);
             events.Add(issued);
             return templates.Render(documentId,
-                DocumentModelBuilder.Build(procedure, calendar, context.Units, events, issued, lookup));
+                DocumentModelBuilder.Build(
+                    procedure, calendar, context.Units, events, issued, lookup with { Secret = PreviewSecret }));
         }
         catch (Exception ex) when (ex is TemplateRenderException or InvalidOperationException or ArgumentException)
         {

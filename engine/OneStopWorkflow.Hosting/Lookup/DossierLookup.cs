@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
@@ -13,20 +11,47 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Lookup;
 
-/// <summary>Finds a dossier by its code and the secret on its receipt, and shows it as the citizen sees it.</summary>
-internal sealed class DossierLookup(OneStopDbContext db, ProcedureCatalog catalog, TimeProvider time)
+/// <summary>
+/// Finds a dossier by its code and the secret on its receipt, and shows it as the citizen sees it. Every attempt is
+/// counted by the <see cref="LookupLimiter"/> first, whichever channel sent it.
+/// </summary>
+internal sealed class DossierLookup(
+    OneStopDbContext db, ProcedureCatalog catalog, LookupLimiter limiter, TimeProvider time)
 {
+    /// <summary>The longest dossier code looked up; a longer one is no code (the column holds at most this).</summary>
+    private const int MaxCodeLength = 40;
+
     /// <summary>
     /// One answer for an unknown code and a wrong secret, so the lookup never tells which codes exist.
     /// </summary>
     public static readonly Rejection NoMatch = Rejection.Of(RejectionCodes.NoMatch);
 
-    public async Task<StoredCase?> FindAsync(string code, string secret, CancellationToken cancellationToken)
+    /// <summary>
+    /// The case with this code whose receipt printed this secret; or why not: no match, or too many attempts. An
+    /// unknown code and a wrong secret take the same work: one indexed read of the code's id and hash, one hash and
+    /// one constant-time comparison. The trail is read only once the secret matched.
+    /// </summary>
+    public async Task<(StoredCase? Case, Rejection? Refused)> FindAsync(
+        string code, string secret, string? client, CancellationToken cancellationToken)
     {
-        var stored = await new CaseStore(db).FindByDossierCodeAsync(code.Trim().ToUpperInvariant(), cancellationToken);
-        var expected = Encoding.UTF8.GetBytes(stored?.Row.Secret ?? "-");
-        var given = Encoding.UTF8.GetBytes(secret.Trim().ToLowerInvariant());
-        return stored is not null && CryptographicOperations.FixedTimeEquals(expected, given) ? stored : null;
+        var normalized = code.Trim().ToUpperInvariant();
+        normalized = normalized.Length > MaxCodeLength ? normalized[..MaxCodeLength] : normalized;
+        if (limiter.TryAcquire(client, normalized) is { } wait)
+        {
+            return (null, Rejection.Of(RejectionCodes.LookupLimited)
+                .With("minutes", (long)Math.Max(1, Math.Ceiling(wait.TotalMinutes))));
+        }
+
+        var row = await db.Cases.AsNoTracking().Where(c => c.DossierCode == normalized)
+            .Select(c => new { c.Id, c.SecretHash }).SingleOrDefaultAsync(cancellationToken);
+        if (!LookupSecret.Matches(row?.Id, row?.SecretHash, secret))
+        {
+            return (null, NoMatch);
+        }
+
+        return await new CaseStore(db).FindAsync(row!.Id, cancellationToken) is { } stored
+            ? (stored, null)
+            : (null, NoMatch);
     }
 
     public async Task<LookupView> ViewAsync(StoredCase stored, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Security;
 using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Reception;
@@ -8,21 +10,30 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Lookup;
 
-/// <summary>A citizen rates a finished case once, 1 to 5, with an optional comment.</summary>
+/// <summary>
+/// A citizen rates a finished case once, 1 to 5, with an optional comment. It proves itself as a lookup does, and is
+/// counted against the same limit by <see cref="Client"/>.
+/// </summary>
 public sealed record RateCase(string DossierCode, string Secret, int Score, string? Comment)
-    : ICommand<LookupResult>, IPublicRequest;
+    : ICommand<LookupResult>, IPublicRequest
+{
+    public string? Client { get; init; }
+}
 
 internal sealed class RateCaseHandler(OneStopDbContext db, DossierLookup lookup, TimeProvider time)
     : ICommandHandler<RateCase, LookupResult>
 {
     private const int MaxCommentLength = 1000;
 
+    private static readonly LocalizedText Comment = new("Nhận xét", "Comment");
+
     public async ValueTask<LookupResult> Handle(RateCase command, CancellationToken cancellationToken)
     {
-        var stored = await lookup.FindAsync(command.DossierCode, command.Secret, cancellationToken);
+        var (stored, refused) = await lookup.FindAsync(
+            command.DossierCode, command.Secret, command.Client, cancellationToken);
         if (stored is null)
         {
-            return new LookupResult(null, DossierLookup.NoMatch);
+            return new LookupResult(null, refused);
         }
 
         if (!stored.State.IsFinished)
@@ -30,9 +41,14 @@ internal sealed class RateCaseHandler(OneStopDbContext db, DossierLookup lookup,
             return new LookupResult(null, Rejection.Of(RejectionCodes.NotFinished));
         }
 
-        if (command.Score is < 1 or > 5 || command.Comment?.Length > MaxCommentLength)
+        if (command.Score is < 1 or > 5)
         {
             return new LookupResult(null, Rejection.Of(RejectionCodes.BadRating).On("score"));
+        }
+
+        if (TextInput.Check(command.Comment, "comment", Comment, MaxCommentLength) is { } badComment)
+        {
+            return new LookupResult(null, badComment);
         }
 
         if (await db.Ratings.AnyAsync(r => r.CaseId == stored.Row.Id, cancellationToken))

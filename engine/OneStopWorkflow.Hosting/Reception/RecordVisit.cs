@@ -1,8 +1,11 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Security;
+using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Reception;
 using OneStopWorkflow.Persistence.Storage;
 
@@ -36,6 +39,11 @@ internal sealed class RecordVisitHandler(
             return TicketResult.Refused(notCalled);
         }
 
+        if (TextInput.Check(command.Note, "note", Note) is { } badNote)
+        {
+            return TicketResult.Refused(badNote);
+        }
+
         var context = await catalog.ContextAsync(cancellationToken);
         if (command.Visit == "dossier" && !await ReceivedAtAsync(command.CaseId, row!.Centre, cancellationToken))
         {
@@ -54,7 +62,22 @@ internal sealed class RecordVisitHandler(
         return new TicketResult(await TicketReader.ReadOneAsync(db, calendar, row, cancellationToken), null);
     }
 
-    private async Task<bool> ReceivedAtAsync(string? caseId, string centre, CancellationToken cancellationToken) =>
-        caseId is not null
-        && await db.Cases.AnyAsync(c => c.Id == caseId && c.ReceivingUnit == centre, cancellationToken);
+    private static readonly LocalizedText Note = new("Ghi chú", "Note");
+
+    /// <summary>
+    /// Whether the case was received at the centre and the caller may read it: a visit never links a case its
+    /// clerk could not open, and the refusal is the one for a case that does not exist.
+    /// </summary>
+    private async Task<bool> ReceivedAtAsync(string? caseId, string centre, CancellationToken cancellationToken)
+    {
+        if (caseId is null || !await db.Cases.AnyAsync(c => c.Id == caseId && c.ReceivingUnit == centre,
+                cancellationToken))
+        {
+            return false;
+        }
+
+        var stored = await new CaseStore(db).FindAsync(caseId, cancellationToken);
+        var version = stored is null ? null : await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
+        return stored is not null && CaseAccess.CanRead(actors.Actor, stored.State, version!.Units);
+    }
 }

@@ -44,5 +44,5 @@ public static class CaseAccess
         Rejection.Of(RejectionCodes.NotFound).With("case", Quote(caseId));
 
     /// <summary>At most 100 characters of what the caller sent, so a refusal never echoes a huge input.</summary>
-    public static string Quote(string text) => text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");
+    public static string Quote(string text) => TextInput.Quote(text);
 }

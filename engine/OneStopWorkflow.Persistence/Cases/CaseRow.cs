@@ -11,7 +11,13 @@ public sealed class CaseRow
 {
     public string Id { get; set; } = null!;
     public string DossierCode { get; set; } = null!;
-    public string Secret { get; set; } = null!;
+
+    /// <summary>
+    /// The hash of the lookup secret printed on the receipt (see <see cref="LookupSecret"/>), never the secret: the
+    /// lookup compares against it without reading the trail.
+    /// </summary>
+    public string SecretHash { get; set; } = null!;
+
     public string ProcedureCode { get; set; } = null!;
     public int ProcedureVersion { get; set; }
     public string ProcedureHash { get; set; } = null!;

@@ -163,7 +163,9 @@ public sealed class CaseStore(OneStopDbContext db)
     private static void Snapshot(CaseRow row, CaseState state, DateTimeOffset? nextDueAt, WorkingCalendar calendar)
     {
         row.DossierCode = state.DossierCode;
-        row.Secret = state.Secret;
+
+        // A trail from before secrets were hashed has no hash on it: its row keeps the one the upgrade wrote.
+        row.SecretHash = state.SecretHash ?? row.SecretHash;
         row.ProcedureCode = state.Procedure.Value;
         row.ProcedureVersion = state.ProcedureVersion;
         row.ProcedureHash = state.ProcedureHash;

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -35,15 +36,28 @@ public static class OneStopDatabase
     };
 
     /// <summary>
-    /// Applies pending migrations. A SQLite file switches to write-ahead logging so readers never block the writer.
+    /// Applies pending migrations. A SQLite file switches to write-ahead logging so readers never block the writer;
+    /// its migrations run on a connection that knows the functions they call (<see cref="Cases.SecretHashes"/>).
     /// </summary>
     public static async Task MigrateAsync(OneStopDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Provider == StorageProvider.Sqlite)
+        if (db.Provider != StorageProvider.Sqlite)
         {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            Cases.SecretHashes.Register((SqliteConnection)db.Database.GetDbConnection());
+            await db.Database.MigrateAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

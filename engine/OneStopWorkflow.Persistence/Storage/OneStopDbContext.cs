@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OneStopWorkflow.Engine.Json;
 using OneStopWorkflow.Persistence.Accounts;
 using OneStopWorkflow.Persistence.Cases;
@@ -106,6 +107,9 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(c => c.ReceivedDay).HasMaxLength(10);
             e.Property(c => c.FinishedDay).HasMaxLength(10);
             e.Property(c => c.Timeliness).HasMaxLength(10);
+
+            // The column that held the lookup secret holds its hash since the LookupSecretHash migration.
+            e.Property(c => c.SecretHash).HasColumnName("secret");
         });
         builder.Entity<TaskRow>(e =>
         {
@@ -162,7 +166,9 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {
-            foreach (var property in entity.GetProperties())
+            // A column named in the configuration above keeps that name.
+            foreach (var property in entity.GetProperties()
+                         .Where(p => p.FindAnnotation(RelationalAnnotationNames.ColumnName) is null))
             {
                 property.SetColumnName(Snake(property.Name));
             }

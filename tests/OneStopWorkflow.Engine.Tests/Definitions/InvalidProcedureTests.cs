@@ -57,6 +57,8 @@ public sealed class InvalidProcedureTests
     [InlineData("negative-deadline", "OSW1301")]
     [InlineData("deadline-not-a-number", "OSW1301")]
     [InlineData("budget-exceeds-deadline", "OSW1302")]
+    [InlineData("field-max-length-out-of-range", "OSW1010")]
+    [InlineData("field-date-bound-unreadable", "OSW1011")]
     [InlineData("calendar-missing-year", "OSW3002")]
     [InlineData("template-missing", "OSW4001")]
     [InlineData("template-does-not-parse", "OSW4002")]

@@ -19,7 +19,7 @@ public sealed class DocumentRenderingTests
         Assert.False(decision.IsRejected, string.Join("; ", decision.Rejections));
         return DocumentRenderer.RenderIssued(
             LandTransfer.Context("2026-03-02T09:00:00+07:00"), [], decision.Events,
-            new LookupPage("https://motcua.example.gov.vn/tra-cuu"));
+            new LookupPage("https://motcua.example.gov.vn/tra-cuu") { Secret = "ab12cd34" });
     }
 
     [Fact]

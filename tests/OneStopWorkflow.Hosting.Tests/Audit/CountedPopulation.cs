@@ -81,7 +81,8 @@ internal static class CountedPopulation
         {
             var a = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Cases
                 .SingleAsync(c => c.Id == ids["A"], TestContext.Current.CancellationToken);
-            var rated = await app.AsAsync(null, m => m.Send(new RateCase(a.DossierCode, a.Secret, 4, "Nhanh")));
+            var secret = await app.SecretOnReceiptAsync(a.Id);
+            var rated = await app.AsAsync(null, m => m.Send(new RateCase(a.DossierCode, secret, 4, "Nhanh")));
             Assert.Null(rated.Rejection);
         }
 

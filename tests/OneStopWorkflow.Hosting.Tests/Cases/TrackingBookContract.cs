@@ -29,13 +29,14 @@ public abstract class TrackingBookContract(StorageProvider provider) : StoreCont
     public async Task Each_unit_keeps_its_own_book_and_a_new_year_starts_again_at_one()
     {
         await using var app = await StartAsync("2025-12-31T10:00:00+07:00");
-        var lechan1 = await app.ReceiveLandTransferAsync();
-        var lechan2 = await app.ReceiveLandTransferAsync();
-        var hongan = await app.SendAsync(People.ClerkHongAn,
-            new ReceiveCase("land-use-transfer", "HP.HONGAN")
-            {
-                Fields = LandTransferFields.Complete, Components = LandTransferFields.Components,
-            });
+
+        // A contract notarised before the dossier is received (a contract date after today is refused).
+        var fields = LandTransferFields.Complete.SetItem("contract_date", "2025-12-30");
+        Task<CaseResult> Receive(Actor clerk, string unit) => app.SendAsync(clerk,
+            new ReceiveCase("land-use-transfer", unit) { Fields = fields, Components = LandTransferFields.Components });
+        var lechan1 = (await Receive(People.ClerkLeChan, "HP.LECHAN")).Case!;
+        var lechan2 = (await Receive(People.ClerkLeChan, "HP.LECHAN")).Case!;
+        var hongan = await Receive(People.ClerkHongAn, "HP.HONGAN");
         app.Clock.SetUtcNow(At("2026-01-05T09:00:00+07:00"));
         var lechanNextYear = await app.ReceiveLandTransferAsync();
 

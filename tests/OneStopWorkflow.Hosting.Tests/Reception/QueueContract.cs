@@ -137,6 +137,32 @@ public abstract class QueueContract(StorageProvider provider) : StoreContract(pr
     }
 
     [Fact]
+    public async Task A_visit_links_no_case_of_another_commune_and_its_note_is_bounded_text()
+    {
+        await using var app = await StartAsync(Morning);
+        await SendAsync(app, Clerk, new IssueTicket("HP.LECHAN"));
+        var called = (await SendAsync(app, Clerk, new CallNextTicket("HP.LECHAN", 1))).Ticket!;
+        var elsewhere = (await app.SendAsync(People.ClerkHongAn, new ReceiveCase("land-use-transfer", "HP.HONGAN")
+        {
+            Fields = LandTransferFields.Complete, Components = LandTransferFields.Components,
+        })).Case!;
+
+        var linked = await SendAsync(app, Clerk, new RecordVisit(called.Id, "dossier", elsewhere.Id, null));
+        var unknown = await SendAsync(app, Clerk, new RecordVisit(called.Id, "dossier", "no-such-case", null));
+        var tooLong = await SendAsync(app, Clerk, new RecordVisit(called.Id, "advice", null, new string('x', 2001)));
+        var bidi = await SendAsync(app, Clerk, new RecordVisit(called.Id, "advice", null, "Hỏi \u202Eệhp ễl"));
+        var lines = await SendAsync(app, Clerk, new RecordVisit(called.Id, "advice", null, "Hỏi lệ phí\nvà thời hạn"));
+
+        Assert.Equal(("not-found.visit-case", "caseId"), (linked.Rejection!.Key, linked.Rejection.Field));
+        Assert.Equal(unknown.Rejection!.Message.Replace("no-such-case", elsewhere.Id, StringComparison.Ordinal),
+            linked.Rejection.Message);
+        Assert.Equal(("field-invalid.too-long", "note"), (tooLong.Rejection!.Key, tooLong.Rejection.Field));
+        Assert.Equal(("field-invalid.control-character", "note"), (bidi.Rejection!.Key, bidi.Rejection.Field));
+        Assert.Contains("U+202E", bidi.Rejection.Message, StringComparison.Ordinal);
+        Assert.Equal(TicketStates.Served, lines.Ticket!.State);
+    }
+
+    [Fact]
     public async Task Only_the_centres_clerks_and_leaders_work_its_queue()
     {
         await using var app = await StartAsync(Morning);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Inbox;
@@ -110,5 +111,33 @@ public sealed class AuthorizationTests : IAsyncLifetime
 
         Assert.Contains(officer.Details!.AvailableActions, a => a.Action == "send-to-tax");
         Assert.Empty(clerk.Details!.AvailableActions);
+    }
+
+    [Fact]
+    public async Task Every_command_of_a_clerk_of_another_commune_is_refused_as_reading_the_case_is()
+    {
+        var read = await _app.AsAsync(People.ClerkHongAn, m => m.Send(new GetCase(_case.Id)));
+        var actions = await _app.AsAsync(People.ClerkHongAn, m => m.Send(new GetAvailableActions(_case.Id)));
+        var commands = new List<CaseResult>();
+        foreach (var command in EveryCommand())
+        {
+            commands.Add(await _app.SendAsync(People.ClerkHongAn, command));
+        }
+
+        // The same words as for a case that does not exist: nothing of its step, unit or waiting state.
+        Assert.Equal(RejectionCodes.NotFound, read.Rejection?.Code);
+        Assert.Equal(read.Rejection, actions.Rejection);
+        Assert.All(commands, r => Assert.Equal((read.Rejection, null), (Assert.Single(r.Rejections), r.Case)));
+    }
+
+    [Fact]
+    public async Task Verifying_the_trail_of_an_unknown_case_is_refused_as_not_found_never_intact()
+    {
+        var unknown = await _app.AsAsync(People.Auditor, m => m.Send(new VerifyTrails("no-such-case")));
+        var known = await _app.AsAsync(People.Auditor, m => m.Send(new VerifyTrails(_case.Id)));
+
+        Assert.Equal((null, RejectionCodes.NotFound), (unknown.Report, unknown.Rejection?.Code));
+        Assert.True(known.Report!.IsClean);
+        Assert.Equal(1, known.Report.Cases);
     }
 }

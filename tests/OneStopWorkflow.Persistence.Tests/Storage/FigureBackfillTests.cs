@@ -71,7 +71,7 @@ public sealed class FigureBackfillTests
     private static CaseRow Case(
         string id, string? timeliness, string? outcome, string channel, CaseStatus status) => new()
     {
-        Id = id, DossierCode = $"HP.LECHAN-260302-000{id}", Secret = "00000000",
+        Id = id, DossierCode = $"HP.LECHAN-260302-000{id}", SecretHash = "00000000",
         ProcedureCode = "land-use-transfer", ProcedureVersion = 1,
         ProcedureHash = "hash", ReceivingUnit = "HP.LECHAN", Channel = channel, Status = status, ReceivedAt = Monday,
         Appointment = outcome is null ? Monday.AddDays(10) : null, Timeliness = timeliness,

@@ -12,7 +12,8 @@ internal static class Acting
         var task = TaskFor(scope, command);
         var step = scope.Procedure.Step(task.Step);
         var action = step.FindAction(command.Action) ?? throw new RejectedException(
-            Rejection.Of(RejectionCodes.UnknownAction).With("step", step.Title).With("action", command.Action)
+            Rejection.Of(RejectionCodes.UnknownAction).With("step", step.Title)
+                .With("action", TextInput.Quote(command.Action))
                 .With("offered", string.Join(", ", step.Actions.Select(a => a.Id))));
         var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
             Rejection.Of(RejectionCodes.NotAuthorized, "act").With("actor", Authorization.Describe(command.Actor))
@@ -21,7 +22,7 @@ internal static class Acting
                     ? scope.Context.Units.Roles.TryGetValue(role, out var known) ? known.Title : new(role, role)
                     : new LocalizedText("cán bộ", "the staff")));
         var input = FieldValidator.Normalize(action.Input, command.Input);
-        var problems = FieldValidator.Validate(action.Input, input);
+        var problems = FieldValidator.ValidateInput(action.Input, input, DateLimits.Of(scope.Context));
         if (!problems.IsEmpty)
         {
             throw new RejectedException(problems);
@@ -71,7 +72,8 @@ internal static class Acting
     /// </summary>
     private static void CheckComplete(DecisionScope scope)
     {
-        var problems = FieldValidator.Validate(scope.Procedure.Fields, scope.State.Fields);
+        var problems =
+            FieldValidator.Validate(scope.Procedure.Fields, scope.State.Fields, DateLimits.Of(scope.Context));
         if (scope.State.Received is { } received
             && ComponentValidator.MissingRejection(ComponentValidator.Missing(scope.Procedure, received)) is { } m)
         {

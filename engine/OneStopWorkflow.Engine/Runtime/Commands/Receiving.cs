@@ -12,7 +12,8 @@ internal static class Receiving
         var procedure = context.Procedure;
         if (context.Units.Find(command.Unit) is not { } unit)
         {
-            return Decision.Rejected(Rejection.Of(RejectionCodes.UnknownUnit).With("unit", command.Unit).On("unit"));
+            return Decision.Rejected(
+                Rejection.Of(RejectionCodes.UnknownUnit).With("unit", TextInput.Quote(command.Unit)).On("unit"));
         }
 
         if (!procedure.ReceivableAt.IsEmpty
@@ -26,11 +27,11 @@ internal static class Receiving
         if (!command.Actor.IsAt(command.Unit))
         {
             return Decision.Rejected(Rejection.Of(RejectionCodes.NotAuthorized, "receive")
-                .With("actor", Authorization.Describe(command.Actor)).With("unit", command.Unit));
+                .With("actor", Authorization.Describe(command.Actor)).With("unit", TextInput.Quote(command.Unit)));
         }
 
         var fields = FieldValidator.Normalize(procedure.Fields, command.Fields);
-        var problems = Check(procedure, command, fields);
+        var problems = Check(procedure, command, fields, DateLimits.Of(context));
         if (!problems.IsEmpty)
         {
             return new Decision([], null, problems);
@@ -41,11 +42,11 @@ internal static class Receiving
         var received = new CaseReceived(context.Now, actor, command.Id, procedure.Code, procedure.Version,
             context.ProcedureHash,
             DossierCode.Format(command.Unit, context.Calendar.ToLocal(context.Now), command.Sequence),
-            command.Secret, command.Unit, command.Channel, fields)
+            LookupSecret.Hash(command.Id.Value, command.Secret), command.Unit, command.Channel, fields)
         {
             Book = command.Book,
         };
-        var scope = new DecisionScope(context, CaseState.Start(received));
+        var scope = new DecisionScope(context, CaseState.Start(received)) { Secret = command.Secret };
         scope.Emit(new ComponentsHandedIn(context.Now, actor, command.Components));
         scope.Enter(procedure.Start, null, actor);
         Acting.Apply(scope, new ActCommand(command.Actor, command.IntakeAction)
@@ -61,12 +62,13 @@ internal static class Receiving
     /// supplement request or a refusal needs only who the applicant is and how to reach them. Every problem at once.
     /// </summary>
     private static ImmutableArray<Rejection> Check(
-        ProcedureDefinition procedure, ReceiveCommand command, ImmutableDictionary<string, string> fields)
+        ProcedureDefinition procedure, ReceiveCommand command, ImmutableDictionary<string, string> fields,
+        DateLimits dates)
     {
         var accepts = procedure.Step(procedure.Start).FindAction(command.IntakeAction)?.StartsClock == true;
         var problems = (accepts
-                ? FieldValidator.Validate(procedure.Fields, fields)
-                : FieldValidator.ValidateContact(procedure, fields))
+                ? FieldValidator.Validate(procedure.Fields, fields, dates)
+                : FieldValidator.ValidateContact(procedure, fields, dates))
             .AddRange(ComponentValidator.Validate(procedure, command.Components));
         return accepts && ComponentValidator.MissingRejection(
                 ComponentValidator.Missing(procedure, command.Components)) is { } missing

@@ -28,7 +28,7 @@ internal static class Resubmitting
             Rejection.Of(RejectionCodes.NotAuthorized, "resubmit")
                 .With("actor", Authorization.Describe(command.Actor)).With("unit", task.Unit));
         var fields = FieldValidator.Normalize(scope.Procedure.Fields, command.Fields);
-        var problems = FieldValidator.ValidateGiven(scope.Procedure.Fields, fields)
+        var problems = FieldValidator.ValidateGiven(scope.Procedure.Fields, fields, DateLimits.Of(scope.Context))
             .AddRange(ComponentValidator.Validate(scope.Procedure, command.Components));
         if (!problems.IsEmpty)
         {

@@ -17,11 +17,12 @@ internal static class Tasks
         {
             1 => open[0],
             0 => throw new RejectedException(step is { } named
-                ? Rejection.Of(RejectionCodes.NoOpenTask, "step").With("step", named.Value)
+                ? Rejection.Of(RejectionCodes.NoOpenTask, "step").With("step", TextInput.Quote(named.Value))
                     .With("dossier", scope.State.DossierCode)
-                : Rejection.Of(RejectionCodes.NoOpenTask).With("dossier", scope.State.DossierCode).With("what", what)),
+                : Rejection.Of(RejectionCodes.NoOpenTask).With("dossier", scope.State.DossierCode)
+                    .With("what", TextInput.Quote(what))),
             _ => throw new RejectedException(Rejection.Of(RejectionCodes.AmbiguousTask).On("step")
-                .With("steps", string.Join(", ", open.Select(t => t.Step))).With("what", what)),
+                .With("steps", string.Join(", ", open.Select(t => t.Step))).With("what", TextInput.Quote(what))),
         };
     }
 }

@@ -394,7 +394,7 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("text")
                         .HasColumnName("receiving_unit");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("secret");

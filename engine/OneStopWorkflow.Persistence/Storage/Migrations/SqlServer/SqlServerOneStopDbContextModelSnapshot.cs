@@ -396,7 +396,7 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)")
                         .HasColumnName("receiving_unit");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("secret");

@@ -382,7 +382,7 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("receiving_unit");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("secret");
