@@ -38,7 +38,7 @@ public abstract class TrackingBookContract(StorageProvider provider) : StoreCont
         var lechan2 = (await Receive(People.ClerkLeChan, "HP.LECHAN")).Case!;
         var hongan = await Receive(People.ClerkHongAn, "HP.HONGAN");
         app.Clock.SetUtcNow(At("2026-01-05T09:00:00+07:00"));
-        var lechanNextYear = await app.ReceiveLandTransferAsync();
+        var lechanNextYear = (await Receive(People.ClerkLeChan, "HP.LECHAN")).Case!;
 
         var entries = await EntriesAsync(app);
         Assert.Equal(new TrackingBookEntry(1, 1), entries[lechan1.Id]);

@@ -126,8 +126,13 @@ public sealed class AuthorizationTests : IAsyncLifetime
 
         // The same words as for a case that does not exist: nothing of its step, unit or waiting state.
         Assert.Equal(RejectionCodes.NotFound, read.Rejection?.Code);
-        Assert.Equal(read.Rejection, actions.Rejection);
-        Assert.All(commands, r => Assert.Equal((read.Rejection, null), (Assert.Single(r.Rejections), r.Case)));
+        var refusal = (read.Rejection!.Key, read.Rejection.Field, read.Rejection.Message);
+        Assert.Equal(refusal, (actions.Rejection!.Key, actions.Rejection.Field, actions.Rejection.Message));
+        Assert.All(commands, r =>
+        {
+            var only = Assert.Single(r.Rejections);
+            Assert.Equal((refusal, null), ((only.Key, only.Field, only.Message), r.Case));
+        });
     }
 
     [Fact]

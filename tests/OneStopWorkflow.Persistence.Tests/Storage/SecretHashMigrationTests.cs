@@ -55,7 +55,7 @@ public sealed class SecretHashMigrationTests
 
     private static CaseRow Case(string id, string secret) => new()
     {
-        Id = id, DossierCode = $"HP.LECHAN-260302-{id[^4..]}", SecretHash = secret,
+        Id = id, DossierCode = $"HP.LECHAN-260302-{id.PadLeft(4, '0')[^4..]}", SecretHash = secret,
         ProcedureCode = "land-use-transfer", ProcedureVersion = 1, ProcedureHash = "hash", ReceivingUnit = "HP.LECHAN",
         Channel = "counter", Status = CaseStatus.Open, ReceivedAt = Monday, ReceivedDay = "2026-03-02", Version = 3,
         LastHash = "hash",
