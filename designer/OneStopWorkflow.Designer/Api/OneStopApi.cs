@@ -54,7 +54,8 @@ public static class OneStopApi
         api.MapPost("/cases", async (ReceiveBody body, IMediator m, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(body.Procedure) ? ApiResults.Missing("procedure", "land-use-transfer")
             : string.IsNullOrWhiteSpace(body.Unit) ? ApiResults.Missing("unit", "HP.LECHAN")
-            : (NullEntry(("fields", body.Fields), ("input", body.Input)) ?? NullPaper(body.Components)) is { } missing ? missing
+            : (NullEntry(("fields", body.Fields), ("input", body.Input)) ?? NullPaper(body.Components)) is { } missing
+                ? missing
             : Case(await m.Send(new ReceiveCase(body.Procedure, body.Unit)
             {
                 Version = body.Version, Channel = body.Channel ?? "counter", Fields = Map(body.Fields),
@@ -206,7 +207,9 @@ public static class OneStopApi
         : status == StatusCodes.Status201Created ? Results.Created($"/api/cases/{result.Case!.Id}", result.Case)
         : Results.Ok(result.Case);
 
-    /// <summary>A JSON null where a map holds text (<c>"fields": { "parcel_number": null }</c>) names that entry.</summary>
+    /// <summary>
+    /// A JSON null where a map holds text (<c>"fields": { "parcel_number": null }</c>) names that entry.
+    /// </summary>
     private static IResult? NullEntry(params (string Name, Dictionary<string, string>? Values)[] maps) =>
         maps.SelectMany(m => (m.Values ?? []).Where(v => v.Value is null).Select(v => $"{m.Name}.{v.Key}"))
             .FirstOrDefault() is { } field

@@ -45,7 +45,8 @@ public static class TransferEndpoints
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException)
             {
-                return ApiResults.Problem([Rejection.Of(RejectionCodes.BadRequest, "body").With("problem", ex.Message)]);
+                return ApiResults.Problem(
+                    [Rejection.Of(RejectionCodes.BadRequest, "body").With("problem", ex.Message)]);
             }
 
             if (form.Files.GetFile("file") is not { Length: > 0 } file)

@@ -55,7 +55,8 @@ public sealed class WorkingCalendar
 
     /// <summary>
     /// The instant at the calendar's offset. An instant whose local time a <see cref="DateTimeOffset"/> cannot hold
-    /// (within hours of <see cref="DateTimeOffset.MaxValue"/>) lies in a year no calendar knows, and is refused as such.
+    /// (within hours of <see cref="DateTimeOffset.MaxValue"/>) lies in a year no calendar knows, and is refused as
+    /// such.
     /// </summary>
     public DateTimeOffset ToLocal(DateTimeOffset instant) =>
         LocalTicks(instant) is not null

@@ -134,7 +134,8 @@ public sealed class SessionTests(GuardedApp app) : IClassFixture<GuardedApp>
         await app.NewClerkAsync("clerk.circuit");
         await using var scope = app.Services.CreateAsyncScope();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<UserRow>>();
-        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByNameAsync("clerk.circuit"))!);
+        var principal = await signIn.CreateUserPrincipalAsync(
+            (await signIn.UserManager.FindByNameAsync("clerk.circuit"))!);
         var circuit = Assert.IsType<CircuitSessionState>(
             scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>());
         Assert.True(await circuit.IsCurrentAsync(principal));

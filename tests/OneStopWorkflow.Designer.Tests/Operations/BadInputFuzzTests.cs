@@ -46,13 +46,15 @@ public sealed partial class BadInputFuzzTests(AppFactory app) : IClassFixture<Ap
     {
         var (right, wrong) = path switch
         {
-            _ when path.StartsWith("/api/lookup", StringComparison.Ordinal) || path.StartsWith("/culture", StringComparison.Ordinal)
+            _ when path.StartsWith("/api/lookup", StringComparison.Ordinal)
+                || path.StartsWith("/culture", StringComparison.Ordinal)
                 || path is "/api/token" or "/account/login" or "/account/logout" => ((string?)null, "auditor"),
             _ when path.StartsWith("/designer", StringComparison.Ordinal) => ("policy", "clerk.lechan"),
             _ when path.StartsWith("/audit", StringComparison.Ordinal) => ("auditor", "clerk.hongan"),
             _ when path.EndsWith("/reschedule", StringComparison.Ordinal) => ("leader.lechan", "auditor"),
             _ when path.EndsWith("/reassign", StringComparison.Ordinal) => ("leader.cn1", "clerk.hongan"),
-            _ when path.EndsWith("/act", StringComparison.Ordinal) || path.EndsWith("/hand-up", StringComparison.Ordinal)
+            _ when path.EndsWith("/act", StringComparison.Ordinal)
+                || path.EndsWith("/hand-up", StringComparison.Ordinal)
                 => ("officer.cn1", "auditor"),
             "/api/procedures" => ("policy", "clerk.hongan"),
             _ => ("clerk.lechan", "clerk.hongan"),
@@ -145,7 +147,9 @@ public sealed partial class BadInputFuzzTests(AppFactory app) : IClassFixture<Ap
         return copy.ToJsonString();
     }
 
-    /// <summary>A body that would be taken (or refused on business grounds only), for one thing to go wrong in.</summary>
+    /// <summary>
+    /// A body that would be taken (or refused on business grounds only), for one thing to go wrong in.
+    /// </summary>
     private static JsonObject Baseline(
         string path, System.Collections.Immutable.ImmutableArray<BodyProperty> properties,
         (string Id, string Code, long Document, long Ticket) sample)
@@ -162,7 +166,8 @@ public sealed partial class BadInputFuzzTests(AppFactory app) : IClassFixture<Ap
                 "fields" => ToObject(LandTransferFields.Complete),
                 "intakeAction" => "accept",
                 "input" => new JsonObject { ["reason"] = "lý do" },
-                "components" => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(LandTransferFields.ComponentsJson)),
+                "components" => JsonNode.Parse(
+                    System.Text.Json.JsonSerializer.Serialize(LandTransferFields.ComponentsJson)),
                 "action" => "send-to-tax",
                 "to" => path.EndsWith("/hand-up", StringComparison.Ordinal) ? "parent" : "HP.VPDKDD",
                 "reason" => "lý do",
@@ -199,7 +204,8 @@ public sealed partial class BadInputFuzzTests(AppFactory app) : IClassFixture<Ap
         return map;
     }
 
-    private static string GoodValue(string path, string name, (string Id, string Code, long Document, long Ticket) sample) =>
+    private static string GoodValue(
+        string path, string name, (string Id, string Code, long Document, long Ticket) sample) =>
         name switch
         {
             "id" when path.StartsWith("/documents", StringComparison.Ordinal) => sample.Document.ToString(

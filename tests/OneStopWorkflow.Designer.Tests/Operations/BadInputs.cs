@@ -119,7 +119,8 @@ internal static class BadInputs
         var text = new StringBuilder();
         foreach (var b in Encoding.UTF8.GetBytes(value))
         {
-            if (b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9')
+            if (b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z')
+                or (>= (byte)'0' and <= (byte)'9')
                 or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~')
             {
                 text.Append((char)b);

@@ -39,7 +39,8 @@ internal sealed class Fuzzer(AppFactory app)
             components = LandTransferFields.ComponentsJson,
         }, cancellationToken);
         created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString()!;
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken))
+            .GetProperty("id").GetString()!;
         var details = await clerk.GetFromJsonAsync<JsonElement>($"/api/cases/{id}", cancellationToken);
         var ticket = await clerk.PostAsync("/api/reception/HP.LECHAN/tickets", null, cancellationToken);
         Sample = (id, details.GetProperty("case").GetProperty("dossierCode").GetString()!,

@@ -16,7 +16,9 @@ internal sealed record OpenApiParameter(string Name, string In);
 /// <summary>A property of a JSON body, with the JSON kinds its schema allows (<c>string</c>, <c>object</c>…).</summary>
 internal sealed record BodyProperty(string Name, ImmutableArray<string> Types);
 
-/// <summary>Reads the operations of the app's own /api/openapi.json, so that a new endpoint is fuzzed unasked.</summary>
+/// <summary>
+/// Reads the operations of the app's own /api/openapi.json, so that a new endpoint is fuzzed unasked.
+/// </summary>
 internal static class OpenApiOperations
 {
     public static ImmutableArray<OpenApiOperation> Read(string json)
@@ -54,7 +56,8 @@ internal static class OpenApiOperations
 
         schema = Resolve(schema, schemas);
         return schema.TryGetProperty("properties", out var properties)
-            ? [.. properties.EnumerateObject().Select(p => new BodyProperty(p.Name, TypesOf(Resolve(p.Value, schemas))))]
+            ? [.. properties.EnumerateObject()
+                .Select(p => new BodyProperty(p.Name, TypesOf(Resolve(p.Value, schemas))))]
             : [];
     }
 
