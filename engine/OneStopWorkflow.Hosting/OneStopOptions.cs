@@ -31,6 +31,23 @@ public sealed record OneStopOptions
     public bool ImportCatalog { get; init; } = true;
 
     public ScannerOptions Scanner { get; init; } = new();
+
+    public WriterOptions Writer { get; init; } = new();
+}
+
+/// <summary>
+/// The case writer: how many commands one commit may carry, how many cases it keeps decided in memory, and on
+/// PostgreSQL how many partitions (loops, each with its own connection) share the case ids.
+/// </summary>
+public sealed record WriterOptions
+{
+    /// <summary>The most commands in one commit: bounds the wait of the last command of a batch.</summary>
+    public int Batch { get; init; } = 32;
+
+    /// <summary>Cases kept in memory, for the whole writer; about 10 KB each for a land transfer.</summary>
+    public int CachedCases { get; init; } = 20_000;
+
+    public int Partitions { get; init; } = 4;
 }
 
 /// <summary>

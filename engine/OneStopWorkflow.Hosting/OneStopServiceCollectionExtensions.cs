@@ -31,6 +31,7 @@ public static class OneStopServiceCollectionExtensions
         services.AddScoped(_ => contexts());
         services.AddSingleton<ProcedureCatalog>();
         services.AddScoped<ActorAccessor>();
+        services.AddSingleton<Writing.CaseWriter>();
         services.AddScoped<CasePipeline>();
         services.AddScoped<CaseDetailsReader>();
         services.AddScoped<Lookup.DossierLookup>();
@@ -84,6 +85,12 @@ public static class OneStopServiceCollectionExtensions
             ProceduresFolder = section["ProceduresFolder"] ?? defaults.ProceduresFolder,
             ImportCatalog = section.GetValue("ImportCatalog", defaults.ImportCatalog),
             PublicLookupUrl = Lookup.PublicLookup.Read(section["PublicLookupUrl"]),
+            Writer = defaults.Writer with
+            {
+                Batch = section.GetValue("Writer:Batch", defaults.Writer.Batch),
+                CachedCases = section.GetValue("Writer:CachedCases", defaults.Writer.CachedCases),
+                Partitions = section.GetValue("Writer:Partitions", defaults.Writer.Partitions),
+            },
             Scanner = defaults.Scanner with
             {
                 Enabled = section.GetValue("Scanner:Enabled", defaults.Scanner.Enabled),

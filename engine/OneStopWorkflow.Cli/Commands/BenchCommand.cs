@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OneStopWorkflow.Cli.Benchmarking;
@@ -10,6 +11,7 @@ using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Seeding;
 using OneStopWorkflow.Hosting.Startup;
+using OneStopWorkflow.Hosting.Writing;
 
 namespace OneStopWorkflow.Cli.Commands;
 
@@ -66,6 +68,8 @@ internal static class BenchCommand
         var tally = new BenchTally();
         var clock = Stopwatch.StartNew();
         string? databaseSize = null;
+        object? writer = null;
+        var (cpuBefore, writtenBefore) = (Process.GetCurrentProcess().TotalProcessorTime, BytesWritten());
         if (options.Store == "memory")
         {
             var decision = new DecisionContext(procedure, "bench", context.Calendars[procedure.Calendar], context.Units,
@@ -78,16 +82,59 @@ internal static class BenchCommand
             using var host = StoreHost.Build(root, new ScenarioClock { Now = Now });
             await host.Services.GetRequiredService<OneStopInitializer>().InitializeOrThrowAsync(cancellationToken);
             clock.Restart();
+            (cpuBefore, writtenBefore) = (Process.GetCurrentProcess().TotalProcessorTime, BytesWritten());
             await StoredBench.RunAsync(host.Services, communes, options, tally, cancellationToken);
+            var elapsed = clock.Elapsed.TotalSeconds;
+            writer = WriterReport(host.Services.GetRequiredService<CaseWriter>().Figures, elapsed);
             var bytes = await host.Services.GetRequiredService<BulkLoader>().DatabaseSizeAsync(cancellationToken);
             databaseSize = $"{bytes / (1024 * 1024)} MB";
         }
 
-        Console.WriteLine(Report(options, tally, clock.Elapsed.TotalSeconds, databaseSize));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var perCommand = new
+        {
+            cpuMs = Math.Round(cpu.TotalMilliseconds / Math.Max(1, tally.Commands), 3),
+            bytesWritten = (BytesWritten() - writtenBefore) / Math.Max(1, tally.Commands),
+            collections = $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}",
+            gcPauseMs = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds),
+        };
+        Console.WriteLine(Report(options, tally, clock.Elapsed.TotalSeconds, databaseSize, writer, perCommand));
         return 0;
     }
 
-    private static string Report(BenchOptions options, BenchTally tally, double seconds, string? databaseSize) =>
+    /// <summary>What the process wrote to storage so far (Linux /proc/self/io), or 0 where that is not known.</summary>
+    private static long BytesWritten()
+    {
+        const string io = "/proc/self/io";
+        if (!File.Exists(io))
+        {
+            return 0;
+        }
+
+        var line = File.ReadLines(io).FirstOrDefault(l => l.StartsWith("write_bytes:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line["write_bytes:".Length..].Trim(), CultureInfo.InvariantCulture);
+    }
+
+    private static object WriterReport(WriterFigures figures, double seconds) => new
+    {
+        commits = figures.Commits,
+        commitsPerSecond = Math.Round(figures.Commits / seconds, 1),
+        commandsPerCommit = figures.CommandsPerCommit.ToDictionary(
+            p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value),
+        meanCommandsPerCommit = Math.Round(figures.Commands / (double)Math.Max(1, figures.Commits), 2),
+        writerMs = new
+        {
+            deciding = Math.Round(figures.Time.Deciding.TotalMilliseconds),
+            writing = Math.Round(figures.Time.Writing.TotalMilliseconds),
+            committing = Math.Round(figures.Time.Committing.TotalMilliseconds),
+        },
+        cacheHitRate = Math.Round(
+            figures.CacheHits / (double)Math.Max(1, figures.CacheHits + figures.CacheMisses), 3),
+    };
+
+    private static string Report(
+        BenchOptions options, BenchTally tally, double seconds, string? databaseSize, object? writer,
+        object perCommand) =>
         JsonSerializer.Serialize(new
         {
             store = options.Store, cases = options.Cases, concurrency = options.Concurrency,
@@ -96,6 +143,7 @@ internal static class BenchCommand
             commandsPerSecond = Math.Round(tally.Commands / seconds, 1),
             p50Ms = Math.Round(tally.Percentile(0.50), 3), p99Ms = Math.Round(tally.Percentile(0.99), 3),
             decideOnlyCommandsPerSecond = tally.DecideOnlyCommandsPerSecond,
+            perCommand, writer,
             peakWorkingSetMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), databaseSize,
             machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}",
         });

@@ -39,8 +39,10 @@ public static class DocumentRenderer
         var templates = context.Procedure.Templates ?? throw new InvalidOperationException(
             $"{context.Procedure.Code} v{context.Procedure.Version} was not loaded through ProcedureLoader, "
             + "so its templates were not checked.");
+        // Drawing the QR code costs more than the rest of a document: only for templates that print it.
+        var page = templates.PrintsQrCode(issued.Document) ? lookup : lookup with { DrawQrCode = null };
         var model = DocumentModelBuilder.Build(
-            context.Procedure, context.Calendar, context.Units, trail, issued, lookup);
+            context.Procedure, context.Calendar, context.Units, trail, issued, page);
         return templates.Render(issued.Document, model);
     }
 }

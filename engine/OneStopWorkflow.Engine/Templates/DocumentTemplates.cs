@@ -16,6 +16,7 @@ public sealed class DocumentTemplates
     private readonly ImmutableDictionary<string, TemplateFile> _files;
     private readonly ImmutableDictionary<string, (Template Template, TemplateFile File)> _documents;
     private readonly Lazy<ImmutableDictionary<string, Template>> _parsed;
+    private readonly ImmutableHashSet<string> _printingQrCode;
 
     private DocumentTemplates(
         ProcedureDefinition procedure, ImmutableDictionary<string, TemplateFile> files,
@@ -27,7 +28,12 @@ public sealed class DocumentTemplates
         _parsed = new(() => files.Select(f => (f.Key, Template: TemplateSandbox.Parse(f.Value)))
             .Where(f => !f.Template.HasErrors)
             .ToImmutableDictionary(f => f.Key, f => f.Template, StringComparer.Ordinal));
+        var partialPrints = files.Values.Any(f => f.Name.StartsWith('_') && Prints(f));
+        _printingQrCode = documents.Where(d => partialPrints || Prints(d.Value.Item2)).Select(d => d.Key)
+            .ToImmutableHashSet(StringComparer.Ordinal);
     }
+
+    private static bool Prints(TemplateFile file) => file.Text.Contains(QrCodeName, StringComparison.Ordinal);
 
     /// <summary>
     /// Every template a version can use by name: its own templates/ files first, then the shared ones.
@@ -101,6 +107,14 @@ public sealed class DocumentTemplates
 
         return new DocumentTemplates(procedure, files, documents.ToImmutable());
     }
+
+    /// <summary>
+    /// Whether the document's template, or a partial it may include, prints the lookup QR code
+    /// (<c>lookup.qr_code</c>); the model of any other document is built without drawing one.
+    /// </summary>
+    public bool PrintsQrCode(string documentId) => _printingQrCode.Contains(documentId);
+
+    private const string QrCodeName = "qr_code";
 
     /// <summary>Renders a document; the same model always gives the same text.</summary>
     public string Render(string documentId, DocumentModel model)

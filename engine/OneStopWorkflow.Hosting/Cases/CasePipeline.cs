@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Hosting.Catalog;
 using OneStopWorkflow.Hosting.Lookup;
 using OneStopWorkflow.Hosting.Security;
+using OneStopWorkflow.Hosting.Writing;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Codes;
 using OneStopWorkflow.Persistence.Storage;
@@ -14,13 +16,14 @@ using OneStopWorkflow.Persistence.Storage;
 namespace OneStopWorkflow.Hosting.Cases;
 
 /// <summary>
-/// Load, check access, decide, save: every case command goes through here, and each is one transaction.
+/// Check access, decide, save: every case command goes through here and is decided and written by the
+/// <see cref="CaseWriter"/>, on the case as it stands, and answered once its batch has committed.
 /// A refused command writes nothing; a command that loses a race throws <see cref="ConcurrencyConflictException"/>.
 /// A case the caller may not read is refused exactly as an unknown case, before anything else is judged.
 /// </summary>
 public sealed class CasePipeline(
     OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time,
-    IOptions<OneStopOptions> options)
+    IOptions<OneStopOptions> options, CaseWriter writer)
 {
     /// <summary>The highest dossier number of a unit's day (the code has four digits).</summary>
     private const int LastSequence = 9999;
@@ -69,27 +72,34 @@ public sealed class CasePipeline(
             return new CaseResult(null, refused.Rejections);
         }
 
-        var local = context.Calendar.ToLocal(context.Now);
-        var day = local.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var sequence = await DossierSequences.NextAsync(
-            db, request.Unit, day, request.FirstSequence, cancellationToken);
-
-        // The book number is taken in the case's transaction: a receipt that fails to save gives it back.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var book = await TrackingBookSequences.NextAsync(db, request.Unit, local.Year, cancellationToken);
-        var decision = Workflow.Decide(context, null, command with { Sequence = sequence, Book = book });
-        if (decision.IsRejected)
+        var decided = await writer.WriteAsync(id.Value, async (session, token) =>
         {
-            return new CaseResult(null, decision.Rejections);
-        }
+            // Decided again in the writer, at its moment, with the numbers taken in the batch's transaction: a
+            // receipt that is not saved gives its numbers back.
+            var now = version.At(time.GetUtcNow());
+            var local = now.Calendar.ToLocal(now.Now);
+            var day = local.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            var book = await TrackingBookSequences.NextAsync(session.Db, request.Unit, local.Year, token);
+            Decision decision;
+            do
+            {
+                // A number whose code is taken (a day's sequence set back by hand) is skipped, not refused.
+                var sequence = await DossierSequences.NextAsync(
+                    session.Db, request.Unit, day, request.FirstSequence, token);
+                decision = Workflow.Decide(now, null, command with { Sequence = sequence, Book = book });
+                if (decision.IsRejected)
+                {
+                    return Refused(decision.Rejections);
+                }
+            }
+            while (await session.Db.Cases.AnyAsync(c => c.DossierCode == decision.State!.DossierCode, token));
 
-        var state = decision.State!;
-        await new CaseStore(db).SaveAsync(
-            new CaseSave(null, state, decision.Events, Workflow.NextTick(context, state),
-                Render(context, [], decision.Events, command.Secret), actor.User, context.Calendar),
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new CaseResult(CaseView.Of(state, version, context.Now), []);
+            var state = decision.State!;
+            return new Written<Decided>(new Decided(state, version, now.Now, []),
+                new CaseSave(null, state, decision.Events, Workflow.NextTick(now, state),
+                    Render(now, [], decision.Events, command.Secret), actor.User, now.Calendar));
+        }, cancellationToken);
+        return decided.ToResult();
     }
 
     public async Task<CaseResult> ExecuteAsync(ICaseRequest request, CancellationToken cancellationToken)
@@ -97,61 +107,76 @@ public sealed class CasePipeline(
         ArgumentNullException.ThrowIfNull(request);
         var actor = actors.Actor
             ?? throw new InvalidOperationException("The access behaviour lets no anonymous caller in.");
-        var stored = await new CaseStore(db).FindAsync(request.CaseId, cancellationToken);
-        var version = stored is null ? null : await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
-        if (stored is null || !CaseAccess.CanRead(actor, stored.State, version!.Units))
+        var decided = await writer.WriteAsync(request.CaseId, async (session, token) =>
         {
-            return CaseResult.Refused(CaseAccess.NotFound(request.CaseId));
-        }
+            var stored = await session.FindAsync(request.CaseId, token);
+            var version = stored is null ? null : await catalog.VersionOfAsync(session.Db, stored.Row, token);
+            if (stored is null || !CaseAccess.CanRead(actor, stored.State, version!.Units))
+            {
+                return Refused([CaseAccess.NotFound(request.CaseId)]);
+            }
 
-        if (CaseAccess.CanAct(actor) is { } readOnly)
-        {
-            return CaseResult.Refused(readOnly);
-        }
+            if (CaseAccess.CanAct(actor) is { } readOnly)
+            {
+                return Refused([readOnly]);
+            }
 
-        var context = version.At(time.GetUtcNow());
-        var command = request.ToEngine(actor.Operational()) with { Secret = NewSecret() };
-        var decision = Workflow.Decide(context, stored.State, command);
-        if (decision.IsRejected)
-        {
-            return new CaseResult(null, decision.Rejections);
-        }
+            var context = version.At(time.GetUtcNow());
+            var command = request.ToEngine(actor.Operational()) with { Secret = NewSecret() };
+            var decision = Workflow.Decide(context, stored.State, command);
+            if (decision.IsRejected)
+            {
+                return Refused(decision.Rejections);
+            }
 
-        var state = decision.State!;
-        await new CaseStore(db).SaveAsync(
-            new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state),
-                Render(context, stored.Events, decision.Events, command.Secret), actor.User, context.Calendar),
-            cancellationToken);
-        return new CaseResult(CaseView.Of(state, version, context.Now), []);
+            var state = decision.State!;
+            return new Written<Decided>(new Decided(state, version, context.Now, []),
+                new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state),
+                    Render(context, stored.Events, decision.Events, command.Secret), actor.User, context.Calendar));
+        }, cancellationToken);
+        return decided.ToResult();
     }
 
     /// <summary>
     /// Applies time-driven work to a case claimed by a scanner and releases the claim. Returns the events written,
-    /// or null when the engine refused the tick (nothing was judged; the scanner postpones the case).
+    /// or the engine's reasons when it refused the tick (nothing was judged; the scanner postpones the case).
     /// </summary>
-    public async Task<TickOutcome> TickAsync(string caseId, string scanner, CancellationToken cancellationToken)
+    public Task<TickOutcome> TickAsync(string caseId, string scanner, CancellationToken cancellationToken) =>
+        writer.WriteAsync(caseId, async (session, token) =>
+        {
+            var stored = await session.FindAsync(caseId, token);
+            if (stored is null)
+            {
+                return new Written<TickOutcome>(new TickOutcome(0, []), null);
+            }
+
+            var version = await catalog.VersionOfAsync(session.Db, stored.Row, token);
+            var context = version.At(time.GetUtcNow());
+            var tick = new TickCommand { Secret = NewSecret() };
+            var decision = Workflow.Decide(context, stored.State, tick);
+            if (decision.IsRejected)
+            {
+                return new Written<TickOutcome>(new TickOutcome(0, decision.Rejections), null);
+            }
+
+            var state = decision.State!;
+            return new Written<TickOutcome>(new TickOutcome(decision.Events.Length, []),
+                new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
+                    Render(context, stored.Events, decision.Events, tick.Secret), scanner, context.Calendar));
+        }, cancellationToken);
+
+    private static Written<Decided> Refused(ImmutableArray<Rejection> rejections) =>
+        new(new Decided(null, null, default, rejections), null);
+
+    /// <summary>
+    /// What the writer decided: the new state (its view is built here, off the writer's loop) or the refusal.
+    /// </summary>
+    private sealed record Decided(
+        CaseState? State, LoadedVersion? Version, DateTimeOffset Now, ImmutableArray<Rejection> Rejections)
     {
-        var stored = await new CaseStore(db).FindAsync(caseId, cancellationToken);
-        if (stored is null)
-        {
-            return new TickOutcome(0, []);
-        }
-
-        var version = await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
-        var context = version.At(time.GetUtcNow());
-        var tick = new TickCommand { Secret = NewSecret() };
-        var decision = Workflow.Decide(context, stored.State, tick);
-        if (decision.IsRejected)
-        {
-            return new TickOutcome(0, decision.Rejections);
-        }
-
-        var state = decision.State!;
-        await new CaseStore(db).SaveAsync(
-            new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
-                Render(context, stored.Events, decision.Events, tick.Secret), scanner, context.Calendar),
-            cancellationToken);
-        return new TickOutcome(decision.Events.Length, []);
+        public CaseResult ToResult() => State is null
+            ? new CaseResult(null, Rejections)
+            : new CaseResult(CaseView.Of(State, Version!, Now), []);
     }
 
     /// <summary>

@@ -43,30 +43,46 @@ public static class DayFigures
     internal readonly record struct FinishedTask(string Step, bool WithinDue, double? Hours);
 
     /// <summary>
-    /// Adds the change one save made to case <paramref name="row"/> (now as saved): <paramref name="before"/> is what
+    /// The change one save made to case <paramref name="row"/> (now as saved): <paramref name="before"/> is what
     /// it contributed before (null for a new case), plus the escalations fired and the tasks finished.
     /// </summary>
-    internal static async Task ApplyAsync(
-        OneStopDbContext db, CaseRow row, Contribution? before, int escalations, IReadOnlyList<FinishedTask> finished,
-        CancellationToken cancellationToken)
+    internal static FigureDelta Delta(
+        CaseRow row, Contribution? before, int escalations, IReadOnlyList<FinishedTask> finished)
     {
         var after = Contribution.Of(row);
         var old = before ?? default;
         if (before is not null && after == old && escalations == 0 && finished.Count == 0)
         {
+            return FigureDelta.None;
+        }
+
+        var key = new FigureKey(row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay);
+        var steps = finished.GroupBy(t => t.Step).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new StepDelta(g.Key, g.Count(), g.Count(t => t.WithinDue), g.Sum(t => t.Hours ?? 0),
+                g.Count(t => t.Hours is not null)))
+            .ToArray();
+        return new FigureDelta(key, new CaseCounts(before is null ? 1 : 0, after.Handled - old.Handled,
+            after.Early - old.Early, after.OnTime - old.OnTime, after.Late - old.Late, after.Withdrawn - old.Withdrawn,
+            after.Online - old.Online, escalations), steps);
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to the figures, in the caller's transaction.</summary>
+    internal static async Task ApplyAsync(OneStopDbContext db, FigureDelta delta, CancellationToken cancellationToken)
+    {
+        if (delta.Key is not { } key)
+        {
             return;
         }
 
+        var c = delta.Counts;
         await db.Database.ExecuteSqlRawAsync(CaseUpsert(db.Provider), [
-            row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, before is null ? 1 : 0,
-            after.Handled - old.Handled, after.Early - old.Early, after.OnTime - old.OnTime, after.Late - old.Late,
-            after.Withdrawn - old.Withdrawn, after.Online - old.Online, escalations, 0, 0,
+            key.Unit, key.Procedure, key.Day, c.Received, c.Handled, c.Early, c.OnTime, c.Late, c.Withdrawn, c.Online,
+            c.Escalations, 0, 0,
         ], cancellationToken);
-        foreach (var step in finished.GroupBy(t => t.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var step in delta.Steps)
         {
             await db.Database.ExecuteSqlRawAsync(StepUpsert(db.Provider), [
-                row.ReceivingUnit, row.ProcedureCode, row.ReceivedDay, step.Key, step.Count(),
-                step.Count(t => t.WithinDue), step.Sum(t => t.Hours ?? 0), step.Count(t => t.Hours is not null),
+                key.Unit, key.Procedure, key.Day, step.Step, step.Done, step.WithinDue, step.Hours, step.Timed,
             ], cancellationToken);
         }
     }
@@ -178,4 +194,25 @@ public static class DayFigures
               within_due = step_figures.within_due + excluded.within_due, hours = step_figures.hours + excluded.hours,
               timed = step_figures.timed + excluded.timed
           """;
+}
+
+/// <summary>The day figures' row a case counts in: its receiving unit, procedure and day of receipt.</summary>
+public readonly record struct FigureKey(string Unit, string Procedure, string Day);
+
+/// <summary>What a save adds to a <c>case_figures</c> row.</summary>
+public readonly record struct CaseCounts(
+    int Received, int Handled, int Early, int OnTime, int Late, int Withdrawn, int Online, int Escalations)
+{
+    public static CaseCounts operator +(CaseCounts a, CaseCounts b) => new(
+        a.Received + b.Received, a.Handled + b.Handled, a.Early + b.Early, a.OnTime + b.OnTime, a.Late + b.Late,
+        a.Withdrawn + b.Withdrawn, a.Online + b.Online, a.Escalations + b.Escalations);
+}
+
+/// <summary>What a save adds to a <c>step_figures</c> row of its case's key.</summary>
+public readonly record struct StepDelta(string Step, int Done, int WithinDue, double Hours, int Timed);
+
+/// <summary>What one save adds to the day figures; <see cref="None"/> when it changes no count.</summary>
+public sealed record FigureDelta(FigureKey? Key, CaseCounts Counts, IReadOnlyList<StepDelta> Steps)
+{
+    public static FigureDelta None { get; } = new(null, default, []);
 }

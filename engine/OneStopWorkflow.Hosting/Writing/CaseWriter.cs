@@ -1,0 +1,524 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OneStopWorkflow.Persistence.Cases;
+using OneStopWorkflow.Persistence.Figures;
+using OneStopWorkflow.Persistence.Storage;
+using OneStopWorkflow.Persistence.Writing;
+
+namespace OneStopWorkflow.Hosting.Writing;
+
+/// <summary>
+/// The one writer of case decisions in this process: one loop per partition of case ids (one on SQLite, a few on
+/// PostgreSQL). A loop takes whatever commands are queued (never waiting for more, at most
+/// <see cref="WriterOptions.Batch"/>), decides each in order on the case as it stands (from its cache, else read
+/// once), writes each as its own all-or-nothing unit (a savepoint) in one transaction, commits with full
+/// durability, and only then answers each caller. A command that fails alone is rolled back alone; one that loses
+/// to another process (the version guard or a unique key) is decided again once from a fresh read, then refused as
+/// a conflict. A failed commit fails the whole batch to every caller, and the loop starts again with a cold cache.
+/// On SQL Server each command is written by EF Core on its own (<see cref="CaseStore.SaveAsync"/>).
+/// </summary>
+public sealed partial class CaseWriter : IAsyncDisposable
+{
+    private readonly Partition[] _partitions;
+
+    public CaseWriter(IOptions<OneStopOptions> options, ILogger<CaseWriter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options.Value;
+        var count = o.Provider == StorageProvider.Postgres ? Math.Max(1, o.Writer.Partitions) : 1;
+        var batch = o.Provider == StorageProvider.SqlServer ? 1 : Math.Max(1, o.Writer.Batch);
+        _partitions = Enumerable.Range(0, count)
+            .Select(i => new Partition(o, batch, Math.Max(0, o.Writer.CachedCases / count), Figures, logger))
+            .ToArray();
+    }
+
+    /// <summary>What the writer did so far: commits, commands per commit, the cache's hits and misses.</summary>
+    public WriterFigures Figures { get; } = new();
+
+    /// <summary>
+    /// Queues <paramref name="job"/> on the partition of <paramref name="caseId"/> and returns its answer once the
+    /// transaction that wrote it (or refused it) has committed.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(string caseId, WriteJob<T> job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        ArgumentNullException.ThrowIfNull(job);
+        var queued = new Queued<T>(caseId, job);
+        var partition = _partitions[(int)((uint)StringComparer.Ordinal.GetHashCode(caseId) % _partitions.Length)];
+        await partition.EnqueueAsync(queued, cancellationToken);
+        return await queued.Answer.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var partition in _partitions)
+        {
+            await partition.DisposeAsync();
+        }
+    }
+
+    /// <summary>One loop, its queue, its own connection and prepared statements, and its cache.</summary>
+    private sealed partial class Partition : IAsyncDisposable
+    {
+        private readonly Channel<IQueued> _queue = Channel.CreateUnbounded<IQueued>(
+            new UnboundedChannelOptions { SingleReader = true });
+        private readonly OneStopOptions _options;
+        private readonly int _batch;
+        private readonly CaseCache _cache;
+        private readonly WriterFigures _figures;
+        private readonly ILogger _logger;
+        private readonly Task _loop;
+        private OneStopDbContext? _db;
+        private BatchStatements? _statements;
+        private FileStream? _writerLock;
+
+        public Partition(OneStopOptions options, int batch, int cachedCases, WriterFigures figures, ILogger logger)
+        {
+            (_options, _batch, _cache, _figures, _logger) =
+                (options, batch, new CaseCache(cachedCases, figures), figures, logger);
+            _loop = Task.Run(RunAsync);
+        }
+
+        public ValueTask EnqueueAsync(IQueued queued, CancellationToken cancellationToken) =>
+            _queue.Writer.WriteAsync(queued, cancellationToken);
+
+        private async Task RunAsync()
+        {
+            var batch = new List<IQueued>(_batch);
+            while (await _queue.Reader.WaitToReadAsync())
+            {
+                batch.Clear();
+                while (batch.Count < _batch && _queue.Reader.TryRead(out var queued))
+                {
+                    batch.Add(queued);
+                }
+
+                await RunBatchAsync(batch);
+            }
+        }
+
+        private async Task RunBatchAsync(List<IQueued> batch)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var answers = await WriteBatchAsync(batch);
+                    _figures.Committed(batch.Count);
+                    foreach (var (queued, answer) in answers)
+                    {
+                        queued.Complete(answer);
+                    }
+
+                    return;
+                }
+                catch (Exception ex) when (attempt == 1 && IsDeadlock(ex))
+                {
+                    // Two partitions took the same rows in opposite orders: decide the batch again, once.
+                    await RestartAsync();
+                }
+                catch (Exception ex)
+                {
+                    LogBatchFailed(ex, batch.Count);
+                    foreach (var queued in batch)
+                    {
+                        queued.Fail(ex);
+                    }
+
+                    await RestartAsync();
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Decides and writes the batch in one transaction; returns each command's answer.</summary>
+        private async Task<List<(IQueued, object?)>> WriteBatchAsync(List<IQueued> batch)
+        {
+            var db = await OpenAsync();
+            var answers = new List<(IQueued, object?)>(batch.Count);
+            var written = new Dictionary<string, StoredCase>(StringComparer.Ordinal);
+            var figures = new SortedDictionary<FigureKey, FigureSum>(FigureSum.Order);
+            if (_statements is null)
+            {
+                foreach (var queued in batch)
+                {
+                    answers.Add((queued, await DecideAloneAsync(db, queued)));
+                }
+
+                return answers;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            _statements.Use(transaction.GetDbTransaction());
+            var session = new WriteSession(db, id => written.GetValueOrDefault(id) ?? _cache.Find(id), _cache);
+            foreach (var queued in batch)
+            {
+                answers.Add((queued, await DecideAsync(queued, session, _statements, written, figures)));
+            }
+
+            var committing = System.Diagnostics.Stopwatch.GetTimestamp();
+            foreach (var (key, sum) in figures)
+            {
+                await _statements.AddCaseFiguresAsync(key, sum.Counts, CancellationToken.None);
+                foreach (var step in sum.Steps.Values)
+                {
+                    await _statements.AddStepFiguresAsync(key, step, CancellationToken.None);
+                }
+            }
+
+            await transaction.CommitAsync();
+            _figures.CommittedIn(committing);
+            _statements.Use(null);
+            foreach (var stored in written.Values)
+            {
+                _cache.Put(stored);
+            }
+
+            return answers;
+        }
+
+        /// <summary>One command in its savepoint: decided, written, or rolled back alone.</summary>
+        private async Task<object?> DecideAsync(
+            IQueued queued, WriteSession session, BatchStatements statements,
+            Dictionary<string, StoredCase> written, SortedDictionary<FigureKey, FigureSum> figures)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await statements.SavepointAsync(CancellationToken.None);
+                CaseSave? save = null;
+                try
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var (answer, decided) = await queued.RunAsync(session);
+                    _figures.Decided(started);
+                    save = decided;
+                    if (save is not null)
+                    {
+                        started = System.Diagnostics.Stopwatch.GetTimestamp();
+                        var change = CaseRows.Of(save);
+                        if (!await WriteRowsAsync(statements, change))
+                        {
+                            throw new ConcurrencyConflictException(save.After.Id, change.ExpectedVersion, null);
+                        }
+
+                        written[change.Case.Id] = new StoredCase(
+                            save.After, [.. save.Before?.Events ?? [], .. save.Events], change.Case);
+                        FigureSum.Add(figures, change.Figures);
+                        _figures.Wrote(started);
+                    }
+
+                    await statements.ReleaseAsync(CancellationToken.None);
+                    return answer;
+                }
+                catch (Exception ex) when (IsConflict(ex) && save is not null)
+                {
+                    await statements.RollbackToSavepointAsync(CancellationToken.None);
+                    await statements.ReleaseAsync(CancellationToken.None);
+                    written.Remove(save.After.Id.Value);
+                    _cache.Forget(save.After.Id.Value);
+                    if (attempt > 1)
+                    {
+                        return new ConcurrencyConflictException(save.After.Id, save.Before?.Row.Version ?? 0, ex);
+                    }
+                }
+                catch (Exception ex) when (ex is not DbException)
+                {
+                    // A bug or a broken case refuses this command alone; the rest of the batch goes on.
+                    await statements.RollbackToSavepointAsync(CancellationToken.None);
+                    await statements.ReleaseAsync(CancellationToken.None);
+                    return ex;
+                }
+            }
+        }
+
+        /// <summary>SQL Server: the command decided and saved by EF Core in its own transaction.</summary>
+        private async Task<object?> DecideAloneAsync(OneStopDbContext db, IQueued queued)
+        {
+            var session = new WriteSession(db, _cache.Find, _cache);
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var (answer, save) = await queued.RunAsync(session);
+                if (save is not null)
+                {
+                    _cache.Forget(save.After.Id.Value);
+                    await new CaseStore(db).SaveAsync(save, CancellationToken.None);
+                }
+
+                await transaction.CommitAsync();
+                return answer;
+            }
+            catch (Exception ex)
+            {
+                _cache.Forget(queued.CaseId);
+                return ex;
+            }
+        }
+
+        private static async Task<bool> WriteRowsAsync(BatchStatements statements, CaseChange change)
+        {
+            var none = CancellationToken.None;
+            if (change.IsNew)
+            {
+                await statements.InsertCaseAsync(change.Case, none);
+            }
+            else if (!await statements.UpdateCaseAsync(change.Case, change.ExpectedVersion, none))
+            {
+                return false;
+            }
+
+            foreach (var e in change.Events)
+            {
+                await statements.InsertEventAsync(e, none);
+            }
+
+            foreach (var claim in change.Claims)
+            {
+                await statements.InsertClaimAsync(claim, none);
+            }
+
+            foreach (var document in change.Documents)
+            {
+                await statements.InsertDocumentAsync(document, none);
+            }
+
+            foreach (var task in change.NewTasks)
+            {
+                await statements.InsertTaskAsync(task, none);
+            }
+
+            foreach (var task in change.ChangedTasks)
+            {
+                await statements.UpdateTaskAsync(task, none);
+            }
+
+            return true;
+        }
+
+        private async Task<OneStopDbContext> OpenAsync()
+        {
+            if (_db is not null)
+            {
+                return _db;
+            }
+
+            LockSqliteFile();
+            var db = OneStopDatabase.CreateContext(_options.Provider, _options.ConnectionString);
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            if (_options.Provider == StorageProvider.Sqlite)
+            {
+                // Full durability on every commit; savepoints' journals in memory (they cost a third otherwise).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;");
+            }
+
+            if (_options.Provider != StorageProvider.SqlServer)
+            {
+                _statements = new BatchStatements(connection, _options.Provider);
+            }
+
+            return _db = db;
+        }
+
+        /// <summary>
+        /// One writer process per SQLite file: a second one fails at once with a message, instead of waiting on the
+        /// file's lock and timing out its clerks.
+        /// </summary>
+        private void LockSqliteFile()
+        {
+            if (_options.Provider != StorageProvider.Sqlite || _writerLock is not null)
+            {
+                return;
+            }
+
+            var builder = new SqliteConnectionStringBuilder(_options.ConnectionString);
+            if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+            {
+                return;
+            }
+
+            var path = Path.GetFullPath(builder.DataSource) + ".writer";
+            try
+            {
+                _writerLock = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex)
+            {
+                throw new InvalidOperationException(
+                    $"Another process is writing cases to {builder.DataSource} (it holds {path}). A SQLite file has "
+                    + "one writer process: stop it, or give this one another file or PostgreSQL.", ex);
+            }
+        }
+
+        private async Task RestartAsync()
+        {
+            _cache.Clear();
+            _statements?.Use(null);
+            if (_statements is not null)
+            {
+                await _statements.DisposeAsync();
+                _statements = null;
+            }
+
+            if (_db is not null)
+            {
+                await _db.DisposeAsync();
+                _db = null;
+            }
+        }
+
+        private static bool IsConflict(Exception ex) => ex switch
+        {
+            ConcurrencyConflictException => true,
+            SqliteException { SqliteErrorCode: 19 } => true,
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+            _ => false,
+        };
+
+        private static bool IsDeadlock(Exception ex) => ex is PostgresException
+        {
+            SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        };
+
+        public async ValueTask DisposeAsync()
+        {
+            _queue.Writer.TryComplete();
+            await _loop;
+            await RestartAsync();
+            if (_writerLock is not null)
+            {
+                await _writerLock.DisposeAsync();
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Error,
+            Message = "A batch of {Commands} case command(s) failed to commit; each caller is told, nothing was kept.")]
+        private partial void LogBatchFailed(Exception exception, int commands);
+    }
+
+    /// <summary>What a batch adds to one day-figures row: its counts and its steps', summed.</summary>
+    private sealed class FigureSum
+    {
+        /// <summary>Rows in one order in every batch, so that partitions never wait on each other in a cycle.</summary>
+        public static IComparer<FigureKey> Order { get; } = Comparer<FigureKey>.Create((a, b) =>
+            string.CompareOrdinal(a.Unit, b.Unit) is not 0 and var u ? u
+            : string.CompareOrdinal(a.Procedure, b.Procedure) is not 0 and var p ? p
+            : string.CompareOrdinal(a.Day, b.Day));
+
+        public CaseCounts Counts { get; private set; }
+
+        public SortedDictionary<string, StepDelta> Steps { get; } = new(StringComparer.Ordinal);
+
+        public static void Add(SortedDictionary<FigureKey, FigureSum> sums, FigureDelta delta)
+        {
+            if (delta.Key is not { } key)
+            {
+                return;
+            }
+
+            if (!sums.TryGetValue(key, out var sum))
+            {
+                sums[key] = sum = new FigureSum();
+            }
+
+            sum.Counts += delta.Counts;
+            foreach (var step in delta.Steps)
+            {
+                sum.Steps[step.Step] = sum.Steps.TryGetValue(step.Step, out var s)
+                    ? s with
+                    {
+                        Done = s.Done + step.Done, WithinDue = s.WithinDue + step.WithinDue, Hours = s.Hours + step.Hours,
+                        Timed = s.Timed + step.Timed,
+                    }
+                    : step;
+            }
+        }
+    }
+
+    /// <summary>A queued command, whatever its answer's type.</summary>
+    private interface IQueued
+    {
+        string CaseId { get; }
+
+        Task<(object? Answer, CaseSave? Save)> RunAsync(WriteSession session);
+
+        /// <summary>Answers the caller: an exception is thrown to it, anything else returned.</summary>
+        void Complete(object? answer);
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class Queued<T>(string caseId, WriteJob<T> job) : IQueued
+    {
+        public string CaseId => caseId;
+
+        public TaskCompletionSource<T> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<(object? Answer, CaseSave? Save)> RunAsync(WriteSession session)
+        {
+            var written = await job(session, CancellationToken.None);
+            return (written.Answer, written.Save);
+        }
+
+        public void Complete(object? answer)
+        {
+            if (answer is Exception ex)
+            {
+                Answer.TrySetException(ex);
+            }
+            else
+            {
+                Answer.TrySetResult((T)answer!);
+            }
+        }
+
+        public void Fail(Exception exception) => Answer.TrySetException(exception);
+    }
+}
+
+/// <summary>
+/// A command as the writer runs it: decide on the case as the session finds it, and say what to answer and what to
+/// save (null when nothing is written, a refusal).
+/// </summary>
+public delegate Task<Written<T>> WriteJob<T>(WriteSession session, CancellationToken cancellationToken);
+
+/// <summary>A command's answer and the decision to save with it.</summary>
+public sealed record Written<T>(T Answer, CaseSave? Save);
+
+/// <summary>
+/// What a command sees in the writer: the writer's own context (in the batch's transaction) for the catalog and the
+/// numbers, and the cases as they stand, the batch's own writes included.
+/// </summary>
+public sealed class WriteSession
+{
+    private readonly Func<string, StoredCase?> _known;
+    private readonly CaseCache _cache;
+
+    internal WriteSession(OneStopDbContext db, Func<string, StoredCase?> known, CaseCache cache) =>
+        (Db, _known, _cache) = (db, known, cache);
+
+    public OneStopDbContext Db { get; }
+
+    /// <summary>The case as it stands: written earlier in this batch, cached, or read (one replay) and cached.</summary>
+    public async Task<StoredCase?> FindAsync(string caseId, CancellationToken cancellationToken)
+    {
+        if (_known(caseId) is { } known)
+        {
+            return known;
+        }
+
+        var stored = await new CaseStore(Db).FindAsync(caseId, cancellationToken);
+        if (stored is not null)
+        {
+            _cache.Put(stored);
+        }
+
+        return stored;
+    }
+}

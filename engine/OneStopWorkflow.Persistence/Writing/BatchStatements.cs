@@ -1,0 +1,196 @@
+using System.Data;
+using System.Data.Common;
+using OneStopWorkflow.Persistence.Cases;
+using OneStopWorkflow.Persistence.Figures;
+using OneStopWorkflow.Persistence.Storage;
+
+namespace OneStopWorkflow.Persistence.Writing;
+
+/// <summary>
+/// The statements the batch writer runs, created and prepared once on its own connection and reused for every
+/// command (Microsoft.Data.Sqlite keeps a statement prepared per command object; Npgsql keeps it prepared on the
+/// server). They write exactly the rows <see cref="CaseStore.SaveAsync"/> has EF Core write, value for value: SQLite
+/// stores instants as UTC ticks and PostgreSQL as timestamptz in UTC, enums as their names, as the EF model does.
+/// </summary>
+public sealed class BatchStatements : IAsyncDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly StorageProvider _provider;
+    private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
+    private DbTransaction? _transaction;
+
+    public BatchStatements(DbConnection connection, StorageProvider provider)
+    {
+        if (provider is not (StorageProvider.Sqlite or StorageProvider.Postgres))
+        {
+            throw new ArgumentOutOfRangeException(nameof(provider), provider, "Only SQLite and PostgreSQL.");
+        }
+
+        (_connection, _provider) = (connection, provider);
+    }
+
+    /// <summary>The transaction every statement runs in until the next <see cref="Use"/>.</summary>
+    public void Use(DbTransaction? transaction) => _transaction = transaction;
+
+    private const string CaseColumns = """
+        id, dossier_code, secret, procedure_code, procedure_version, procedure_hash, receiving_unit, channel, status,
+        received_at, appointment, promised_appointment, next_due_at, finished_at, outcome, timeliness, received_day,
+        finished_day, version, last_hash, lease_owner, lease_until
+        """;
+
+    public Task InsertCaseAsync(CaseRow row, CancellationToken cancellationToken) =>
+        RunAsync("insert-case", "ssssisssstttttssssisst", $"INSERT INTO cases ({CaseColumns}) VALUES ({Slots(22)})",
+            CaseValues(row), cancellationToken);
+
+    /// <summary>Updates the case row if it is still at <paramref name="expectedVersion"/>; false when it moved on.</summary>
+    public async Task<bool> UpdateCaseAsync(CaseRow row, int expectedVersion, CancellationToken cancellationToken)
+    {
+        var sets = string.Join(", ", CaseColumns.Split(',', StringSplitOptions.TrimEntries).Skip(1)
+            .Select((c, i) => $"{c} = @p{i + 1}"));
+        object?[] values = [.. CaseValues(row), expectedVersion];
+        return await RunAsync("update-case", "ssssisssstttttssssissti", $"UPDATE cases SET {sets} WHERE id = @p0 AND version = @p22",
+            values, cancellationToken) == 1;
+    }
+
+    private object?[] CaseValues(CaseRow r) =>
+    [
+        r.Id, r.DossierCode, r.SecretHash, r.ProcedureCode, r.ProcedureVersion, r.ProcedureHash, r.ReceivingUnit,
+        r.Channel, r.Status.ToString(), Instant(r.ReceivedAt), Instant(r.Appointment), Instant(r.PromisedAppointment),
+        Instant(r.NextDueAt), Instant(r.FinishedAt), r.Outcome, r.Timeliness, r.ReceivedDay, r.FinishedDay, r.Version,
+        r.LastHash, r.LeaseOwner, Instant(r.LeaseUntil),
+    ];
+
+    public Task InsertEventAsync(Trail.EventRow e, CancellationToken cancellationToken) =>
+        RunAsync("insert-event", "sistssssss", """
+            INSERT INTO events (case_id, sequence, type, at, "user", role, unit, payload, previous_hash, hash)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+            """, [e.CaseId, e.Sequence, e.Type, Instant(e.At), e.User, e.Role, e.Unit, e.Payload, e.PreviousHash,
+            e.Hash], cancellationToken);
+
+    public Task InsertClaimAsync(Escalations.EscalationClaimRow c, CancellationToken cancellationToken) =>
+        RunAsync("insert-claim", "sssti", """
+            INSERT INTO escalation_claims (case_id, key, claimed_by, fired_at, event_sequence)
+            VALUES (@p0, @p1, @p2, @p3, @p4)
+            """, [c.CaseId, c.Key, c.ClaimedBy, Instant(c.FiredAt), c.EventSequence], cancellationToken);
+
+    public Task InsertDocumentAsync(DocumentRow d, CancellationToken cancellationToken) =>
+        RunAsync("insert-document", "sissssst", """
+            INSERT INTO documents (case_id, event_sequence, document, form, media_type, content, sha256, issued_at)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+            """, [d.CaseId, d.EventSequence, d.Document, d.Form, d.MediaType, d.Content, d.Sha256,
+            Instant(d.IssuedAt)], cancellationToken);
+
+    public Task InsertTaskAsync(TaskRow t, CancellationToken cancellationToken) =>
+        RunAsync("insert-task", "sssssstttsd", """
+            INSERT INTO tasks (case_id, task_id, step, unit, role, status, activated_at, due, completed_at, action,
+                working_hours)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
+            """, TaskValues(t), cancellationToken);
+
+    public Task UpdateTaskAsync(TaskRow t, CancellationToken cancellationToken) =>
+        RunAsync("update-task", "sssssstttsd", """
+            UPDATE tasks SET step = @p2, unit = @p3, role = @p4, status = @p5, activated_at = @p6, due = @p7,
+                completed_at = @p8, action = @p9, working_hours = @p10
+            WHERE case_id = @p0 AND task_id = @p1
+            """, TaskValues(t), cancellationToken);
+
+    private object?[] TaskValues(TaskRow t) =>
+    [
+        t.CaseId, t.TaskId, t.Step, t.Unit, t.Role, t.Status.ToString(), Instant(t.ActivatedAt), Instant(t.Due),
+        Instant(t.CompletedAt), t.Action, t.WorkingHours,
+    ];
+
+    /// <summary>Adds a batch's summed counts to one day's figures row (one UPSERT per key and batch).</summary>
+    public Task AddCaseFiguresAsync(FigureKey key, CaseCounts c, CancellationToken cancellationToken) =>
+        RunAsync("case-figures", "sssiiiiiiii", """
+            INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn,
+                online, escalations, rated, rating_sum)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 0, 0)
+            ON CONFLICT (unit, procedure_code, day) DO UPDATE SET received = case_figures.received + excluded.received,
+                handled = case_figures.handled + excluded.handled, early = case_figures.early + excluded.early,
+                on_time = case_figures.on_time + excluded.on_time, late = case_figures.late + excluded.late,
+                withdrawn = case_figures.withdrawn + excluded.withdrawn,
+                online = case_figures.online + excluded.online,
+                escalations = case_figures.escalations + excluded.escalations
+            """, [key.Unit, key.Procedure, key.Day, c.Received, c.Handled, c.Early, c.OnTime, c.Late, c.Withdrawn,
+            c.Online, c.Escalations], cancellationToken);
+
+    public Task AddStepFiguresAsync(FigureKey key, StepDelta s, CancellationToken cancellationToken) =>
+        RunAsync("step-figures", "ssssiidi", """
+            INSERT INTO step_figures (unit, procedure_code, day, step, done, within_due, hours, timed)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+            ON CONFLICT (unit, procedure_code, day, step) DO UPDATE SET done = step_figures.done + excluded.done,
+                within_due = step_figures.within_due + excluded.within_due,
+                hours = step_figures.hours + excluded.hours, timed = step_figures.timed + excluded.timed
+            """, [key.Unit, key.Procedure, key.Day, s.Step, s.Done, s.WithinDue, s.Hours, s.Timed], cancellationToken);
+
+    /// <summary>Opens a command's all-or-nothing unit inside the batch's transaction.</summary>
+    public Task SavepointAsync(CancellationToken cancellationToken) =>
+        RunAsync("savepoint", "", "SAVEPOINT command", [], cancellationToken);
+
+    public Task ReleaseAsync(CancellationToken cancellationToken) =>
+        RunAsync("release", "", "RELEASE SAVEPOINT command", [], cancellationToken);
+
+    public Task RollbackToSavepointAsync(CancellationToken cancellationToken) =>
+        RunAsync("rollback-to", "", "ROLLBACK TO SAVEPOINT command", [], cancellationToken);
+
+    private object? Instant(DateTimeOffset? value) => value is not { } v ? null
+        : _provider == StorageProvider.Sqlite ? v.UtcTicks : v.ToUniversalTime();
+
+    private static string Slots(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@p{i}"));
+
+    /// <param name="types">
+    /// One letter a parameter: s text, i integer, d double, t an instant (ticks on SQLite, timestamptz on
+    /// PostgreSQL), so that a null is typed as its column is.
+    /// </param>
+    private async Task<int> RunAsync(
+        string name, string types, string sql, object?[] values, CancellationToken cancellationToken)
+    {
+        if (!_prepared.TryGetValue(name, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = _transaction;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                parameter.DbType = TypeOf(types[i]);
+                command.Parameters.Add(parameter);
+            }
+
+            if (_provider == StorageProvider.Postgres)
+            {
+                await command.PrepareAsync(cancellationToken);
+            }
+
+            _prepared[name] = command;
+        }
+
+        command.Transaction = _transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private DbType TypeOf(char type) => type switch
+    {
+        'i' => DbType.Int32,
+        'd' => DbType.Double,
+        't' => _provider == StorageProvider.Sqlite ? DbType.Int64 : DbType.DateTimeOffset,
+        _ => DbType.String,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _prepared.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _prepared.Clear();
+    }
+}
