@@ -47,15 +47,14 @@ public sealed class CasePipeline(
         }
 
         actor = actor.Operational();
-        var row = await ProcedureCatalog.PublishedAsync(db, request.Procedure, request.Version, cancellationToken);
-        if (row is null)
+        var version = await catalog.PublishedVersionAsync(db, request.Procedure, request.Version, cancellationToken);
+        if (version is null)
         {
             var unknown = Rejection.Of(RejectionCodes.ProcedureUnknown, request.Version is null ? null : "version")
                 .On("procedure").With("procedure", CaseAccess.Quote(request.Procedure));
             return CaseResult.Refused(request.Version is { } v ? unknown.With("version", v) : unknown);
         }
 
-        var version = await catalog.LoadAsync(row, cancellationToken);
         var context = version.At(time.GetUtcNow());
         var id = new CaseId(Guid.CreateVersion7(context.Now).ToString("N"));
         var command = new ReceiveCommand(actor, id, request.Unit)
@@ -79,20 +78,19 @@ public sealed class CasePipeline(
             var now = version.At(time.GetUtcNow());
             var local = now.Calendar.ToLocal(now.Now);
             var day = local.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-            var book = await TrackingBookSequences.NextAsync(session.Db, request.Unit, local.Year, token);
+            var book = await session.NextBookEntryAsync(request.Unit, local.Year, token);
             Decision decision;
             do
             {
                 // A number whose code is taken (a day's sequence set back by hand) is skipped, not refused.
-                var sequence = await DossierSequences.NextAsync(
-                    session.Db, request.Unit, day, request.FirstSequence, token);
+                var sequence = await session.NextDossierNumberAsync(request.Unit, day, request.FirstSequence, token);
                 decision = Workflow.Decide(now, null, command with { Sequence = sequence, Book = book });
                 if (decision.IsRejected)
                 {
                     return Refused(decision.Rejections);
                 }
             }
-            while (await session.Db.Cases.AnyAsync(c => c.DossierCode == decision.State!.DossierCode, token));
+            while (await session.IsDossierCodeTakenAsync(decision.State!.DossierCode, token));
 
             var state = decision.State!;
             return new Written<Decided>(new Decided(state, version, now.Now, []),

@@ -17,6 +17,7 @@ public sealed class ProcedureCatalog(IOptions<OneStopOptions> options, TimeProvi
 {
     private readonly ConcurrentDictionary<string, LoadResult> _loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Code, int Version), LoadedVersion> _pinned = new();
+
     private readonly Lazy<Task<(CatalogContext Context, ImmutableArray<Diagnostic> Diagnostics)>> _context = new(() =>
         new CatalogFolder(options.Value.ProceduresFolder, Environment.CurrentDirectory)
             .ReadContextAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), CancellationToken.None));
@@ -81,6 +82,40 @@ public sealed class ProcedureCatalog(IOptions<OneStopOptions> options, TimeProvi
         var row = await FindAsync(db, code, number, cancellationToken)
             ?? throw new InvalidOperationException(
                 $"Procedure {code} v{number}, which a stored case is pinned to, is not in the store.");
+        return await LoadAsync(row, cancellationToken);
+    }
+
+    /// <summary>
+    /// The published version a new case of <paramref name="code"/> starts on (the newest, or the one asked for),
+    /// loaded; null when there is none. Only its number is read when it is already loaded.
+    /// </summary>
+    public async Task<LoadedVersion?> PublishedVersionAsync(
+        OneStopDbContext db, string code, int? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var published = db.ProcedureVersions.AsNoTracking()
+            .Where(v => v.Code == code && v.Status == ProcedureVersionStatus.Published);
+        var numbers = version is { } n ? published.Where(v => v.Version == n) : published;
+        var number = await numbers.OrderByDescending(v => v.Version).Select(v => (int?)v.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (number is not { } found)
+        {
+            return null;
+        }
+
+        // A version stays pinned from its publication on and never changes again.
+        return Pinned(code, found) ?? await LoadPublishedAsync(db, code, version, cancellationToken);
+    }
+
+    private async Task<LoadedVersion?> LoadPublishedAsync(
+        OneStopDbContext db, string code, int? version, CancellationToken cancellationToken)
+    {
+        var row = await PublishedAsync(db, code, version, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
         return await LoadAsync(row, cancellationToken);
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OneStopWorkflow.Persistence.Cases;
+using OneStopWorkflow.Persistence.Codes;
 using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Writing;
@@ -143,7 +144,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
             var db = await OpenAsync();
             var answers = new List<(IQueued, object?)>(batch.Count);
             var written = new Dictionary<string, StoredCase>(StringComparer.Ordinal);
-            var figures = new SortedDictionary<FigureKey, FigureSum>(FigureSum.Order);
+            var figures = new FigureSums();
             if (_statements is null)
             {
                 foreach (var queued in batch)
@@ -156,21 +157,15 @@ public sealed partial class CaseWriter : IAsyncDisposable
 
             await using var transaction = await db.Database.BeginTransactionAsync();
             _statements.Use(transaction.GetDbTransaction());
-            var session = new WriteSession(db, id => written.GetValueOrDefault(id) ?? _cache.Find(id), _cache);
+            var session = new WriteSession(
+                db, _statements, id => written.GetValueOrDefault(id) ?? _cache.Find(id), _cache);
             foreach (var queued in batch)
             {
                 answers.Add((queued, await DecideAsync(queued, session, _statements, written, figures)));
             }
 
             var committing = System.Diagnostics.Stopwatch.GetTimestamp();
-            foreach (var (key, sum) in figures)
-            {
-                await _statements.AddCaseFiguresAsync(key, sum.Counts, CancellationToken.None);
-                foreach (var step in sum.Steps.Values)
-                {
-                    await _statements.AddStepFiguresAsync(key, step, CancellationToken.None);
-                }
-            }
+            await _statements.AddFiguresAsync(figures, CancellationToken.None);
 
             await transaction.CommitAsync();
             _figures.CommittedIn(committing);
@@ -186,7 +181,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
         /// <summary>One command in its savepoint: decided, written, or rolled back alone.</summary>
         private async Task<object?> DecideAsync(
             IQueued queued, WriteSession session, BatchStatements statements,
-            Dictionary<string, StoredCase> written, SortedDictionary<FigureKey, FigureSum> figures)
+            Dictionary<string, StoredCase> written, FigureSums figures)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -202,14 +197,14 @@ public sealed partial class CaseWriter : IAsyncDisposable
                     {
                         started = System.Diagnostics.Stopwatch.GetTimestamp();
                         var change = CaseRows.Of(save);
-                        if (!await WriteRowsAsync(statements, change))
+                        if (!await statements.WriteAsync(change, CancellationToken.None))
                         {
                             throw new ConcurrencyConflictException(save.After.Id, change.ExpectedVersion, null);
                         }
 
                         written[change.Case.Id] = new StoredCase(
                             save.After, [.. save.Before?.Events ?? [], .. save.Events], change.Case);
-                        FigureSum.Add(figures, change.Figures);
+                        figures.Add(change.Figures);
                         _figures.Wrote(started);
                     }
 
@@ -240,7 +235,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
         /// <summary>SQL Server: the command decided and saved by EF Core in its own transaction.</summary>
         private async Task<object?> DecideAloneAsync(OneStopDbContext db, IQueued queued)
         {
-            var session = new WriteSession(db, _cache.Find, _cache);
+            var session = new WriteSession(db, null, _cache.Find, _cache);
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync();
@@ -259,46 +254,6 @@ public sealed partial class CaseWriter : IAsyncDisposable
                 _cache.Forget(queued.CaseId);
                 return ex;
             }
-        }
-
-        private static async Task<bool> WriteRowsAsync(BatchStatements statements, CaseChange change)
-        {
-            var none = CancellationToken.None;
-            if (change.IsNew)
-            {
-                await statements.InsertCaseAsync(change.Case, none);
-            }
-            else if (!await statements.UpdateCaseAsync(change.Case, change.ExpectedVersion, none))
-            {
-                return false;
-            }
-
-            foreach (var e in change.Events)
-            {
-                await statements.InsertEventAsync(e, none);
-            }
-
-            foreach (var claim in change.Claims)
-            {
-                await statements.InsertClaimAsync(claim, none);
-            }
-
-            foreach (var document in change.Documents)
-            {
-                await statements.InsertDocumentAsync(document, none);
-            }
-
-            foreach (var task in change.NewTasks)
-            {
-                await statements.InsertTaskAsync(task, none);
-            }
-
-            foreach (var task in change.ChangedTasks)
-            {
-                await statements.UpdateTaskAsync(task, none);
-            }
-
-            return true;
         }
 
         private async Task<OneStopDbContext> OpenAsync()
@@ -402,45 +357,6 @@ public sealed partial class CaseWriter : IAsyncDisposable
         private partial void LogBatchFailed(Exception exception, int commands);
     }
 
-    /// <summary>What a batch adds to one day-figures row: its counts and its steps', summed.</summary>
-    private sealed class FigureSum
-    {
-        /// <summary>Rows in one order in every batch, so that partitions never wait on each other in a cycle.</summary>
-        public static IComparer<FigureKey> Order { get; } = Comparer<FigureKey>.Create((a, b) =>
-            string.CompareOrdinal(a.Unit, b.Unit) is not 0 and var u ? u
-            : string.CompareOrdinal(a.Procedure, b.Procedure) is not 0 and var p ? p
-            : string.CompareOrdinal(a.Day, b.Day));
-
-        public CaseCounts Counts { get; private set; }
-
-        public SortedDictionary<string, StepDelta> Steps { get; } = new(StringComparer.Ordinal);
-
-        public static void Add(SortedDictionary<FigureKey, FigureSum> sums, FigureDelta delta)
-        {
-            if (delta.Key is not { } key)
-            {
-                return;
-            }
-
-            if (!sums.TryGetValue(key, out var sum))
-            {
-                sums[key] = sum = new FigureSum();
-            }
-
-            sum.Counts += delta.Counts;
-            foreach (var step in delta.Steps)
-            {
-                sum.Steps[step.Step] = sum.Steps.TryGetValue(step.Step, out var s)
-                    ? s with
-                    {
-                        Done = s.Done + step.Done, WithinDue = s.WithinDue + step.WithinDue, Hours = s.Hours + step.Hours,
-                        Timed = s.Timed + step.Timed,
-                    }
-                    : step;
-            }
-        }
-    }
-
     /// <summary>A queued command, whatever its answer's type.</summary>
     private interface IQueued
     {
@@ -500,10 +416,27 @@ public sealed class WriteSession
     private readonly Func<string, StoredCase?> _known;
     private readonly CaseCache _cache;
 
-    internal WriteSession(OneStopDbContext db, Func<string, StoredCase?> known, CaseCache cache) =>
-        (Db, _known, _cache) = (db, known, cache);
+    internal WriteSession(
+        OneStopDbContext db, BatchStatements? statements, Func<string, StoredCase?> known, CaseCache cache) =>
+        (Db, _statements, _known, _cache) = (db, statements, known, cache);
+
+    private readonly BatchStatements? _statements;
 
     public OneStopDbContext Db { get; }
+
+    /// <summary>The next dossier number of a unit's day, in the batch's transaction.</summary>
+    public Task<int> NextDossierNumberAsync(string unit, string day, int atLeast, CancellationToken cancellationToken) =>
+        _statements?.NextDossierNumberAsync(unit, day, atLeast, cancellationToken)
+        ?? DossierSequences.NextAsync(Db, unit, day, atLeast, cancellationToken);
+
+    /// <summary>The next entry of a unit's tracking book, in the batch's transaction.</summary>
+    public Task<Engine.Runtime.TrackingBookEntry> NextBookEntryAsync(string unit, int year, CancellationToken cancellationToken) =>
+        _statements?.NextBookEntryAsync(unit, year, cancellationToken)
+        ?? TrackingBookSequences.NextAsync(Db, unit, year, cancellationToken);
+
+    public Task<bool> IsDossierCodeTakenAsync(string dossierCode, CancellationToken cancellationToken) =>
+        _statements?.IsDossierCodeTakenAsync(dossierCode, cancellationToken)
+        ?? Db.Cases.AnyAsync(c => c.DossierCode == dossierCode, cancellationToken);
 
     /// <summary>The case as it stands: written earlier in this batch, cached, or read (one replay) and cached.</summary>
     public async Task<StoredCase?> FindAsync(string caseId, CancellationToken cancellationToken)

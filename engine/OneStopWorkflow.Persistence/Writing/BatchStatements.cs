@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Storage;
@@ -124,6 +125,64 @@ public sealed class BatchStatements : IAsyncDisposable
                 hours = step_figures.hours + excluded.hours, timed = step_figures.timed + excluded.timed
             """, [key.Unit, key.Procedure, key.Day, s.Step, s.Done, s.WithinDue, s.Hours, s.Timed], cancellationToken);
 
+    /// <summary>
+    /// Writes one decision's rows (not its figures, which a batch sums: <see cref="FigureSums"/>); false when the
+    /// case is no longer at the version the decision was made on, and then the caller rolls the command back.
+    /// </summary>
+    public async Task<bool> WriteAsync(CaseChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.IsNew)
+        {
+            await InsertCaseAsync(change.Case, cancellationToken);
+        }
+        else if (!await UpdateCaseAsync(change.Case, change.ExpectedVersion, cancellationToken))
+        {
+            return false;
+        }
+
+        foreach (var e in change.Events)
+        {
+            await InsertEventAsync(e, cancellationToken);
+        }
+
+        foreach (var claim in change.Claims)
+        {
+            await InsertClaimAsync(claim, cancellationToken);
+        }
+
+        foreach (var document in change.Documents)
+        {
+            await InsertDocumentAsync(document, cancellationToken);
+        }
+
+        foreach (var task in change.NewTasks)
+        {
+            await InsertTaskAsync(task, cancellationToken);
+        }
+
+        foreach (var task in change.ChangedTasks)
+        {
+            await UpdateTaskAsync(task, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds a batch's summed figures: one UPSERT per row, in one order in every batch.</summary>
+    public async Task AddFiguresAsync(FigureSums sums, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sums);
+        foreach (var (key, counts, steps) in sums.Rows)
+        {
+            await AddCaseFiguresAsync(key, counts, cancellationToken);
+            foreach (var step in steps)
+            {
+                await AddStepFiguresAsync(key, step, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Opens a command's all-or-nothing unit inside the batch's transaction.</summary>
     public Task SavepointAsync(CancellationToken cancellationToken) =>
         RunAsync("savepoint", "", "SAVEPOINT command", [], cancellationToken);
@@ -144,6 +203,11 @@ public sealed class BatchStatements : IAsyncDisposable
     /// PostgreSQL), so that a null is typed as its column is.
     /// </param>
     private async Task<int> RunAsync(
+        string name, string types, string sql, object?[] values, CancellationToken cancellationToken) =>
+        await (await CommandAsync(name, types, sql, values, cancellationToken))
+            .ExecuteNonQueryAsync(cancellationToken);
+
+    private async Task<DbCommand> CommandAsync(
         string name, string types, string sql, object?[] values, CancellationToken cancellationToken)
     {
         if (!_prepared.TryGetValue(name, out var command))
@@ -173,7 +237,45 @@ public sealed class BatchStatements : IAsyncDisposable
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
+    }
+
+    /// <summary>
+    /// The next number of a unit's day, at least <paramref name="atLeast"/>, in the batch's transaction (as
+    /// <see cref="Codes.DossierSequences"/> takes it).
+    /// </summary>
+    public async Task<int> NextDossierNumberAsync(
+        string unit, string day, int atLeast, CancellationToken cancellationToken)
+    {
+        var command = await CommandAsync("dossier-number", "ssi", """
+            INSERT INTO dossier_sequences (unit, day, last) VALUES (@p0, @p1, @p2)
+            ON CONFLICT (unit, day) DO UPDATE SET last = CASE WHEN dossier_sequences.last + 1 > @p2
+                THEN dossier_sequences.last + 1 ELSE @p2 END
+            RETURNING last
+            """, [unit, day, Math.Max(1, atLeast)], cancellationToken);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The next entry of a unit's tracking book for the year (as <see cref="Codes.TrackingBookSequences"/>).</summary>
+    public async Task<Engine.Runtime.TrackingBookEntry> NextBookEntryAsync(
+        string unit, int year, CancellationToken cancellationToken)
+    {
+        var command = await CommandAsync("book-entry", "si", """
+            INSERT INTO tracking_book_sequences (unit, year, volume, last) VALUES (@p0, @p1, 1, 1)
+            ON CONFLICT (unit, year) DO UPDATE SET last = tracking_book_sequences.last + 1
+            RETURNING volume, last
+            """, [unit, year], cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new Engine.Runtime.TrackingBookEntry(reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    /// <summary>Whether a case already carries <paramref name="dossierCode"/>.</summary>
+    public async Task<bool> IsDossierCodeTakenAsync(string dossierCode, CancellationToken cancellationToken)
+    {
+        var command = await CommandAsync("code-taken", "s", "SELECT 1 FROM cases WHERE dossier_code = @p0",
+            [dossierCode], cancellationToken);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     private DbType TypeOf(char type) => type switch
