@@ -68,7 +68,8 @@ internal static class BenchCommand
         var tally = new BenchTally();
         var clock = Stopwatch.StartNew();
         string? databaseSize = null;
-        object? writer = null;
+        object? writer = null, raw = null;
+        double? seconds = null;
         var (cpuBefore, writtenBefore) = (Process.GetCurrentProcess().TotalProcessorTime, BytesWritten());
         if (options.Store == "memory")
         {
@@ -84,10 +85,19 @@ internal static class BenchCommand
             clock.Restart();
             (cpuBefore, writtenBefore) = (Process.GetCurrentProcess().TotalProcessorTime, BytesWritten());
             await StoredBench.RunAsync(host.Services, communes, options, tally, cancellationToken);
-            var elapsed = clock.Elapsed.TotalSeconds;
-            writer = WriterReport(host.Services.GetRequiredService<CaseWriter>().Figures, elapsed);
+            seconds = clock.Elapsed.TotalSeconds;
+            var cpuOfRun = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var figures = host.Services.GetRequiredService<CaseWriter>().Figures;
+            writer = WriterReport(figures, seconds.Value);
             var bytes = await host.Services.GetRequiredService<BulkLoader>().DatabaseSizeAsync(cancellationToken);
             databaseSize = $"{bytes / (1024 * 1024)} MB";
+            if (options.Store == "sqlite")
+            {
+                raw = await RawTwinAsync(procedure, context, communes, options, figures,
+                    tally.Commands / seconds.Value, cancellationToken);
+            }
+
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime - cpuOfRun;
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -98,7 +108,8 @@ internal static class BenchCommand
             collections = $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}",
             gcPauseMs = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds),
         };
-        Console.WriteLine(Report(options, tally, clock.Elapsed.TotalSeconds, databaseSize, writer, perCommand));
+        Console.WriteLine(Report(
+            options, tally, seconds ?? clock.Elapsed.TotalSeconds, databaseSize, writer, raw, perCommand));
         return 0;
     }
 
@@ -113,6 +124,37 @@ internal static class BenchCommand
 
         var line = File.ReadLines(io).FirstOrDefault(l => l.StartsWith("write_bytes:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line["write_bytes:".Length..].Trim(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The raw twin in the same minute, at the app's median commands per commit, and the app's share of it.
+    /// </summary>
+    private static async Task<object> RawTwinAsync(
+        Engine.Definitions.ProcedureDefinition procedure, Engine.Definitions.CatalogContext context, string[] communes,
+        BenchOptions options, WriterFigures figures, double appCommandsPerSecond, CancellationToken cancellationToken)
+    {
+        var commits = figures.CommandsPerCommit.SelectMany(p => Enumerable.Repeat(p.Key, (int)p.Value)).ToArray();
+        var median = commits.Length == 0 ? 1 : commits[commits.Length / 2];
+        var file = Path.Combine(Path.GetTempPath(), $"onestop-raw-twin-{Guid.NewGuid():N}.db");
+        try
+        {
+            var decision = new DecisionContext(procedure, "bench", context.Calendars[procedure.Calendar], context.Units,
+                Now);
+            var result = await RawTwin.RunAsync(
+                decision, communes, Math.Min(options.Cases, 1000), median, file, cancellationToken);
+            return new
+            {
+                result.CommandsPerCommit, result.Commands, result.CommandsPerSecond, result.CommitP99Ms,
+                appShare = Math.Round(appCommandsPerSecond / result.CommandsPerSecond, 3),
+            };
+        }
+        finally
+        {
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(path);
+            }
+        }
     }
 
     private static object WriterReport(WriterFigures figures, double seconds) => new
@@ -133,7 +175,7 @@ internal static class BenchCommand
     };
 
     private static string Report(
-        BenchOptions options, BenchTally tally, double seconds, string? databaseSize, object? writer,
+        BenchOptions options, BenchTally tally, double seconds, string? databaseSize, object? writer, object? raw,
         object perCommand) =>
         JsonSerializer.Serialize(new
         {
@@ -143,7 +185,7 @@ internal static class BenchCommand
             commandsPerSecond = Math.Round(tally.Commands / seconds, 1),
             p50Ms = Math.Round(tally.Percentile(0.50), 3), p99Ms = Math.Round(tally.Percentile(0.99), 3),
             decideOnlyCommandsPerSecond = tally.DecideOnlyCommandsPerSecond,
-            perCommand, writer,
+            perCommand, writer, rawTwin = raw,
             peakWorkingSetMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), databaseSize,
             machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}",
         });
