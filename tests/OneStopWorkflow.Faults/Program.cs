@@ -14,8 +14,15 @@ if (FaultOptions.Parse(args, out var problem) is not { } options)
 Directory.CreateDirectory(options.Work);
 var postgres = new ThrowawayPostgres(options);
 var results = new List<ScenarioResult>();
+// OSW_FAULTS_ONLY="outage,full disk" runs some scenarios only, while working on one.
+var only = Environment.GetEnvironmentVariable("OSW_FAULTS_ONLY")?.Split(',', StringSplitOptions.TrimEntries);
 async Task RunAsync(string name, Func<Task<ScenarioResult>> scenario)
 {
+    if (only is not null && !only.Contains(name))
+    {
+        return;
+    }
+
     Log.Write(options, $"== {name}");
     try
     {
@@ -53,6 +60,18 @@ await RunAsync("killed bench", async () =>
         ? Verdict.Passed
         : Verdict.Failed, $"{sqlite.Figures}; {pg.Figures}");
 });
+
+await RunAsync("outage", () => Outage.RunAsync(options, postgres, options.PostgresPort + 1));
+await RunAsync("full disk", () => FullDisk.RunAsync(options, options.PostgresPort + 2));
+
+try
+{
+    await postgres.StopAsync();
+}
+catch (InvalidOperationException ex)
+{
+    Log.Write(options, $"PostgreSQL did not stop: {ex.Message}");
+}
 
 var passed = results.Count(r => r.Verdict == Verdict.Passed);
 var failed = results.Count(r => r.Verdict == Verdict.Failed);

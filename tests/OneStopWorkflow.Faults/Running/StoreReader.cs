@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -23,17 +24,28 @@ internal sealed class StoreReader(string provider, string connectionString)
     public async Task<Dictionary<string, int>> EventCountsAsync()
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT case_id, COUNT(*) FROM events GROUP BY case_id";
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        foreach (var (id, count) in await PairsAsync("SELECT case_id, COUNT(*) FROM events GROUP BY case_id"))
         {
-            counts[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo
-                .InvariantCulture);
+            counts[id] = count;
         }
 
         return counts;
+    }
+
+    /// <summary>The rows of a query of a text and a number.</summary>
+    public async Task<List<(string, int)>> PairsAsync(string sql)
+    {
+        var pairs = new List<(string, int)>();
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            pairs.Add((reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)));
+        }
+
+        return pairs;
     }
 
     public async Task<long> CountAsync(string sql)
@@ -41,7 +53,7 @@ internal sealed class StoreReader(string provider, string connectionString)
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private async Task<DbConnection> OpenAsync()
