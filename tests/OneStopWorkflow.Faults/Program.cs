@@ -61,6 +61,7 @@ await RunAsync("killed bench", async () =>
         : Verdict.Failed, $"{sqlite.Figures}; {pg.Figures}");
 });
 
+await RunAsync("scanners", () => ScannerNodes.RunAsync(options, postgres));
 await RunAsync("outage", () => Outage.RunAsync(options, postgres, options.PostgresPort + 1));
 await RunAsync("full disk", () => FullDisk.RunAsync(options, options.PostgresPort + 2));
 

@@ -35,6 +35,6 @@ internal sealed record FaultOptions(string Repository, string Work, string Postg
 
         problem = null;
         var options = new FaultOptions(Path.GetFullPath(repo), Path.GetFullPath(work), bin, p);
-        return args.Contains("--short") ? options with { Kills = 3, DueCases = 2_000 } : options;
+        return args.Contains("--short") ? options with { Kills = 3, DueCases = 1_000 } : options;
     }
 }
