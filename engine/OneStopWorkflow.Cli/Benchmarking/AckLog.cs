@@ -19,7 +19,7 @@ internal sealed class AckLog : IDisposable
         ? null
         : new AckLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.None));
 
-    /// <summary>Writes one line and flushes it to the OS; not to the disk, since the fault is a killed process.</summary>
+    /// <summary>Writes one line and flushes it to the OS; not to the disk: the fault is a killed process.</summary>
     public void Acknowledged(string caseId, int version)
     {
         var line = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{caseId} {version}\n"));

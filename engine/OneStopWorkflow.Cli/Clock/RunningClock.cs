@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace OneStopWorkflow.Cli.Clock;
 
-/// <summary>A clock that starts at a given instant and runs at the real pace from there, so leases still expire.</summary>
+/// <summary>A clock that starts at a given instant and runs at the real pace from there, so leases expire.</summary>
 internal sealed class RunningClock(DateTimeOffset start) : TimeProvider
 {
     private readonly long _started = Stopwatch.GetTimestamp();

@@ -57,6 +57,6 @@ public static class RejectionCodes
     /// <summary>The database cannot be reached or is too busy now; nothing was written, retry later.</summary>
     public const string StoreUnavailable = "store-unavailable";
 
-    /// <summary>The database's disk is full; nothing was written, reads still work, retry once space is freed.</summary>
+    /// <summary>The database's disk is full; nothing was written, reads still work; retry once there is room.</summary>
     public const string StoreFull = "store-full";
 }

@@ -20,7 +20,7 @@ internal sealed record FaultOptions(string Repository, string Work, string Postg
 
     public string Log => Path.Combine(Work, "faults.log");
 
-    /// <summary>Reads <c>--repo --work --pg-bin --pg-port [--short]</c>; null (with the reason) when one is missing.</summary>
+    /// <summary>Reads <c>--repo --work --pg-bin --pg-port [--short]</c>; null, with why, when one is missing.</summary>
     public static FaultOptions? Parse(string[] args, out string? problem)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length

@@ -29,7 +29,10 @@ internal sealed class WebApp : IDisposable
             ["OneStop__SignInLimits__PerAddress"] = "100000", ["OneStop__SignInLimits__PerUserName"] = "100000",
         };
         var process = Child.Start(options, $"web {store.Provider}", options.Web, [], environment);
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30),
+        };
         var app = new WebApp(process, http);
         for (var i = 0; i < 600; i++)
         {

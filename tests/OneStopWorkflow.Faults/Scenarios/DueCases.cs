@@ -37,7 +37,8 @@ internal static class DueCases
         await using var scope = services.CreateAsyncScope();
         var version = await scope.ServiceProvider.GetRequiredService<CasePipeline>()
             .VersionOfAsync(Procedure, 1, CancellationToken.None);
-        var sample = Path.Combine(options.Repository, "procedures", Procedure, "v1", "samples", "parallel-with-tax.json");
+        var sample = Path.Combine(
+            options.Repository, "procedures", Procedure, "v1", "samples", "parallel-with-tax.json");
         var parsed = ScenarioRunner.Parse(await File.ReadAllTextAsync(sample), sample);
         var receive = (ReceiveCommand)(parsed.Scenario?.Steps[0].Command
             ?? throw new InvalidOperationException("The business household sample does not read."));
@@ -57,7 +58,8 @@ internal static class DueCases
             var state = decision.State ?? throw new InvalidOperationException(
                 $"The receipt was refused: {string.Join("; ", decision.Rejections)}");
             cases.Add(new DecidedCase(state, decision.Events, Workflow.NextTick(version.At(at), state)));
-            due += Workflow.Decide(version.At(ScanAt), state, new TickCommand()).Events.Count(e => e is EscalationFired);
+            due += Workflow.Decide(version.At(ScanAt), state, new TickCommand()).Events
+                .Count(e => e is EscalationFired);
         }
 
         var loader = services.GetRequiredService<BulkLoader>();

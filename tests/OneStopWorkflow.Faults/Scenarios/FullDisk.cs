@@ -79,7 +79,8 @@ internal static class FullDisk
             || rows.GetValueOrDefault(a.Key) != a.Value);
         var audit = await AuditChecks.RunAsync(options, store, "full disk");
         var figures = string.Create(CultureInfo.InvariantCulture,
-            $"full disk: refused {refused} with store-full, half-written {halfWritten}, reads after {readsAfter:0.0} s");
+            $"full disk: refused {refused} with store-full, half-written {halfWritten}, "
+            + $"reads after {readsAfter:0.0} s");
         if (wrong.Count > 0)
         {
             figures += $" (other answers: {string.Join(", ", wrong.Distinct())})";
