@@ -58,6 +58,7 @@ public static class OneStopWebExtensions
         services.AddSingleton<DemoData>();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<StoreUnavailableHandler>();
 
         // Malformed JSON is the caller's mistake: a 400 ProblemDetails in every environment, never an exception page.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);

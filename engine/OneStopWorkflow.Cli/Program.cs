@@ -13,5 +13,6 @@ var root = new RootCommand(
     ReportCommand.Create(),
     BenchCommand.Create(),
     SeedCommand.Create(),
+    ScanCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -6,9 +6,10 @@ namespace OneStopWorkflow.Designer.Api;
 
 /// <summary>
 /// Maps refusals to HTTP: who you are (401), what you may do (403), what does not exist (404), a case that moved
-/// on (409), too many sign-in attempts (429), bad input naming the field (400), and business rules (422). Every
-/// error is ProblemDetails in the caller's language (Accept-Language or the language cookie), carrying the stable
-/// code and the field, so a client never reads the text to know what went wrong.
+/// on (409), too many sign-in attempts (429), bad input naming the field (400), business rules (422) and a database
+/// out of reach or out of room (503). Every error is ProblemDetails in the caller's language (Accept-Language or the
+/// language cookie), carrying the stable code and the field, so a client never reads the text to know what went
+/// wrong.
 /// </summary>
 public static class ApiResults
 {
@@ -63,6 +64,7 @@ public static class ApiResults
         RejectionCodes.CaseChanged or RejectionCodes.TicketState or RejectionCodes.QueueEmpty
             => StatusCodes.Status409Conflict,
         RejectionCodes.LookupLimited => StatusCodes.Status429TooManyRequests,
+        RejectionCodes.StoreUnavailable or RejectionCodes.StoreFull => StatusCodes.Status503ServiceUnavailable,
         RejectionCodes.FieldRequired or RejectionCodes.FieldInvalid or RejectionCodes.UnknownField
             or RejectionCodes.ReasonRequired or RejectionCodes.BadVisit
             or RejectionCodes.BadRating or RejectionCodes.BadRequest or RejectionCodes.ComponentInvalid

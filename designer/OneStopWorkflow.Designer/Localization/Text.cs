@@ -293,6 +293,9 @@ public static class Text
         ["step-time"] = ("{0}/{1} đúng hạn, trung bình {2} ngày", "{0}/{1} within budget, {2} working days on average"),
         ["applicant"] = ("Người nộp", "Applicant"),
         ["bad-request"] = ("Yêu cầu không hợp lệ.", "The request could not be taken."),
+        ["store-unavailable"] = (
+            "Hiện không kết nối được cơ sở dữ liệu; chưa có gì được lưu. Vui lòng thử lại sau ít phút.",
+            "The database cannot be reached just now; nothing was saved. Try again in a few minutes."),
         ["server-problem"] = (
             "Hệ thống đang gặp sự cố; vui lòng thử lại sau.", "Something went wrong; try again later."),
         ["status-help"] = (

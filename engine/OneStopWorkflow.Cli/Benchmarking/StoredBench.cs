@@ -13,15 +13,21 @@ namespace OneStopWorkflow.Cli.Benchmarking;
 /// </summary>
 internal static class StoredBench
 {
-    public static Task RunAsync(
+    public static async Task RunAsync(
         IServiceProvider services, string[] communes, BenchOptions options, BenchTally tally,
-        CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(Enumerable.Range(0, options.Cases), options.Parallel(cancellationToken),
-            (i, ct) => new ValueTask(CaseAsync(services, i, communes, tally, ct)));
-
-    private static async Task CaseAsync(
-        IServiceProvider services, int i, string[] communes, BenchTally tally, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
+        using var acks = AckLog.Open(options.Acks);
+        var run = new Run(services, communes, tally, acks);
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Cases), options.Parallel(cancellationToken),
+            (i, ct) => new ValueTask(CaseAsync(run, i, ct)));
+    }
+
+    private sealed record Run(IServiceProvider Services, string[] Communes, BenchTally Tally, AckLog? Acks);
+
+    private static async Task CaseAsync(Run run, int i, CancellationToken cancellationToken)
+    {
+        var (services, communes, tally) = (run.Services, run.Communes, run.Tally);
         var commune = communes[i % communes.Length];
         string? id = null;
         async Task SendAsync(Actor actor, ICommand<CaseResult> command)
@@ -35,6 +41,7 @@ internal static class StoredBench
             }
 
             id ??= result.Case!.Id;
+            run.Acks?.Acknowledged(id, result.Case!.Version);
             tally.Command(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 

@@ -11,7 +11,8 @@ namespace OneStopWorkflow.Cli.Commands;
 
 /// <summary>
 /// <c>onestop audit verify [--case id]</c>: recomputes the trail hash chains of the configured database;
-/// <c>onestop audit rebuild-figures</c>: recounts its per-day compliance figures.
+/// <c>onestop audit rebuild-figures [--check]</c>: recounts its per-day compliance figures, or only compares them
+/// with the recount.
 /// </summary>
 internal static class AuditCommand
 {
@@ -30,10 +31,19 @@ internal static class AuditCommand
             caseOption,
         };
         verify.SetAction((result, cancellationToken) => VerifyAsync(result.GetValue(caseOption), cancellationToken));
+        var check = new Option<bool>("--check")
+        {
+            Description = "Only compare the kept figures with the recount, change nothing; exit 1 when they differ.",
+        };
         var rebuild = new Command("rebuild-figures",
             "Recount the per-day compliance figures from the stored cases (after a bulk load or a repair); "
-            + "the report reads them.");
-        rebuild.SetAction((_, cancellationToken) => RebuildAsync(cancellationToken));
+            + "the report reads them.")
+        {
+            check,
+        };
+        rebuild.SetAction((result, cancellationToken) => result.GetValue(check)
+            ? CheckAsync(cancellationToken)
+            : RebuildAsync(cancellationToken));
         return new Command("audit", "Check the integrity of the stored trails and recount the compliance figures.")
         {
             verify, rebuild,
@@ -60,6 +70,38 @@ internal static class AuditCommand
             Console.WriteLine($"{result.Cases} case(s) recounted into {result.Days} unit-day figure row(s) in "
                 + $"{started.Elapsed.TotalSeconds:0.0} s.");
             return 0;
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            await Console.Error.WriteLineAsync($"error: cannot read the configured database: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> CheckAsync(CancellationToken cancellationToken)
+    {
+        using var host = StoreHost.Build(null, null);
+        await using var scope = ActingScope.Open(host.Services, Operator);
+        try
+        {
+            var result = await scope.Mediator.Send(new CheckFigures(), cancellationToken);
+            if (result.Rejection is { } refused)
+            {
+                await Console.Error.WriteLineAsync(refused.Code == RebuildFigures.NotMigrated
+                    ? "error: the configured database is not migrated to this version."
+                    : $"error: {refused.Message}");
+                return 2;
+            }
+
+            foreach (var difference in result.Differences)
+            {
+                Console.WriteLine($"DIFFERENT {difference}");
+            }
+
+            Console.WriteLine(result.IsEqual
+                ? $"{result.Rows} figure row(s): the kept figures equal the recount."
+                : $"{result.Rows} figure row(s): {result.Differences.Count} differ from the recount.");
+            return result.IsEqual ? 0 : 1;
         }
         catch (Exception ex) when (IsUnreadable(ex))
         {

@@ -36,14 +36,18 @@ internal static class BenchCommand
         {
             Description = "Clerks working in parallel.", DefaultValueFactory = _ => 1,
         };
+        var acks = new Option<string?>("--acks")
+        {
+            Description = "Append 'case-id version' to this file for every command the store acknowledged.",
+        };
         var command = new Command("bench",
             "Run the land transfer workload and print its throughput and latency as one JSON line.")
         {
-            cases, store, concurrency,
+            cases, store, concurrency, acks,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new BenchOptions(result.GetValue(cases), result.GetValue(store)!,
-                Math.Max(1, result.GetValue(concurrency))),
+                Math.Max(1, result.GetValue(concurrency))) { Acks = result.GetValue(acks) },
             cancellationToken));
         return command;
     }

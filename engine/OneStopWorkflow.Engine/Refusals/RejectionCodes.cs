@@ -53,4 +53,10 @@ public static class RejectionCodes
     public const string BadCounter = "bad-counter";
     public const string BadRequest = "bad-request";
     public const string ImportRefused = "import-refused";
+
+    /// <summary>The database cannot be reached or is too busy now; nothing was written, retry later.</summary>
+    public const string StoreUnavailable = "store-unavailable";
+
+    /// <summary>The database's disk is full; nothing was written, reads still work; retry once there is room.</summary>
+    public const string StoreFull = "store-full";
 }
