@@ -9,7 +9,7 @@ namespace OneStopWorkflow.Designer.Components;
 /// </summary>
 internal static class QueryNumber
 {
-    /// <summary>A whole number from 1 written in plain digits, else null (as if the address did not name one).</summary>
+    /// <summary>A whole number from 1 in plain digits, else null (as if the address did not name one).</summary>
     public static long? Positive(string? value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
             ? number

@@ -70,7 +70,7 @@ public sealed partial class BadInputFuzzTests(AppFactory app) : IClassFixture<Ap
         Assert.True(fuzzer.Failures.Count == 0, report);
     }
 
-    /// <summary>The pages and the values they read from their address; <c>{v}</c> is where the bad value goes.</summary>
+    /// <summary>The pages and the values they read from their address; <c>{v}</c> is where a bad value goes.</summary>
     private static IEnumerable<(string? User, string Template)> Pages(string caseId)
     {
         yield return (null, "/tra-cuu?code={v}");
