@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Localization;
 
 namespace OneStopWorkflow.Designer.Tests;
 
@@ -74,6 +75,44 @@ public sealed class LanguageAndVisibilityTests(AppFactory app) : IClassFixture<A
             (byCode.Status, byCode.Body));
         Assert.Equal(HttpStatusCode.NotFound, byCode.Status);
     }
+
+    [Theory]
+    [InlineData("vi-VN", "Có", "Cá nhân, hộ gia đình", "27/02/2026", "1.234,5")]
+    [InlineData("en-GB", "Yes", "Individual or household", "27 February 2026", "1,234.5")]
+    public async Task The_case_page_writes_field_values_in_the_ui_language(
+        string culture, string yes, string individual, string date, string area)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clerk = await app.ClientAsAsync("clerk.lechan");
+        var fields = new Dictionary<string, string>(LandTransferFields.Complete)
+        {
+            ["tax_exempt"] = "true", ["area_m2"] = "1234.5",
+        };
+        var created = await Json(await clerk.PostAsJsonAsync("/api/cases", new
+        {
+            procedure = "land-use-transfer", unit = "HP.LECHAN", fields,
+            components = LandTransferFields.ComponentsJson,
+        }, ct));
+        var browser = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var signIn = await Accounts.GuardedApp.PostSignInAsync(browser, "clerk.lechan", Demo.DemoData.Password);
+        var language = $"{CookieRequestCultureProvider.DefaultCookieName}="
+            + Uri.EscapeDataString(CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)));
+
+        var page = await Accounts.GuardedApp.GetAsync(browser, $"/cases/{Text(created, "id")}",
+            $"{Accounts.GuardedApp.CookiesOf(signIn)}; {language}");
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(ct));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(yes, Value(html, "tax_exempt"));
+        Assert.Equal(individual, Value(html, "applicant_kind"));
+        Assert.Equal(date, Value(html, "contract_date"));
+        Assert.Equal(area, Value(html, "area_m2"));
+    }
+
+    /// <summary>The value cell of a field's row on the case page.</summary>
+    private static string Value(string html, string field) =>
+        System.Text.RegularExpressions.Regex.Match(
+            html, $"<tr data-field=\"{field}\"><td>[^<]*</td><td>([^<]*)</td></tr>").Groups[1].Value;
 
     private static async Task<(HttpStatusCode Status, string Body)> AnswerAsync(
         HttpClient client, string method, string path, object? body)

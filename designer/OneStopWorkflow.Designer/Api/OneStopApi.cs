@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Mediator;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Hosting.Cases;
@@ -170,15 +171,28 @@ public static class OneStopApi
                 ? ApiResults.Missing("code", "HP.LECHAN-260302-0001")
                 : await m.Send(new LookupCase(code, secret) { Client = ClientOf(http) }, ct) is var found
                     && found.Rejection is { } r
-                    ? ApiResults.Problem([r])
+                    ? LookupProblem(http, r)
                     : Results.Ok(found.Case))
             .WithSummary("A citizen's view of a dossier, by code and secret.");
         lookup.MapPost("/rating", async (RatingBody body, HttpContext http, IMediator m, CancellationToken ct) =>
             body.Score is not { } score ? ApiResults.Missing("score", "5")
             : await m.Send(new RateCase(body.DossierCode ?? "", body.Secret ?? "", score, body.Comment)
-                { Client = ClientOf(http) }, ct) is { Rejection: { } r } ? ApiResults.Problem([r])
+                { Client = ClientOf(http) }, ct) is { Rejection: { } r } ? LookupProblem(http, r)
             : Results.NoContent())
             .WithSummary("Rate a finished dossier once.");
+    }
+
+    /// <summary>A refused lookup or rating; the limit says in <c>Retry-After</c> when to try again.</summary>
+    private static IResult LookupProblem(HttpContext http, Rejection rejection)
+    {
+        if (rejection.Code == RejectionCodes.LookupLimited
+            && rejection.Values.TryGetValue("minutes", out var minutes)
+            && int.TryParse(minutes.En, CultureInfo.InvariantCulture, out var count))
+        {
+            http.Response.Headers.RetryAfter = (count * 60).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return ApiResults.Problem([rejection]);
     }
 
     /// <summary>The address a request came from, which the lookup limit counts by.</summary>

@@ -46,6 +46,18 @@ public sealed record ProcedureDefinition
     /// <summary>Documents issued when the applicant withdraws (the stop notice, Mẫu 05).</summary>
     public ImmutableArray<string> WithdrawalDocuments { get; init; } = [];
 
+    /// <summary>
+    /// The roles at the receiving unit that may record the applicant's withdrawal; the clerk and the leader unless
+    /// the procedure names others (<c>withdrawal.by</c>).
+    /// </summary>
+    public ImmutableArray<string> WithdrawalRoles { get; init; } = DefaultWithdrawalRoles;
+
+    /// <summary>Where <c>withdrawal.by</c> is written, for its diagnostics (else where the procedure is).</summary>
+    public SourceLocation WithdrawalLocation { get; init; }
+
+    /// <summary>Who records a withdrawal when the procedure does not say: the receiving unit's clerk, leader.</summary>
+    public static readonly ImmutableArray<string> DefaultWithdrawalRoles = [Units.Roles.Clerk, Units.Roles.Leader];
+
     public SourceLocation Location { get; init; }
 
     /// <summary>

@@ -82,11 +82,18 @@ public static class ProcedureJsonWriter
             w.WriteString("start", p.Start.Value);
             Array(w, "steps", p.Steps, s => Step(w, s));
             Escalations(w, p.Escalations);
-            if (!p.WithdrawalDocuments.IsDefaultOrEmpty)
+            // The default roles are not written, so the hash of a procedure that does not name them stays the same.
+            var namesRoles = !p.WithdrawalRoles.SequenceEqual(ProcedureDefinition.DefaultWithdrawalRoles);
+            if (!p.WithdrawalDocuments.IsDefaultOrEmpty || namesRoles)
             {
                 w.WritePropertyName("withdrawal");
                 w.WriteStartObject();
                 Strings(w, "documents", p.WithdrawalDocuments);
+                if (namesRoles)
+                {
+                    Strings(w, "by", p.WithdrawalRoles);
+                }
+
                 w.WriteEndObject();
             }
 

@@ -73,6 +73,7 @@ public static class ProcedureLoader
             .OfType<EscalationDefinition>().ToImmutableArray();
         var withdrawal = ObjectReader.For(reader.Optional("withdrawal"), d);
         var withdrawalDocuments = withdrawal?.OptionalStrings("documents") ?? [];
+        var (withdrawalRoles, withdrawalAt) = ReadWithdrawalRoles(withdrawal, reader.Location);
         withdrawal?.Finish();
         if (reader.Node.Find("steps") is null)
         {
@@ -100,8 +101,32 @@ public static class ProcedureLoader
             CutOff = cutOff, DueSoon = dueSoon, MaxExtension = maxExtension, DeadlineAdjustments = adjustments,
             Fields = fields,
             Components = components, Documents = documents, Start = new StepId(start), Steps = steps,
-            Escalations = escalations, WithdrawalDocuments = withdrawalDocuments, Location = reader.Location,
+            Escalations = escalations, WithdrawalDocuments = withdrawalDocuments, WithdrawalRoles = withdrawalRoles,
+            WithdrawalLocation = withdrawalAt, Location = reader.Location,
         };
+    }
+
+    /// <summary>
+    /// <c>withdrawal.by</c>: the roles that may record a withdrawal, the clerk and the leader when it is left out;
+    /// an empty list would let nobody record one, so it is an error.
+    /// </summary>
+    private static (ImmutableArray<string> Roles, SourceLocation At) ReadWithdrawalRoles(
+        ObjectReader? withdrawal, SourceLocation procedure)
+    {
+        if (withdrawal?.Node.Find("by") is not { } by)
+        {
+            return (ProcedureDefinition.DefaultWithdrawalRoles, procedure);
+        }
+
+        var roles = withdrawal.OptionalStrings("by").Distinct(StringComparer.Ordinal).ToImmutableArray();
+        if (roles.IsEmpty && by.Value is JsonArrayNode)
+        {
+            withdrawal.Diagnostics.Error("OSW1004",
+                "$.withdrawal.by is empty, so nobody could record a withdrawal; name at least one role, "
+                + "or leave 'by' out for the clerk and the leader.", by.Value.Location);
+        }
+
+        return (roles, by.Value.Location);
     }
 
     private static StatutoryDeadline? ReadDeadline(ObjectReader reader)

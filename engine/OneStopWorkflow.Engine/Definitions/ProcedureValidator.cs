@@ -129,7 +129,11 @@ internal static class ProcedureValidator
             {
                 CheckRole(role, $"Step '{step.Id}'", step.Location, units, d);
             }
+        }
 
+        foreach (var role in procedure.WithdrawalRoles)
+        {
+            CheckRole(role, "$.withdrawal.by", procedure.WithdrawalLocation, units, d);
         }
 
         foreach (var escalation in procedure.Steps.SelectMany(s => s.Escalations).Concat(procedure.Escalations))

@@ -118,7 +118,7 @@ public static class Workflow
     /// <summary>
     /// What an actor may do besides the steps' actions: hand up the tasks it works (not while the case waits for
     /// the applicant), promise a new appointment once (a leader), record a withdrawal (the receiving unit's clerk or
-    /// leader). Each is checked again when it is asked for.
+    /// leader, or the roles the procedure names). Each is checked again when it is asked for.
     /// </summary>
     public static CaseOffers Offers(DecisionContext context, CaseState state, Actor actor)
     {
@@ -136,7 +136,7 @@ public static class Workflow
             .ToImmutableArray();
         var reschedule = state.PromisedAppointment is null && state.Appointment is not null
             && state.OpenTasks.Select(t => t.Unit).Append(state.ReceivingUnit).Any(u => actor.Holds(u, Roles.Leader));
-        return new CaseOffers(handUp, reschedule, Withdrawing.MayWithdraw(state, actor));
+        return new CaseOffers(handUp, reschedule, Withdrawing.MayWithdraw(context.Procedure, state, actor));
     }
 
     private static ActionKind KindOf(ProcedureDefinition procedure, StepDefinition step, ActionDefinition action) =>

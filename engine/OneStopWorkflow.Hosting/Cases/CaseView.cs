@@ -95,7 +95,7 @@ public sealed record CaseView
             FieldLabels = version.Procedure.Fields.ToImmutableDictionary(
                 f => f.Name, f => f.Label.Vi, StringComparer.Ordinal),
             Lines = [.. version.Procedure.Fields.Where(f => state.Fields.ContainsKey(f.Name))
-                .Select(f => new FieldLine(f.Name, f.Label, VietnameseText.FieldValue(f, state.Fields[f.Name])))],
+                .Select(f => new FieldLine(f.Name, f.Label, FieldValueText.Of(f, state.Fields[f.Name])))],
             WorkingHoursLeft =
                 state.IsFinished || state.PausedSince is not null || state.Appointment is not { } appointment ? null
                 : now <= appointment ? Math.Round((decimal)calendar.WorkingTimeBetween(now, appointment).TotalHours, 1)

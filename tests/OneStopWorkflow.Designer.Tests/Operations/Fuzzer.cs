@@ -50,7 +50,9 @@ internal sealed class Fuzzer(AppFactory app)
 
     public async Task SendAsync(Probe probe, CancellationToken cancellationToken)
     {
-        var client = await ClientAsync(probe.User);
+        var client = probe.Label.StartsWith("page", StringComparison.Ordinal)
+            ? await PageClientAsync(probe.User)
+            : await ClientAsync(probe.User);
         using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url) { Content = probe.Content };
         request.Headers.Accept.ParseAdd(probe.Label.StartsWith("page", StringComparison.Ordinal)
             ? "text/html" : "application/json");
@@ -80,6 +82,26 @@ internal sealed class Fuzzer(AppFactory app)
         + string.Concat(Failures.Take(40).Select(f => "\n  " + f));
 
     public static HttpContent Json(string text) => new StringContent(text, Encoding.UTF8, "application/json");
+
+    /// <summary>Pages take the sign-in cookie, never a bearer token: a client signed in through the form.</summary>
+    private async Task<HttpClient> PageClientAsync(string? user)
+    {
+        if (_clients.TryGetValue("page:" + user, out var client))
+        {
+            return client;
+        }
+
+        client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        if (user is not null)
+        {
+            var signIn = await Accounts.GuardedApp.PostSignInAsync(client, user, Demo.DemoData.Password);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+            client.DefaultRequestHeaders.Add("Cookie", Accounts.GuardedApp.CookiesOf(signIn));
+        }
+
+        _clients["page:" + user] = client;
+        return client;
+    }
 
     private async Task<HttpClient> ClientAsync(string? user)
     {

@@ -54,6 +54,7 @@ public sealed class InvalidProcedureTests
     [InlineData("rule-unknown-field", "OSW2002")]
     [InlineData("unknown-unit", "OSW1201")]
     [InlineData("unknown-role", "OSW1202")]
+    [InlineData("unknown-withdrawal-role", "OSW1202")]
     [InlineData("negative-deadline", "OSW1301")]
     [InlineData("deadline-not-a-number", "OSW1301")]
     [InlineData("budget-exceeds-deadline", "OSW1302")]

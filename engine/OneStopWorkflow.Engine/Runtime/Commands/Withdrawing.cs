@@ -6,22 +6,23 @@ namespace OneStopWorkflow.Engine.Runtime.Commands;
 
 /// <summary>
 /// The applicant withdraws the dossier at the receiving unit: the case stops and the stop notice is issued. The
-/// receiving unit's clerk or leader records it; an officer who only works a step there does not.
+/// receiving unit's clerk or leader records it, or whichever roles there the procedure names
+/// (<see cref="ProcedureDefinition.WithdrawalRoles"/>); an officer who only works a step there does not.
 /// </summary>
 internal static class Withdrawing
 {
-    public static bool MayWithdraw(CaseState state, Actor actor) =>
-        !state.IsFinished && RecordingMembership(state, actor) != default;
+    public static bool MayWithdraw(ProcedureDefinition procedure, CaseState state, Actor actor) =>
+        !state.IsFinished && RecordingMembership(procedure, state, actor) != default;
 
-    private static Membership RecordingMembership(CaseState state, Actor actor) =>
+    private static Membership RecordingMembership(ProcedureDefinition procedure, CaseState state, Actor actor) =>
         actor.IsReadOnly ? default : actor.Memberships.FirstOrDefault(m =>
-            m.Unit == state.ReceivingUnit && m.Role is Roles.Clerk or Roles.Leader);
+            m.Unit == state.ReceivingUnit && procedure.WithdrawalRoles.Contains(m.Role, StringComparer.Ordinal));
 
     public static void Apply(DecisionScope scope, WithdrawCommand command)
     {
         Reasons.Require(command.Reason, "withdraw");
         var unit = scope.State.ReceivingUnit;
-        var membership = RecordingMembership(scope.State, command.Actor);
+        var membership = RecordingMembership(scope.Procedure, scope.State, command.Actor);
         if (membership == default)
         {
             throw new RejectedException(Rejection.Of(RejectionCodes.NotAuthorized, "withdraw")
