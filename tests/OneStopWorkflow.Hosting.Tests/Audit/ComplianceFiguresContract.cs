@@ -111,6 +111,31 @@ public abstract class ComplianceFiguresContract(StorageProvider provider) : Stor
     }
 
     [Fact]
+    public async Task Checking_the_figures_compares_them_with_the_recount_and_changes_nothing()
+    {
+        await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
+        await app.ReceiveLandTransferAsync();
+        await app.ReceiveLandTransferAsync();
+
+        var auditor = await app.AsAsync(People.Auditor, m => m.Send(new CheckFigures()));
+        var equal = await app.AsAsync(Admin, m => m.Send(new CheckFigures()));
+        await using (var db = app.Db())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE case_figures SET received = received + 1",
+                TestContext.Current.CancellationToken);
+        }
+
+        var differing = await app.AsAsync(Admin, m => m.Send(new CheckFigures()));
+        await using var after = app.Db();
+        var kept = await after.CaseFigures.SumAsync(f => f.Received, TestContext.Current.CancellationToken);
+
+        Assert.Equal("forbidden", auditor.Rejection?.Code);
+        Assert.True(equal.IsEqual);
+        Assert.Single(differing.Differences);
+        Assert.Equal(3, kept);
+    }
+
+    [Fact]
     public async Task Recounting_the_figures_is_for_admins_and_counts_every_case_into_its_unit_day()
     {
         await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
