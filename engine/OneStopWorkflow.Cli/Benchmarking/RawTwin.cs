@@ -96,6 +96,7 @@ internal static class RawTwin
         }
 
         var longest = perCase.Max(c => c.Count);
-        return [.. Enumerable.Range(0, longest).SelectMany(step => perCase.Where(c => step < c.Count).Select(c => c[step]))];
+        return [.. Enumerable.Range(0, longest)
+            .SelectMany(step => perCase.Where(c => step < c.Count).Select(c => c[step]))];
     }
 }

@@ -425,12 +425,14 @@ public sealed class WriteSession
     public OneStopDbContext Db { get; }
 
     /// <summary>The next dossier number of a unit's day, in the batch's transaction.</summary>
-    public Task<int> NextDossierNumberAsync(string unit, string day, int atLeast, CancellationToken cancellationToken) =>
+    public Task<int> NextDossierNumberAsync(
+        string unit, string day, int atLeast, CancellationToken cancellationToken) =>
         _statements?.NextDossierNumberAsync(unit, day, atLeast, cancellationToken)
         ?? DossierSequences.NextAsync(Db, unit, day, atLeast, cancellationToken);
 
     /// <summary>The next entry of a unit's tracking book, in the batch's transaction.</summary>
-    public Task<Engine.Runtime.TrackingBookEntry> NextBookEntryAsync(string unit, int year, CancellationToken cancellationToken) =>
+    public Task<Engine.Runtime.TrackingBookEntry> NextBookEntryAsync(
+        string unit, int year, CancellationToken cancellationToken) =>
         _statements?.NextBookEntryAsync(unit, year, cancellationToken)
         ?? TrackingBookSequences.NextAsync(Db, unit, year, cancellationToken);
 
@@ -438,7 +440,7 @@ public sealed class WriteSession
         _statements?.IsDossierCodeTakenAsync(dossierCode, cancellationToken)
         ?? Db.Cases.AnyAsync(c => c.DossierCode == dossierCode, cancellationToken);
 
-    /// <summary>The case as it stands: written earlier in this batch, cached, or read (one replay) and cached.</summary>
+    /// <summary>The case as it stands: written earlier in this batch, cached, or read (one replay).</summary>
     public async Task<StoredCase?> FindAsync(string caseId, CancellationToken cancellationToken)
     {
         if (_known(caseId) is { } known)

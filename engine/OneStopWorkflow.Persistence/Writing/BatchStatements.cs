@@ -43,13 +43,14 @@ public sealed class BatchStatements : IAsyncDisposable
         RunAsync("insert-case", "ssssisssstttttssssisst", $"INSERT INTO cases ({CaseColumns}) VALUES ({Slots(22)})",
             CaseValues(row), cancellationToken);
 
-    /// <summary>Updates the case row if it is still at <paramref name="expectedVersion"/>; false when it moved on.</summary>
+    /// <summary>Updates the case row if it is still at <paramref name="expectedVersion"/>; false if not.</summary>
     public async Task<bool> UpdateCaseAsync(CaseRow row, int expectedVersion, CancellationToken cancellationToken)
     {
         var sets = string.Join(", ", CaseColumns.Split(',', StringSplitOptions.TrimEntries).Skip(1)
             .Select((c, i) => $"{c} = @p{i + 1}"));
         object?[] values = [.. CaseValues(row), expectedVersion];
-        return await RunAsync("update-case", "ssssisssstttttssssissti", $"UPDATE cases SET {sets} WHERE id = @p0 AND version = @p22",
+        return await RunAsync("update-case", "ssssisssstttttssssissti",
+            $"UPDATE cases SET {sets} WHERE id = @p0 AND version = @p22",
             values, cancellationToken) == 1;
     }
 
@@ -256,7 +257,7 @@ public sealed class BatchStatements : IAsyncDisposable
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The next entry of a unit's tracking book for the year (as <see cref="Codes.TrackingBookSequences"/>).</summary>
+    /// <summary>A unit's next tracking-book entry for a year (as <see cref="Codes.TrackingBookSequences"/>).</summary>
     public async Task<Engine.Runtime.TrackingBookEntry> NextBookEntryAsync(
         string unit, int year, CancellationToken cancellationToken)
     {
