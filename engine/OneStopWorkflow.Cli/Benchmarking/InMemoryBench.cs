@@ -24,7 +24,6 @@ internal static class InMemoryBench
 
     private static void Run(DecisionContext context, int i, string[] communes, BenchTally tally)
     {
-        var commune = communes[i % communes.Length];
         var trail = new List<CaseEvent>();
         CaseState? state = null;
         void Decide(CaseCommand command)
@@ -43,19 +42,9 @@ internal static class InMemoryBench
             tally.Command(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        var clerk = LandTransferWorkload.ActorFor("clerk", commune);
-        Decide(new ReceiveCommand(clerk, new CaseId($"c{i}"), commune)
+        foreach (var command in LandTransferWorkload.Commands(i, communes, $"c{i}"))
         {
-            Fields = LandTransferWorkload.Fields, Components = LandTransferWorkload.Components,
-            Sequence = (i / communes.Length) + 1, Secret = "00000000",
-            Book = new TrackingBookEntry(1, (i / communes.Length) + 1),
-        });
-        foreach (var (role, action) in LandTransferWorkload.Steps(i))
-        {
-            var actor = LandTransferWorkload.ActorFor(role, commune);
-            Decide(action == "resubmit"
-                ? new ResubmitCommand(actor)
-                : new ActCommand(actor, action) { Input = LandTransferWorkload.Input(action) });
+            Decide(command);
         }
     }
 }

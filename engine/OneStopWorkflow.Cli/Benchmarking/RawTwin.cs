@@ -63,7 +63,6 @@ internal static class RawTwin
         var perCase = new List<List<CaseChange>>();
         for (var i = 0; i < cases; i++)
         {
-            var commune = communes[i % communes.Length];
             var changes = new List<CaseChange>();
             StoredCase? stored = null;
             void Save(CaseCommand command)
@@ -78,18 +77,9 @@ internal static class RawTwin
                 stored = new StoredCase(state, [.. stored?.Events ?? [], .. decision.Events], change.Case);
             }
 
-            Save(new ReceiveCommand(LandTransferWorkload.ActorFor("clerk", commune), new CaseId($"raw{i}"), commune)
+            foreach (var command in LandTransferWorkload.Commands(i, communes, $"raw{i}"))
             {
-                Fields = LandTransferWorkload.Fields, Components = LandTransferWorkload.Components,
-                Sequence = (i / communes.Length) + 1, Secret = "00000000",
-                Book = new TrackingBookEntry(1, (i / communes.Length) + 1),
-            });
-            foreach (var (role, action) in LandTransferWorkload.Steps(i))
-            {
-                var actor = LandTransferWorkload.ActorFor(role, commune);
-                Save(action == "resubmit"
-                    ? new ResubmitCommand(actor)
-                    : new ActCommand(actor, action) { Input = LandTransferWorkload.Input(action) });
+                Save(command);
             }
 
             perCase.Add(changes);

@@ -36,6 +36,29 @@ internal static class LandTransferWorkload
         ? ImmutableDictionary<string, string>.Empty.Add("reason", "Thiếu văn bản đồng ý")
         : ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// The commands of bench case <paramref name="i"/> decided by the engine alone (no store): its receipt, with the
+    /// number and book entry its commune's clerk would give it, then its steps.
+    /// </summary>
+    public static IEnumerable<CaseCommand> Commands(int i, string[] communes, string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(communes);
+        var commune = communes[i % communes.Length];
+        var number = (i / communes.Length) + 1;
+        yield return new ReceiveCommand(ActorFor("clerk", commune), new CaseId(caseId), commune)
+        {
+            Fields = Fields, Components = Components, Sequence = number, Secret = "00000000",
+            Book = new TrackingBookEntry(1, number),
+        };
+        foreach (var (role, action) in Steps(i))
+        {
+            var actor = ActorFor(role, commune);
+            yield return action == "resubmit"
+                ? new ResubmitCommand(actor)
+                : new ActCommand(actor, action) { Input = Input(action) };
+        }
+    }
+
     /// <summary>Who acts as <paramref name="role"/> on a case received at <paramref name="commune"/>.</summary>
     public static Actor ActorFor(string role, string commune) => role switch
     {
