@@ -28,14 +28,9 @@ internal sealed class CheckFiguresHandler(OneStopDbContext db, ActorAccessor act
 {
     public async ValueTask<CheckFiguresResult> Handle(CheckFigures query, CancellationToken cancellationToken)
     {
-        if (!actors.Actor!.Memberships.Any(m => m.Role == Roles.Admin))
+        if (await RebuildFiguresHandler.RefusalAsync(db, actors, cancellationToken) is { } refused)
         {
-            return CheckFiguresResult.Refused(Rejection.Of(RejectionCodes.Forbidden, "figures"));
-        }
-
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            return CheckFiguresResult.Refused(Rejection.Of(RebuildFigures.NotMigrated));
+            return CheckFiguresResult.Refused(refused);
         }
 
         var result = await FigureCheck.CompareAsync(db, cancellationToken);

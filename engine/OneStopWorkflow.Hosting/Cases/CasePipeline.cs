@@ -55,8 +55,7 @@ public sealed class CasePipeline(
             return CaseResult.Refused(request.Version is { } v ? unknown.With("version", v) : unknown);
         }
 
-        var context = version.At(time.GetUtcNow());
-        var id = new CaseId(Guid.CreateVersion7(context.Now).ToString("N"));
+        var id = new CaseId(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"));
         var command = new ReceiveCommand(actor, id, request.Unit)
         {
             Channel = request.Channel, Fields = request.Fields,
@@ -65,16 +64,10 @@ public sealed class CasePipeline(
             Sequence = request.FirstSequence,
         };
 
-        // Decide once before taking a number, so a refused receipt does not leave a gap in the day's book.
-        if (Workflow.Decide(context, null, command) is { IsRejected: true } refused)
-        {
-            return new CaseResult(null, refused.Rejections);
-        }
-
         var decided = await writer.WriteAsync(id.Value, async (session, token) =>
         {
-            // Decided again in the writer, at its moment, with the numbers taken in the batch's transaction: a
-            // receipt that is not saved gives its numbers back.
+            // Decided in the writer, at its moment, with the numbers taken in the command's savepoint: a receipt
+            // that is refused or not saved gives its numbers back, so the day's book has no gap.
             var now = version.At(time.GetUtcNow());
             var local = now.Calendar.ToLocal(now.Now);
             var day = local.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);

@@ -207,6 +207,11 @@ public sealed partial class CaseWriter : IAsyncDisposable
                         figures.Add(change.Figures);
                         _figures.Wrote(started);
                     }
+                    else
+                    {
+                        // A refusal keeps nothing it did, such as the numbers a refused receipt took.
+                        await statements.RollbackToSavepointAsync(CancellationToken.None);
+                    }
 
                     await statements.ReleaseAsync(CancellationToken.None);
                     return answer;
@@ -242,11 +247,12 @@ public sealed partial class CaseWriter : IAsyncDisposable
                 var (answer, save) = await queued.RunAsync(session);
                 if (save is not null)
                 {
+                    // A refusal is not committed, so it gives back any number it took.
                     _cache.Forget(save.After.Id.Value);
                     await new CaseStore(db).SaveAsync(save, CancellationToken.None);
+                    await transaction.CommitAsync();
                 }
 
-                await transaction.CommitAsync();
                 return answer;
             }
             catch (Exception ex)
@@ -355,105 +361,5 @@ public sealed partial class CaseWriter : IAsyncDisposable
         [LoggerMessage(Level = LogLevel.Error,
             Message = "A batch of {Commands} case command(s) failed to commit; each caller is told, nothing was kept.")]
         private partial void LogBatchFailed(Exception exception, int commands);
-    }
-
-    /// <summary>A queued command, whatever its answer's type.</summary>
-    private interface IQueued
-    {
-        string CaseId { get; }
-
-        Task<(object? Answer, CaseSave? Save)> RunAsync(WriteSession session);
-
-        /// <summary>Answers the caller: an exception is thrown to it, anything else returned.</summary>
-        void Complete(object? answer);
-
-        void Fail(Exception exception);
-    }
-
-    private sealed class Queued<T>(string caseId, WriteJob<T> job) : IQueued
-    {
-        public string CaseId => caseId;
-
-        public TaskCompletionSource<T> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task<(object? Answer, CaseSave? Save)> RunAsync(WriteSession session)
-        {
-            var written = await job(session, CancellationToken.None);
-            return (written.Answer, written.Save);
-        }
-
-        public void Complete(object? answer)
-        {
-            if (answer is Exception ex)
-            {
-                Answer.TrySetException(ex);
-            }
-            else
-            {
-                Answer.TrySetResult((T)answer!);
-            }
-        }
-
-        public void Fail(Exception exception) => Answer.TrySetException(exception);
-    }
-}
-
-/// <summary>
-/// A command as the writer runs it: decide on the case as the session finds it, and say what to answer and what to
-/// save (null when nothing is written, a refusal).
-/// </summary>
-public delegate Task<Written<T>> WriteJob<T>(WriteSession session, CancellationToken cancellationToken);
-
-/// <summary>A command's answer and the decision to save with it.</summary>
-public sealed record Written<T>(T Answer, CaseSave? Save);
-
-/// <summary>
-/// What a command sees in the writer: the writer's own context (in the batch's transaction) for the catalog and the
-/// numbers, and the cases as they stand, the batch's own writes included.
-/// </summary>
-public sealed class WriteSession
-{
-    private readonly Func<string, StoredCase?> _known;
-    private readonly CaseCache _cache;
-
-    internal WriteSession(
-        OneStopDbContext db, BatchStatements? statements, Func<string, StoredCase?> known, CaseCache cache) =>
-        (Db, _statements, _known, _cache) = (db, statements, known, cache);
-
-    private readonly BatchStatements? _statements;
-
-    public OneStopDbContext Db { get; }
-
-    /// <summary>The next dossier number of a unit's day, in the batch's transaction.</summary>
-    public Task<int> NextDossierNumberAsync(
-        string unit, string day, int atLeast, CancellationToken cancellationToken) =>
-        _statements?.NextDossierNumberAsync(unit, day, atLeast, cancellationToken)
-        ?? DossierSequences.NextAsync(Db, unit, day, atLeast, cancellationToken);
-
-    /// <summary>The next entry of a unit's tracking book, in the batch's transaction.</summary>
-    public Task<Engine.Runtime.TrackingBookEntry> NextBookEntryAsync(
-        string unit, int year, CancellationToken cancellationToken) =>
-        _statements?.NextBookEntryAsync(unit, year, cancellationToken)
-        ?? TrackingBookSequences.NextAsync(Db, unit, year, cancellationToken);
-
-    public Task<bool> IsDossierCodeTakenAsync(string dossierCode, CancellationToken cancellationToken) =>
-        _statements?.IsDossierCodeTakenAsync(dossierCode, cancellationToken)
-        ?? Db.Cases.AnyAsync(c => c.DossierCode == dossierCode, cancellationToken);
-
-    /// <summary>The case as it stands: written earlier in this batch, cached, or read (one replay).</summary>
-    public async Task<StoredCase?> FindAsync(string caseId, CancellationToken cancellationToken)
-    {
-        if (_known(caseId) is { } known)
-        {
-            return known;
-        }
-
-        var stored = await new CaseStore(Db).FindAsync(caseId, cancellationToken);
-        if (stored is not null)
-        {
-            _cache.Put(stored);
-        }
-
-        return stored;
     }
 }
