@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Runtime;
@@ -22,9 +23,15 @@ namespace OneStopWorkflow.Hosting.Cases;
 /// A case the caller may not read is refused exactly as an unknown case, before anything else is judged.
 /// </summary>
 public sealed class CasePipeline(
-    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time,
+    IServiceProvider services, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time,
     IOptions<OneStopOptions> options, CaseWriter writer)
 {
+    /// <summary>
+    /// The scope's context, for the few calls outside the writer: a command itself never rents one (the writer has
+    /// its own), which spares each click a pooled context.
+    /// </summary>
+    private OneStopDbContext Db => services.GetRequiredService<OneStopDbContext>();
+
     /// <summary>The highest dossier number of a unit's day (the code has four digits).</summary>
     private const int LastSequence = 9999;
 
@@ -47,14 +54,6 @@ public sealed class CasePipeline(
         }
 
         actor = actor.Operational();
-        var version = await catalog.PublishedVersionAsync(db, request.Procedure, request.Version, cancellationToken);
-        if (version is null)
-        {
-            var unknown = Rejection.Of(RejectionCodes.ProcedureUnknown, request.Version is null ? null : "version")
-                .On("procedure").With("procedure", CaseAccess.Quote(request.Procedure));
-            return CaseResult.Refused(request.Version is { } v ? unknown.With("version", v) : unknown);
-        }
-
         var id = new CaseId(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"));
         var command = new ReceiveCommand(actor, id, request.Unit)
         {
@@ -68,6 +67,14 @@ public sealed class CasePipeline(
         {
             // Decided in the writer, at its moment, with the numbers taken in the command's savepoint: a receipt
             // that is refused or not saved gives its numbers back, so the day's book has no gap.
+            var version = await session.PublishedVersionAsync(catalog, request.Procedure, request.Version, token);
+            if (version is null)
+            {
+                var unknown = Rejection.Of(RejectionCodes.ProcedureUnknown, request.Version is null ? null : "version")
+                    .On("procedure").With("procedure", CaseAccess.Quote(request.Procedure));
+                return Refused([request.Version is { } v ? unknown.With("version", v) : unknown]);
+            }
+
             var now = version.At(time.GetUtcNow());
             var local = now.Calendar.ToLocal(now.Now);
             var day = local.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
@@ -86,9 +93,12 @@ public sealed class CasePipeline(
             while (await session.IsDossierCodeTakenAsync(decision.State!.DossierCode, token));
 
             var state = decision.State!;
+            var events = decision.Events;
             return new Written<Decided>(new Decided(state, version, now.Now, []),
-                new CaseSave(null, state, decision.Events, Workflow.NextTick(now, state),
-                    Render(now, [], decision.Events, command.Secret), actor.User, now.Calendar));
+                new CaseSave(null, state, events, Workflow.NextTick(now, state), [], actor.User, now.Calendar))
+            {
+                Documents = () => Render(now, [], events, command.Secret),
+            };
         }, cancellationToken);
         return decided.ToResult();
     }
@@ -121,9 +131,13 @@ public sealed class CasePipeline(
             }
 
             var state = decision.State!;
+            var events = decision.Events;
             return new Written<Decided>(new Decided(state, version, context.Now, []),
-                new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state),
-                    Render(context, stored.Events, decision.Events, command.Secret), actor.User, context.Calendar));
+                new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], actor.User,
+                    context.Calendar))
+            {
+                Documents = () => Render(context, stored.Events, events, command.Secret),
+            };
         }, cancellationToken);
         return decided.ToResult();
     }
@@ -151,9 +165,13 @@ public sealed class CasePipeline(
             }
 
             var state = decision.State!;
-            return new Written<TickOutcome>(new TickOutcome(decision.Events.Length, []),
-                new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
-                    Render(context, stored.Events, decision.Events, tick.Secret), scanner, context.Calendar));
+            var events = decision.Events;
+            return new Written<TickOutcome>(new TickOutcome(events.Length, []),
+                new CaseSave(stored, state, events, Workflow.NextTick(context, state, context.Now), [], scanner,
+                    context.Calendar))
+            {
+                Documents = () => Render(context, stored.Events, events, tick.Secret),
+            };
         }, cancellationToken);
 
     private static Written<Decided> Refused(ImmutableArray<Rejection> rejections) =>
@@ -175,14 +193,14 @@ public sealed class CasePipeline(
     /// answer).
     /// </summary>
     public Task<LoadedVersion> VersionOfAsync(string code, int number, CancellationToken cancellationToken) =>
-        catalog.VersionOfAsync(db, code, number, cancellationToken);
+        catalog.VersionOfAsync(Db, code, number, cancellationToken);
 
     /// <summary>How long a case whose tick failed waits before the scanners take it again.</summary>
     public static readonly TimeSpan RetryAfterRefusedTick = TimeSpan.FromMinutes(30);
 
     /// <summary>Moves a case's next tick to <paramref name="until"/> and releases any scanner's lease on it.</summary>
     public Task PostponeAsync(string caseId, DateTimeOffset until, CancellationToken cancellationToken) =>
-        db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
+        Db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
                 .SetProperty(c => c.NextDueAt, until)
                 .SetProperty(c => c.LeaseOwner, (string?)null)
                 .SetProperty(c => c.LeaseUntil, (DateTimeOffset?)null),

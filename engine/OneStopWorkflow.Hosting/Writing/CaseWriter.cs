@@ -42,6 +42,9 @@ public sealed partial class CaseWriter : IAsyncDisposable
     /// <summary>What the writer did so far: commits, commands per commit, the cache's hits and misses.</summary>
     public WriterFigures Figures { get; } = new();
 
+    /// <summary>Commands queued and not yet taken into a batch, over every partition.</summary>
+    public int Waiting => _partitions.Sum(p => p.Waiting);
+
     /// <summary>
     /// Queues <paramref name="job"/> on the partition of <paramref name="caseId"/> and returns its answer once the
     /// transaction that wrote it (or refused it) has committed.
@@ -86,8 +89,16 @@ public sealed partial class CaseWriter : IAsyncDisposable
             _loop = Task.Run(RunAsync);
         }
 
-        public ValueTask EnqueueAsync(IQueued queued, CancellationToken cancellationToken) =>
-            _queue.Writer.WriteAsync(queued, cancellationToken);
+        /// <summary>Commands queued and not yet taken (a single reader's channel cannot count them itself).</summary>
+        private int _waiting;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public ValueTask EnqueueAsync(IQueued queued, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _waiting);
+            return _queue.Writer.WriteAsync(queued, cancellationToken);
+        }
 
         private async Task RunAsync()
         {
@@ -97,6 +108,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
                 batch.Clear();
                 while (batch.Count < _batch && _queue.Reader.TryRead(out var queued))
                 {
+                    Interlocked.Decrement(ref _waiting);
                     batch.Add(queued);
                 }
 
@@ -138,103 +150,204 @@ public sealed partial class CaseWriter : IAsyncDisposable
             }
         }
 
-        /// <summary>Decides and writes the batch in one transaction; returns each command's answer.</summary>
+        /// <summary>
+        /// Decides and writes the batch in one transaction; returns each command's answer, in the batch's order.
+        /// Commands are decided one after the other, each in its own savepoint (a refusal rolls back the numbers it
+        /// took); the paperwork of each decision is rendered on the thread pool meanwhile, and the decided commands
+        /// are written, each in its own savepoint, once their paperwork is ready: before the next command of a case
+        /// already decided in the batch, and at the end.
+        /// </summary>
         private async Task<List<(IQueued, object?)>> WriteBatchAsync(List<IQueued> batch)
         {
             var db = await OpenAsync();
-            var answers = new List<(IQueued, object?)>(batch.Count);
-            var written = new Dictionary<string, StoredCase>(StringComparer.Ordinal);
-            var figures = new FigureSums();
+            var answers = new (IQueued, object?)[batch.Count];
             if (_statements is null)
             {
-                foreach (var queued in batch)
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    answers.Add((queued, await DecideAloneAsync(db, queued)));
+                    answers[i] = (batch[i], await DecideAloneAsync(db, batch[i]));
                 }
 
-                return answers;
+                return [.. answers];
             }
 
+            var batchWrite = new BatchWrite(new Dictionary<string, StoredCase>(StringComparer.Ordinal), new());
             await using var transaction = await db.Database.BeginTransactionAsync();
             _statements.Use(transaction.GetDbTransaction());
             var session = new WriteSession(
-                db, _statements, id => written.GetValueOrDefault(id) ?? _cache.Find(id), _cache);
-            foreach (var queued in batch)
+                db, _statements, id => batchWrite.Written.GetValueOrDefault(id) ?? _cache.Find(id), _cache);
+            var decided = new List<Pending>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
             {
-                answers.Add((queued, await DecideAsync(queued, session, _statements, written, figures)));
+                if (decided.Exists(p => p.Queued.CaseId == batch[i].CaseId))
+                {
+                    // The same case again: it is decided on the rows of the one before, so those are written first.
+                    await WriteDecidedAsync(decided, session, batchWrite, answers);
+                }
+
+                var (pending, answer) = await DecideAsync(i, batch[i], session, _statements);
+                if (pending is not null)
+                {
+                    decided.Add(pending);
+                }
+                else
+                {
+                    answers[i] = (batch[i], answer);
+                }
             }
 
+            await WriteDecidedAsync(decided, session, batchWrite, answers);
             var committing = System.Diagnostics.Stopwatch.GetTimestamp();
-            await _statements.AddFiguresAsync(figures, CancellationToken.None);
+            await _statements.AddFiguresAsync(batchWrite.Figures, CancellationToken.None);
 
             await transaction.CommitAsync();
             _figures.CommittedIn(committing);
             _statements.Use(null);
-            foreach (var stored in written.Values)
+            foreach (var stored in batchWrite.Written.Values)
             {
                 _cache.Put(stored);
             }
 
-            return answers;
+            return [.. answers];
         }
 
-        /// <summary>One command in its savepoint: decided, written, or rolled back alone.</summary>
-        private async Task<object?> DecideAsync(
-            IQueued queued, WriteSession session, BatchStatements statements,
-            Dictionary<string, StoredCase> written, FigureSums figures)
+        /// <summary>The cases and figures a batch has written so far.</summary>
+        private sealed record BatchWrite(Dictionary<string, StoredCase> Written, FigureSums Figures);
+
+        /// <summary>A command decided, its position in the batch and its paperwork being rendered.</summary>
+        private sealed record Pending(int Index, IQueued Queued, QueuedDecision Decision, Task<CaseSave> Save);
+
+        /// <summary>
+        /// Decides one command in its savepoint. A refusal or a failure rolls the savepoint back and is answered at
+        /// once (the answer is returned, with no pending write); a decision to save keeps what it took (its
+        /// numbers) and starts rendering its paperwork.
+        /// </summary>
+        private async Task<(Pending? Pending, object? Answer)> DecideAsync(
+            int index, IQueued queued, WriteSession session, BatchStatements statements)
         {
-            for (var attempt = 1; ; attempt++)
+            await statements.SavepointAsync(CancellationToken.None);
+            try
             {
-                await statements.SavepointAsync(CancellationToken.None);
-                CaseSave? save = null;
-                try
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var decision = await queued.RunAsync(session);
+                _figures.Decided(started);
+                if (decision.Save is null)
                 {
-                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    var (answer, decided) = await queued.RunAsync(session);
-                    _figures.Decided(started);
-                    save = decided;
-                    if (save is not null)
-                    {
-                        started = System.Diagnostics.Stopwatch.GetTimestamp();
-                        var change = CaseRows.Of(save);
-                        if (!await statements.WriteAsync(change, CancellationToken.None))
-                        {
-                            throw new ConcurrencyConflictException(save.After.Id, change.ExpectedVersion, null);
-                        }
-
-                        written[change.Case.Id] = new StoredCase(
-                            save.After, [.. save.Before?.Events ?? [], .. save.Events], change.Case);
-                        figures.Add(change.Figures);
-                        _figures.Wrote(started);
-                    }
-                    else
-                    {
-                        // A refusal keeps nothing it did, such as the numbers a refused receipt took.
-                        await statements.RollbackToSavepointAsync(CancellationToken.None);
-                    }
-
-                    await statements.ReleaseAsync(CancellationToken.None);
-                    return answer;
-                }
-                catch (Exception ex) when (IsConflict(ex) && save is not null)
-                {
+                    // A refusal keeps nothing it did, such as the numbers a refused receipt took.
                     await statements.RollbackToSavepointAsync(CancellationToken.None);
                     await statements.ReleaseAsync(CancellationToken.None);
-                    written.Remove(save.After.Id.Value);
-                    _cache.Forget(save.After.Id.Value);
-                    if (attempt > 1)
-                    {
-                        return new ConcurrencyConflictException(save.After.Id, save.Before?.Row.Version ?? 0, ex);
-                    }
+                    return (null, decision.Answer);
                 }
-                catch (Exception ex) when (ex is not DbException)
+
+                await statements.ReleaseAsync(CancellationToken.None);
+                var save = decision.Documents is null
+                    ? Task.FromResult(decision.Save)
+                    : Task.Run(() => decision.Rendered()!);
+                return (new Pending(index, queued, decision, save), null);
+            }
+            catch (Exception ex) when (ex is not DbException)
+            {
+                // A bug or a broken case refuses this command alone; the rest of the batch goes on.
+                await statements.RollbackToSavepointAsync(CancellationToken.None);
+                await statements.ReleaseAsync(CancellationToken.None);
+                return (null, ex);
+            }
+        }
+
+        /// <summary>
+        /// Writes the decided commands in order, each in its own savepoint, and clears the list. One whose paperwork
+        /// failed is refused alone; one that loses to another process is decided again once, on a fresh read.
+        /// </summary>
+        private async Task WriteDecidedAsync(
+            List<Pending> decided, WriteSession session, BatchWrite batchWrite, (IQueued, object?)[] answers)
+        {
+            foreach (var pending in decided)
+            {
+                answers[pending.Index] = (pending.Queued, await WriteOneAsync(pending, session, batchWrite));
+            }
+
+            decided.Clear();
+        }
+
+        private async Task<object?> WriteOneAsync(Pending pending, WriteSession session, BatchWrite batchWrite)
+        {
+            var statements = _statements!;
+            await statements.SavepointAsync(CancellationToken.None);
+            CaseSave? save = null;
+            try
+            {
+                save = await pending.Save;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await WriteRowsAsync(save, statements, batchWrite);
+                _figures.Wrote(started);
+                await statements.ReleaseAsync(CancellationToken.None);
+                return pending.Decision.Answer;
+            }
+            catch (Exception ex) when (IsConflict(ex) && save is not null)
+            {
+                await statements.RollbackToSavepointAsync(CancellationToken.None);
+                await statements.ReleaseAsync(CancellationToken.None);
+                batchWrite.Written.Remove(save.After.Id.Value);
+                _cache.Forget(save.After.Id.Value);
+                return await DecideAgainAsync(pending.Queued, session, batchWrite);
+            }
+            catch (Exception ex) when (ex is not DbException)
+            {
+                await statements.RollbackToSavepointAsync(CancellationToken.None);
+                await statements.ReleaseAsync(CancellationToken.None);
+                return ex;
+            }
+        }
+
+        /// <summary>A command that lost to another process, decided and written once more from a fresh read.</summary>
+        private async Task<object?> DecideAgainAsync(IQueued queued, WriteSession session, BatchWrite batchWrite)
+        {
+            var statements = _statements!;
+            await statements.SavepointAsync(CancellationToken.None);
+            CaseSave? save = null;
+            try
+            {
+                var decision = await queued.RunAsync(session);
+                save = decision.Rendered();
+                if (save is null)
                 {
-                    // A bug or a broken case refuses this command alone; the rest of the batch goes on.
                     await statements.RollbackToSavepointAsync(CancellationToken.None);
-                    await statements.ReleaseAsync(CancellationToken.None);
+                }
+                else
+                {
+                    await WriteRowsAsync(save, statements, batchWrite);
+                }
+
+                await statements.ReleaseAsync(CancellationToken.None);
+                return decision.Answer;
+            }
+            catch (Exception ex) when (ex is not DbException || (IsConflict(ex) && save is not null))
+            {
+                await statements.RollbackToSavepointAsync(CancellationToken.None);
+                await statements.ReleaseAsync(CancellationToken.None);
+                if (save is null || !IsConflict(ex))
+                {
                     return ex;
                 }
+
+                batchWrite.Written.Remove(save.After.Id.Value);
+                _cache.Forget(save.After.Id.Value);
+                return new ConcurrencyConflictException(save.After.Id, save.Before?.Row.Version ?? 0, ex);
             }
+        }
+
+        /// <summary>The rows of one decision, in the command's savepoint; a lost version guard is a conflict.</summary>
+        private static async Task WriteRowsAsync(CaseSave save, BatchStatements statements, BatchWrite batchWrite)
+        {
+            var change = CaseRows.Of(save);
+            if (!await statements.WriteAsync(change, CancellationToken.None))
+            {
+                throw new ConcurrencyConflictException(save.After.Id, change.ExpectedVersion, null);
+            }
+
+            batchWrite.Written[change.Case.Id] = new StoredCase(
+                save.After, [.. save.Before?.Events ?? [], .. save.Events], change.Case);
+            batchWrite.Figures.Add(change.Figures);
         }
 
         /// <summary>SQL Server: the command decided and saved by EF Core in its own transaction.</summary>
@@ -244,7 +357,8 @@ public sealed partial class CaseWriter : IAsyncDisposable
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync();
-                var (answer, save) = await queued.RunAsync(session);
+                var decision = await queued.RunAsync(session);
+                var (answer, save) = (decision.Answer, decision.Rendered());
                 if (save is not null)
                 {
                     // A refusal is not committed, so it gives back any number it took.

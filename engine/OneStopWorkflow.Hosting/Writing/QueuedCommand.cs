@@ -7,12 +7,25 @@ internal interface IQueued
 {
     string CaseId { get; }
 
-    Task<(object? Answer, CaseSave? Save)> RunAsync(WriteSession session);
+    /// <summary>
+    /// Decides the command; its paperwork, if any, is left to <see cref="QueuedDecision.Documents"/>.
+    /// </summary>
+    Task<QueuedDecision> RunAsync(WriteSession session);
 
     /// <summary>Answers the caller: an exception is thrown to it, anything else returned.</summary>
     void Complete(object? answer);
 
     void Fail(Exception exception);
+}
+
+/// <summary>
+/// What a queued command decided: its answer, the save (null for a refusal), its paperwork to render.
+/// </summary>
+internal sealed record QueuedDecision(
+    object? Answer, CaseSave? Save, Func<IReadOnlyList<Engine.Templates.RenderedDocument>>? Documents)
+{
+    /// <summary>The save with its paperwork rendered here, on the caller's thread.</summary>
+    public CaseSave? Rendered() => Save is null || Documents is null ? Save : Save with { Documents = Documents() };
 }
 
 internal sealed class Queued<T>(string caseId, WriteJob<T> job) : IQueued
@@ -21,10 +34,10 @@ internal sealed class Queued<T>(string caseId, WriteJob<T> job) : IQueued
 
     public TaskCompletionSource<T> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<(object? Answer, CaseSave? Save)> RunAsync(WriteSession session)
+    public async Task<QueuedDecision> RunAsync(WriteSession session)
     {
         var written = await job(session, CancellationToken.None);
-        return (written.Answer, written.Save);
+        return new QueuedDecision(written.Answer, written.Save, written.Documents);
     }
 
     public void Complete(object? answer)

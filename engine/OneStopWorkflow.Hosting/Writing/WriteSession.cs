@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Codes;
 using OneStopWorkflow.Persistence.Storage;
@@ -12,8 +14,15 @@ namespace OneStopWorkflow.Hosting.Writing;
 /// </summary>
 public delegate Task<Written<T>> WriteJob<T>(WriteSession session, CancellationToken cancellationToken);
 
-/// <summary>A command's answer and the decision to save with it.</summary>
-public sealed record Written<T>(T Answer, CaseSave? Save);
+/// <summary>
+/// A command's answer and the decision to save with it. <see cref="Documents"/>, when set, renders the paperwork the
+/// decision issues: a pure function of the decision that the writer runs off its loop, in parallel with deciding the
+/// next commands, and puts into <see cref="CaseSave.Documents"/> before the rows are written.
+/// </summary>
+public sealed record Written<T>(T Answer, CaseSave? Save)
+{
+    public Func<IReadOnlyList<RenderedDocument>>? Documents { get; init; }
+}
 
 /// <summary>
 /// What a command sees in the writer: the writer's own context (in the batch's transaction) for the catalog and the
@@ -47,6 +56,24 @@ public sealed class WriteSession
     public Task<bool> IsDossierCodeTakenAsync(string dossierCode, CancellationToken cancellationToken) =>
         _statements?.IsDossierCodeTakenAsync(dossierCode, cancellationToken)
         ?? Db.Cases.AnyAsync(c => c.DossierCode == dossierCode, cancellationToken);
+
+    /// <summary>
+    /// The published version a new case of <paramref name="code"/> starts on (the newest, or the one asked for), read
+    /// in the batch's transaction and loaded from the catalog's memory; null when there is none.
+    /// </summary>
+    public async Task<LoadedVersion?> PublishedVersionAsync(
+        ProcedureCatalog catalog, string code, int? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (_statements is null)
+        {
+            return await catalog.PublishedVersionAsync(Db, code, version, cancellationToken);
+        }
+
+        return await _statements.PublishedVersionAsync(code, version, cancellationToken) is not { } number
+            ? null
+            : catalog.Pinned(code, number) ?? await catalog.PublishedVersionAsync(Db, code, number, cancellationToken);
+    }
 
     /// <summary>The case as it stands: written earlier in this batch, cached, or read (one replay).</summary>
     public async Task<StoredCase?> FindAsync(string caseId, CancellationToken cancellationToken)

@@ -271,6 +271,22 @@ public sealed class BatchStatements : IAsyncDisposable
         return new Engine.Runtime.TrackingBookEntry(reader.GetInt32(0), reader.GetInt32(1));
     }
 
+    /// <summary>
+    /// The number of the newest published version of <paramref name="code"/>, or <paramref name="version"/> when it
+    /// is published; null when there is none. Read in the batch's transaction, so a version another process has just
+    /// published is seen by the next receipt.
+    /// </summary>
+    public async Task<int?> PublishedVersionAsync(string code, int? version, CancellationToken cancellationToken)
+    {
+        var command = await CommandAsync("published-version", "ssi", """
+            SELECT max(version) FROM procedure_versions
+            WHERE code = @p0 AND status = @p1 AND (@p2 IS NULL OR version = @p2)
+            """, [code, nameof(Catalog.ProcedureVersionStatus.Published), version], cancellationToken);
+        return await command.ExecuteScalarAsync(cancellationToken) is { } found and not DBNull
+            ? Convert.ToInt32(found, CultureInfo.InvariantCulture)
+            : null;
+    }
+
     /// <summary>Whether a case already carries <paramref name="dossierCode"/>.</summary>
     public async Task<bool> IsDossierCodeTakenAsync(string dossierCode, CancellationToken cancellationToken)
     {
