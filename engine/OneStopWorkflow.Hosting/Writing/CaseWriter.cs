@@ -384,7 +384,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
             }
 
             LockSqliteFile();
-            var db = OneStopDatabase.CreateContext(_options.Provider, _options.ConnectionString);
+            var db = OneStopDatabase.CreateContext(_options.Provider, WriterConnectionString(_options));
             await db.Database.OpenConnectionAsync();
             var connection = db.Database.GetDbConnection();
             if (_options.Provider == StorageProvider.Sqlite)
@@ -399,6 +399,26 @@ public sealed partial class CaseWriter : IAsyncDisposable
             }
 
             return _db = db;
+        }
+
+        /// <summary>
+        /// The store's connection string, and on PostgreSQL the writer's statement batches prepared on the server
+        /// once each shape has been seen twice (Npgsql's automatic preparation), unless the operator set it.
+        /// </summary>
+        private static string WriterConnectionString(OneStopOptions options)
+        {
+            if (options.Provider != StorageProvider.Postgres)
+            {
+                return options.ConnectionString;
+            }
+
+            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            if (builder.MaxAutoPrepare == 0)
+            {
+                builder.MaxAutoPrepare = 64;
+            }
+
+            return builder.ConnectionString;
         }
 
         /// <summary>

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using Npgsql;
 using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Storage;
@@ -133,6 +134,11 @@ public sealed class BatchStatements : IAsyncDisposable
     public async Task<bool> WriteAsync(CaseChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (_provider == StorageProvider.Postgres && _collected is null)
+        {
+            return await WriteInOneRoundTripAsync(change, cancellationToken);
+        }
+
         if (change.IsNew)
         {
             await InsertCaseAsync(change.Case, cancellationToken);
@@ -170,6 +176,66 @@ public sealed class BatchStatements : IAsyncDisposable
         return true;
     }
 
+    /// <summary>
+    /// PostgreSQL: the same statements as <see cref="WriteAsync"/> runs one by one, sent as one
+    /// <see cref="NpgsqlBatch"/> (with the command's savepoint when one is due), so a command costs one round trip
+    /// for its rows instead of one per row. The version guard is read from the update's count of rows.
+    /// </summary>
+    private async Task<bool> WriteInOneRoundTripAsync(CaseChange change, CancellationToken cancellationToken)
+    {
+        List<(string Types, string Sql, object?[] Values)> collected = [];
+        _collected = collected;
+        try
+        {
+            await WriteAsync(change, cancellationToken);
+        }
+        finally
+        {
+            _collected = null;
+        }
+
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)_connection, (NpgsqlTransaction?)_transaction);
+        var opensSavepoint = _savepoint == SavepointState.Due;
+        if (opensSavepoint)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT command"));
+        }
+
+        foreach (var (types, sql, values) in collected)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters.Add(
+                    new NpgsqlParameter($"p{i}", TypeOf(types[i])) { Value = values[i] ?? DBNull.Value });
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        if (opensSavepoint)
+        {
+            // Open from here on, even if a later statement fails: the caller then rolls back to it.
+            _savepoint = SavepointState.Open;
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (!change.IsNew && ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // The guarded update found another version and the trail's sequence key then stopped the events: the
+            // case moved on, as a failed guard says when the statements run one by one. The caller rolls back.
+            return false;
+        }
+
+        return change.IsNew || batch.BatchCommands[opensSavepoint ? 1 : 0].RecordsAffected == 1;
+    }
+
+    /// <summary>While a PostgreSQL command's rows are collected for one round trip, the statements collected.</summary>
+    private List<(string Types, string Sql, object?[] Values)>? _collected;
+
     /// <summary>Adds a batch's summed figures: one UPSERT per row, in one order in every batch.</summary>
     public async Task AddFiguresAsync(FigureSums sums, CancellationToken cancellationToken)
     {
@@ -184,15 +250,61 @@ public sealed class BatchStatements : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens a command's all-or-nothing unit inside the batch's transaction.</summary>
-    public Task SavepointAsync(CancellationToken cancellationToken) =>
-        RunAsync("savepoint", "", "SAVEPOINT command", [], cancellationToken);
+    private enum SavepointState
+    {
+        None,
+        Due,
+        Open,
+    }
 
-    public Task ReleaseAsync(CancellationToken cancellationToken) =>
-        RunAsync("release", "", "RELEASE SAVEPOINT command", [], cancellationToken);
+    private SavepointState _savepoint;
 
-    public Task RollbackToSavepointAsync(CancellationToken cancellationToken) =>
-        RunAsync("rollback-to", "", "ROLLBACK TO SAVEPOINT command", [], cancellationToken);
+    /// <summary>
+    /// Opens a command's all-or-nothing unit inside the batch's transaction, in the database when the command runs
+    /// its first statement: a command that runs none (a step on a cached case, refused or decided) costs nothing.
+    /// </summary>
+    public Task SavepointAsync(CancellationToken cancellationToken)
+    {
+        _savepoint = SavepointState.Due;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Keeps what the command did and closes its unit.</summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        if (_savepoint == SavepointState.Open)
+        {
+            await ExecuteAsync("release", "RELEASE SAVEPOINT command", cancellationToken);
+        }
+
+        _savepoint = SavepointState.None;
+    }
+
+    /// <summary>Undoes what the command did (its unit stays open until <see cref="ReleaseAsync"/>).</summary>
+    public async Task RollbackToSavepointAsync(CancellationToken cancellationToken)
+    {
+        if (_savepoint == SavepointState.Open)
+        {
+            await ExecuteAsync("rollback-to", "ROLLBACK TO SAVEPOINT command", cancellationToken);
+        }
+    }
+
+    /// <summary>Opens the savepoint that is due before a command's first statement.</summary>
+    private async Task OpenDueSavepointAsync(CancellationToken cancellationToken)
+    {
+        if (_savepoint == SavepointState.Due)
+        {
+            _savepoint = SavepointState.Open;
+            await ExecuteAsync("savepoint", "SAVEPOINT command", cancellationToken);
+        }
+    }
+
+    private async Task ExecuteAsync(string name, string sql, CancellationToken cancellationToken)
+    {
+        var command = await PreparedAsync(name, "", sql, cancellationToken);
+        command.Transaction = _transaction;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private object? Instant(DateTimeOffset? value) => value is not { } v ? null
         : _provider == StorageProvider.Sqlite ? v.UtcTicks : v.ToUniversalTime();
@@ -204,19 +316,42 @@ public sealed class BatchStatements : IAsyncDisposable
     /// PostgreSQL), so that a null is typed as its column is.
     /// </param>
     private async Task<int> RunAsync(
-        string name, string types, string sql, object?[] values, CancellationToken cancellationToken) =>
-        await (await CommandAsync(name, types, sql, values, cancellationToken))
-            .ExecuteNonQueryAsync(cancellationToken);
+        string name, string types, string sql, object?[] values, CancellationToken cancellationToken)
+    {
+        if (_collected is not null)
+        {
+            _collected.Add((types, sql, values));
+            return 1;
+        }
 
+        return await (await CommandAsync(name, types, sql, values, cancellationToken))
+            .ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The prepared command <paramref name="name"/> with its values bound, after any due savepoint.</summary>
     private async Task<DbCommand> CommandAsync(
         string name, string types, string sql, object?[] values, CancellationToken cancellationToken)
+    {
+        await OpenDueSavepointAsync(cancellationToken);
+        var command = await PreparedAsync(name, types, sql, cancellationToken);
+        command.Transaction = _transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    private async Task<DbCommand> PreparedAsync(
+        string name, string types, string sql, CancellationToken cancellationToken)
     {
         if (!_prepared.TryGetValue(name, out var command))
         {
             command = _connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = _transaction;
-            for (var i = 0; i < values.Length; i++)
+            for (var i = 0; i < types.Length; i++)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = $"@p{i}";
@@ -230,12 +365,6 @@ public sealed class BatchStatements : IAsyncDisposable
             }
 
             _prepared[name] = command;
-        }
-
-        command.Transaction = _transaction;
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
         return command;
