@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Microsoft.Playwright;
 
@@ -5,10 +6,11 @@ namespace OneStopWorkflow.Browser.Tests;
 
 /// <summary>
 /// An auditor on the dashboard: drills from the overdue figure to the case and its control slip, and downloads the
-/// XLSX of the cases shown, which a real XLSX reader opens. Screenshots go to tests/artifacts/audit.
+/// XLSX of the cases shown, which a real XLSX reader opens; reads the charts and opens a unit's cases from its bar
+/// (issue 18, point 6). Screenshots go to tests/artifacts/audit.
 /// </summary>
 [Collection(Chromium.Collection)]
-public sealed class AuditTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncDisposable
+public sealed partial class AuditTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncDisposable
 {
     private readonly AppBrowser _browser = new(app, "audit");
 
@@ -64,4 +66,82 @@ public sealed class AuditTests(RunningApp app) : IClassFixture<RunningApp>, IAsy
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Bạn không có quyền xem trang này.");
         Assert.Equal(0, await page.Locator("#call-next").CountAsync());
     }
+
+    [Fact]
+    public async Task Issue_18_the_charts_are_the_librarys_svg_in_both_languages_and_a_units_bar_opens_its_cases()
+    {
+        var page = await _browser.SignInAsync("auditor", width: 1440);
+        await _browser.OpenAsync(page, "/audit");
+        await Assertions.Expect(page.Locator("#chart-months svg.mud-chart-line")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#chart-months svg path.mud-chart-line").First).ToBeAttachedAsync();
+        await BarsDrawnAsync(page, "#chart-units");
+        await BarsDrawnAsync(page, "#chart-steps");
+
+        await Assertions.Expect(page.Locator("#fig-satisfaction")).ToHaveTextAsync(VietnameseRating());
+        await Assertions.Expect(page.Locator("#fig-rate")).ToHaveTextAsync(VietnamesePercent());
+        var unitLabels = await page.Locator("#chart-units .mud-charts-xaxis text").AllTextContentsAsync();
+        Assert.Contains("UBND phường Lê Chân", unitLabels);
+        Assert.DoesNotContain(unitLabels, l => l.Contains("HP.", StringComparison.Ordinal));
+        Assert.All(await page.Locator("#chart-units .mud-chart-value-label").AllTextContentsAsync(),
+            value => Assert.Matches(VietnamesePercent(), value));
+        Assert.Contains("Mục tiêu 95 %", await page.InnerTextAsync("#chart-months"), StringComparison.Ordinal);
+        await _browser.ShotAsync(page, "charts-vi-1440");
+
+        // The first bar is the worst unit's; clicking it lists that unit's cases and nobody else's.
+        var first = (await page.Locator("#chart-units tr[data-bar='0'] td").First.TextContentAsync())!.Trim();
+        // A bar is a stroked line, with no area of its own for Playwright's visibility check: the mouse clicks it.
+        await page.Locator("#chart-units path.mud-chart-bar").First.ClickAsync(new() { Force = true });
+        await Assertions.Expect(page.Locator("#drill-title")).ToContainTextAsync(first);
+        var units = await page.Locator("#drill-table tbody tr td:nth-child(3)").AllTextContentsAsync();
+        Assert.NotEmpty(units);
+        Assert.All(units, unit => Assert.Equal(first, unit.Trim()));
+        await _browser.ShotAsync(page, "charts-vi-1440-unit-cases");
+
+        await page.SetViewportSizeAsync(390, 1000);
+        await _browser.OpenAsync(page, "/audit");
+        await BarsDrawnAsync(page, "#chart-units");
+        await _browser.ShotAsync(page, "charts-vi-390");
+
+        await _browser.OpenAsync(page, $"/culture/en?returnUrl={Uri.EscapeDataString("/audit")}");
+        await Assertions.Expect(page.Locator("#fig-satisfaction")).ToHaveTextAsync(EnglishRating());
+        await BarsDrawnAsync(page, "#chart-units");
+        Assert.Contains("Target 95 %", await page.InnerTextAsync("#chart-months"), StringComparison.Ordinal);
+        await _browser.ShotAsync(page, "charts-en-390");
+        await page.SetViewportSizeAsync(1440, 1000);
+        await _browser.OpenAsync(page, "/audit");
+        await BarsDrawnAsync(page, "#chart-steps");
+        await _browser.ShotAsync(page, "charts-en-1440");
+    }
+
+    [Fact]
+    public async Task Issue_18_the_provinces_tracking_book_lists_the_cases_of_its_units_on_the_demo_data()
+    {
+        var page = await _browser.SignInAsync("auditor");
+        await _browser.OpenAsync(page, "/audit");
+        var book = await page.GetAttributeAsync("#tracking-book", "href");
+        Assert.Contains("unit=HP&", book, StringComparison.Ordinal);
+
+        await page.GotoAsync(_browser.Url(book!));
+        var text = await page.ContentAsync();
+        Assert.Contains("UBND thành phố Hải Phòng", text, StringComparison.Ordinal);
+        Assert.Contains("HP.LECHAN-", text, StringComparison.Ordinal);
+        Assert.Contains("HP.HONGAN-", text, StringComparison.Ordinal);
+        await _browser.ShotAsync(page, "tracking-book-province");
+    }
+
+    /// <summary>The chart is the library's SVG, with bars drawn in it.</summary>
+    private static async Task BarsDrawnAsync(IPage page, string chart)
+    {
+        await Assertions.Expect(page.Locator($"{chart} svg.mud-chart-bar")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"{chart} svg path.mud-chart-bar").First).ToBeAttachedAsync();
+    }
+
+    [GeneratedRegex(@"^(\d,\d|—) / 5 \(\d+ lượt\)$")]
+    private static partial Regex VietnameseRating();
+
+    [GeneratedRegex(@"^(\d\.\d|—) / 5 \(\d+ ratings\)$")]
+    private static partial Regex EnglishRating();
+
+    [GeneratedRegex(@"^\d+(,\d)? %$")]
+    private static partial Regex VietnamesePercent();
 }

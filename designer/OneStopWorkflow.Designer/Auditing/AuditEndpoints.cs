@@ -21,12 +21,15 @@ public static class AuditEndpoints
 
         audit.MapGet("/export/{table}.{format}", async (
             string table, string format, string unit, string from, string to, string? procedure,
-            string? figure, IMediator mediator, CancellationToken ct) =>
+            string? figure, bool? children, IMediator mediator, CancellationToken ct) =>
         {
-            if (Filter(unit, from, to, procedure) is not { } filter)
+            if (Filter(unit, from, to, procedure) is not { } found)
             {
                 return ApiResults.Missing("from", "2026-01-01");
             }
+
+            // children=false: the unit's own cases only, as behind a unit's bar on the audit page.
+            var filter = found with { IncludeChildren = children ?? true };
 
             var (data, problem) = await AuditTables.OpenAsync(
                 mediator, table, filter, figure, ct, CultureInfo.CurrentUICulture);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Audit;
 using OneStopWorkflow.Hosting.Cases;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
@@ -9,6 +10,7 @@ namespace OneStopWorkflow.Hosting.Tests.Cases;
 /// <summary>
 /// The tracking-book reference of the receipt (issue 15, point 4): each unit's book for a year numbers its cases
 /// one after another, without gaps or repeats under parallel receipt, and the trail and the receipt say the same.
+/// The book of a unit (Mẫu 07) lists the dossiers received there and at the units below it (issue 18).
 /// </summary>
 public abstract class TrackingBookContract(StorageProvider provider) : StoreContract(provider)
 {
@@ -85,6 +87,26 @@ public abstract class TrackingBookContract(StorageProvider provider) : StoreCont
         Assert.NotEqual(first.DossierCode, next.DossierCode);
         Assert.EndsWith("-0002", next.DossierCode, StringComparison.Ordinal);
         Assert.Equal(new TrackingBookEntry(1, 2), (await EntriesAsync(app))[next.Id]);
+    }
+
+    [Fact]
+    public async Task Issue_18_the_provinces_book_lists_the_dossiers_of_its_communes_and_a_communes_book_its_own()
+    {
+        await using var app = await StartAsync("2026-03-02T09:00:00+07:00");
+        var lechan = await app.ReceiveLandTransferAsync();
+        var hongan = (await app.SendAsync(People.ClerkHongAn, new ReceiveCase("land-use-transfer", "HP.HONGAN")
+        {
+            Fields = LandTransferFields.Complete, Components = LandTransferFields.Components,
+        })).Case!;
+        var day = new DateOnly(2026, 3, 2);
+
+        var province = await app.AsAsync(People.Auditor, m => m.Send(new GetTrackingBook("HP", day, day)));
+        var commune = await app.AsAsync(People.Auditor, m => m.Send(new GetTrackingBook("HP.LECHAN", day, day)));
+
+        Assert.Contains(lechan.DossierCode, province.Html, StringComparison.Ordinal);
+        Assert.Contains(hongan.DossierCode, province.Html, StringComparison.Ordinal);
+        Assert.Contains(lechan.DossierCode, commune.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(hongan.DossierCode, commune.Html, StringComparison.Ordinal);
     }
 
     /// <summary>The book entry each case's case-received event records, by case id.</summary>
