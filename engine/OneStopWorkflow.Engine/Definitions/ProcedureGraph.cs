@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneStopWorkflow.Engine.Diagnostics;
 
 namespace OneStopWorkflow.Engine.Definitions;
@@ -16,10 +17,11 @@ public static class ProcedureGraph
         var reachable = Closure([procedure.Start], id => steps.TryGetValue(id, out var s) ? s.Targets() : []);
         foreach (var step in procedure.Steps.Where(s => !reachable.Contains(s.Id)))
         {
-            d.Error("OSW1102",
-                $"Step '{step.Id}' is unreachable: no action or step leads to it from the start '{procedure.Start}'. "
-                + "Connect it or delete it.",
-                step.Location);
+            d.Add(Diagnostic.Error("OSW1102",
+                    $"Step '{step.Id}' is unreachable: no action or step leads to it from the start "
+                    + $"'{procedure.Start}'. Connect it or delete it.",
+                    step.Location)
+                .With("step", step.Title));
         }
 
         var predecessors = procedure.Steps
@@ -29,10 +31,11 @@ public static class ProcedureGraph
         var canFinish = Closure(ends, id => predecessors[id]);
         foreach (var step in procedure.Steps.Where(s => reachable.Contains(s.Id) && !canFinish.Contains(s.Id)))
         {
-            d.Error("OSW1103",
-                $"No end step can be reached from step '{step.Id}'; a case there could never finish. "
-                + "Add an action toward an end.",
-                step.Location);
+            d.Add(Diagnostic.Error("OSW1103",
+                    $"No end step can be reached from step '{step.Id}'; a case there could never finish. "
+                    + "Add an action toward an end.",
+                    step.Location)
+                .With("step", step.Title));
         }
     }
 
@@ -55,13 +58,19 @@ public static class ProcedureGraph
         var longest = LongestMainPathHours(procedure, hoursPerDay);
         if (longest > statutory)
         {
-            d.Warning("OSW1302",
-                $"Step budgets along the longest main path add up to {longest / hoursPerDay:0.##} working days, "
-                + $"more than the statutory {statutory / hoursPerDay:0.##}; "
-                + "shorten a step's budget or the case will be late by design.",
-                procedure.Location);
+            d.Add(Diagnostic.Warning("OSW1302",
+                    $"Step budgets along the longest main path add up to {longest / hoursPerDay:0.##} working days, "
+                    + $"more than the statutory {statutory / hoursPerDay:0.##}; "
+                    + "shorten a step's budget or the case will be late by design.",
+                    procedure.Location)
+                .With("days", Days(longest / hoursPerDay)).With("statutory", Days(statutory / hoursPerDay)));
         }
     }
+
+    /// <summary>A number of days as each language writes it: "5,5" in Vietnamese, "5.5" in English.</summary>
+    private static LocalizedText Days(decimal days) =>
+        new(days.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN")),
+            days.ToString("0.##", CultureInfo.InvariantCulture));
 
     private static decimal? Longest(
         StepId id, StepId? stopAt, Dictionary<StepId, StepDefinition> steps, HashSet<StepId> onPath,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneStopWorkflow.Engine.Calendar;
 using OneStopWorkflow.Engine.Diagnostics;
 using OneStopWorkflow.Engine.Units;
@@ -29,10 +30,11 @@ internal static class ProcedureValidator
             var hint = Spelling.Suggest(procedure.Calendar, context.Calendars.Keys) is { } s
                 ? $" Did you mean '{s}'?"
                 : "";
-            d.Error("OSW3005",
-                $"Calendar '{procedure.Calendar}' is not in procedures/calendars/.{hint} "
-                + $"Known: {string.Join(", ", context.Calendars.Keys.Order(StringComparer.Ordinal))}.",
-                procedure.Location);
+            d.Add(Diagnostic.Error("OSW3005",
+                    $"Calendar '{procedure.Calendar}' is not in procedures/calendars/.{hint} "
+                    + $"Known: {string.Join(", ", context.Calendars.Keys.Order(StringComparer.Ordinal))}.",
+                    procedure.Location)
+                .With("calendar", procedure.Calendar));
             ProcedureGraph.CheckBudgets(procedure, 8, d);
         }
     }
@@ -42,7 +44,8 @@ internal static class ProcedureValidator
         var seen = new HashSet<StepId>();
         foreach (var step in procedure.Steps.Where(step => !seen.Add(step.Id)))
         {
-            d.Error("OSW1005", $"Step id '{step.Id}' is used twice; give each step its own id.", step.Location);
+            d.Add(Diagnostic.Error("OSW1005", $"Step id '{step.Id}' is used twice; give each step its own id.",
+                step.Location).With("step", step.Title).With("id", step.Id.Value));
         }
     }
 
@@ -51,14 +54,17 @@ internal static class ProcedureValidator
         var ids = procedure.Steps.Select(s => s.Id.Value).ToHashSet(StringComparer.Ordinal);
         if (!ids.Contains(procedure.Start.Value))
         {
-            Unknown("The start step", procedure.Start, ids, procedure.Location, d);
+            Unknown(Diagnostic.Error("OSW1101", "The start step", procedure.Location).As("start"),
+                procedure.Start, ids, d);
         }
 
         foreach (var step in procedure.Steps)
         {
             foreach (var action in step.Actions.Where(a => !ids.Contains(a.To.Value)))
             {
-                Unknown($"Action '{action.Id}' of step '{step.Id}' targets", action.To, ids, action.Location, d);
+                var what = Diagnostic.Error(
+                    "OSW1101", $"Action '{action.Id}' of step '{step.Id}' targets", action.Location);
+                Unknown(what.As("action").With("step", step.Title).With("action", action.Title), action.To, ids, d);
             }
 
             var others = step.Branches.Select(b => ("branch", b))
@@ -70,15 +76,28 @@ internal static class ProcedureValidator
                     : []);
             foreach (var (what, target) in others.Where(t => !ids.Contains(t.Item2.Value)))
             {
-                Unknown($"The {what} of step '{step.Id}' names", target, ids, step.Location, d);
+                Unknown(Diagnostic.Error("OSW1101", $"The {what} of step '{step.Id}' names", step.Location)
+                    .With("step", step.Title).With("what", Reference(what)), target, ids, d);
             }
         }
     }
 
-    private static void Unknown(string what, StepId target, HashSet<string> ids, SourceLocation at, DiagnosticBag d)
+    private static LocalizedText Reference(string what) => what switch
+    {
+        "next" => new("bước tiếp theo", "next step"),
+        "branch" => new("nhánh song song", "parallel branch"),
+        "join" => new("điểm hợp nhánh", "join"),
+        "resubmitTo" => new("nơi nhận hồ sơ bổ sung", "resubmission step"),
+        "unit" => new("đơn vị theo bước", "unit of step"),
+        _ => new(what, what),
+    };
+
+    /// <summary>Completes an OSW1101 begun with the words of what names the unknown step.</summary>
+    private static void Unknown(Diagnostic what, StepId target, HashSet<string> ids, DiagnosticBag d)
     {
         var hint = Spelling.Suggest(target.Value, ids) is { } s ? $" Did you mean '{s}'?" : "";
-        d.Error("OSW1101", $"{what} unknown step '{target}'.{hint}", at);
+        d.Add((what with { Message = $"{what.Message} unknown step '{target}'.{hint}" })
+            .With("target", target.Value));
     }
 
     private static void CheckShapes(ProcedureDefinition procedure, DiagnosticBag d)
@@ -88,30 +107,33 @@ internal static class ProcedureValidator
             var problem = step.Kind switch
             {
                 StepKind.Task when step.Actions.IsEmpty =>
-                    ("OSW1104", $"Task step '{step.Id}' has no action, so a case there could never move; add one."),
+                    ("OSW1104", (string?)null,
+                        $"Task step '{step.Id}' has no action, so a case there could never move; add one."),
                 StepKind.Task or StepKind.Wait
                     when step.Role is null && !(step.Kind == StepKind.Wait && step.Awaits == WaitParty.Applicant) =>
-                    ("OSW1003", $"Step '{step.Id}' needs a 'role': who works it."),
+                    ("OSW1003", "role", $"Step '{step.Id}' needs a 'role': who works it."),
                 StepKind.Wait when step.Awaits is null =>
-                    ("OSW1107", $"Wait step '{step.Id}' must say what it awaits: \"applicant\" or \"agency\"."),
+                    ("OSW1107", "awaits",
+                        $"Wait step '{step.Id}' must say what it awaits: \"applicant\" or \"agency\"."),
                 StepKind.Wait when step.Awaits == WaitParty.Applicant && step.ResubmitTo is null =>
-                    ("OSW1107", $"Wait step '{step.Id}' awaits the applicant; "
+                    ("OSW1107", "resubmit", $"Wait step '{step.Id}' awaits the applicant; "
                         + "say where a resubmission goes with 'resubmitTo'."),
                 StepKind.Wait when step.Awaits == WaitParty.Agency && step.Actions.IsEmpty =>
-                    ("OSW1107", $"Wait step '{step.Id}' awaits an agency; "
+                    ("OSW1107", "agency", $"Wait step '{step.Id}' awaits an agency; "
                         + "add the action an officer takes to record its answer."),
                 StepKind.Parallel when step.Branches.Length < 2 || step.Join is null =>
-                    ("OSW1106",
+                    ("OSW1106", "parallel",
                         $"Parallel step '{step.Id}' needs at least two 'branches' and the 'join' where they meet."),
                 StepKind.Join or StepKind.Auto when step.Next is null =>
-                    ("OSW1106", $"Step '{step.Id}' needs 'next': the step that follows it."),
+                    ("OSW1106", "next", $"Step '{step.Id}' needs 'next': the step that follows it."),
                 StepKind.End when step.Outcome is null =>
-                    ("OSW1003", $"End step '{step.Id}' needs an 'outcome': resolved, refused or withdrawn."),
+                    ("OSW1003", "outcome", $"End step '{step.Id}' needs an 'outcome': resolved, refused or withdrawn."),
                 _ => default,
             };
             if (problem.Item1 is not null)
             {
-                d.Error(problem.Item1, problem.Item2, step.Location);
+                d.Add(Diagnostic.Error(problem.Item1, problem.Item3, step.Location).As(problem.Item2)
+                    .With("step", step.Title));
             }
         }
     }
@@ -122,12 +144,12 @@ internal static class ProcedureValidator
         {
             if (step.Unit.Kind == UnitAssignmentKind.Fixed)
             {
-                CheckUnit(step.Unit.Value!, $"Step '{step.Id}'", step.Location, units, d);
+                CheckUnit(step.Unit.Value!, $"Step '{step.Id}'", step.Location, units, d, step.Title);
             }
 
             if (step.Role is { } role)
             {
-                CheckRole(role, $"Step '{step.Id}'", step.Location, units, d);
+                CheckRole(role, $"Step '{step.Id}'", step.Location, units, d, step.Title);
             }
         }
 
@@ -150,7 +172,8 @@ internal static class ProcedureValidator
         }
     }
 
-    private static void CheckUnit(string code, string who, SourceLocation at, UnitDirectory units, DiagnosticBag d)
+    private static void CheckUnit(
+        string code, string who, SourceLocation at, UnitDirectory units, DiagnosticBag d, LocalizedText? step = null)
     {
         if (units.Find(code) is not null)
         {
@@ -158,10 +181,14 @@ internal static class ProcedureValidator
         }
 
         var hint = Spelling.Suggest(code, units.Units.Select(u => u.Code)) is { } s ? $" Did you mean '{s}'?" : "";
-        d.Error("OSW1201", $"{who} names unknown unit '{code}'.{hint} Units are listed in procedures/units/.", at);
+        var diagnostic = Diagnostic.Error(
+            "OSW1201", $"{who} names unknown unit '{code}'.{hint} Units are listed in procedures/units/.", at);
+        d.Add((step is null ? diagnostic.As("other").With("who", who) : diagnostic.With("step", step))
+            .With("unit", code));
     }
 
-    private static void CheckRole(string role, string who, SourceLocation at, UnitDirectory units, DiagnosticBag d)
+    private static void CheckRole(
+        string role, string who, SourceLocation at, UnitDirectory units, DiagnosticBag d, LocalizedText? step = null)
     {
         if (units.Roles.ContainsKey(role))
         {
@@ -169,10 +196,12 @@ internal static class ProcedureValidator
         }
 
         var hint = Spelling.Suggest(role, units.Roles.Keys) is { } s ? $" Did you mean '{s}'?" : "";
-        d.Error("OSW1202",
+        var diagnostic = Diagnostic.Error("OSW1202",
             $"{who} names unknown role '{role}'.{hint} "
             + $"Known roles: {string.Join(", ", units.Roles.Keys.Order(StringComparer.Ordinal))}.",
             at);
+        d.Add((step is null ? diagnostic.As("other").With("who", who) : diagnostic.With("step", step))
+            .With("role", role));
     }
 
     private static void CheckDocuments(
@@ -188,7 +217,8 @@ internal static class ProcedureValidator
         foreach (var (doc, at) in references.Where(r => !ids.Contains(r.doc)))
         {
             var hint = Spelling.Suggest(doc, ids) is { } s ? $" Did you mean '{s}'?" : "";
-            d.Error("OSW1108", $"Document '{doc}' is issued here but not declared in 'documents'.{hint}", at);
+            d.Add(Diagnostic.Error("OSW1108", $"Document '{doc}' is issued here but not declared in 'documents'.{hint}",
+                at).With("document", doc));
         }
 
         foreach (var document in procedure.Documents)
@@ -196,11 +226,12 @@ internal static class ProcedureValidator
             if (!source.Files.ContainsKey("templates/" + document.Template)
                 && !context.SharedTemplates.ContainsKey(document.Template))
             {
-                d.Error("OSW4001",
-                    $"Template '{document.Template}' of document '{document.Id}' does not exist; "
-                    + $"create {source.Folder}templates/{document.Template} "
-                    + $"or use a shared form from {context.SharedTemplatesFolder}.",
-                    document.Location);
+                d.Add(Diagnostic.Error("OSW4001",
+                        $"Template '{document.Template}' of document '{document.Id}' does not exist; "
+                        + $"create {source.Folder}templates/{document.Template} "
+                        + $"or use a shared form from {context.SharedTemplatesFolder}.",
+                        document.Location)
+                    .With("template", document.Template).With("document", document.Title));
             }
         }
     }
@@ -234,11 +265,12 @@ internal static class ProcedureValidator
         {
             if (!calendar.Years.Contains(year))
             {
-                d.Warning("OSW3002",
-                    $"Calendar '{calendar.Name}' has no data for {year}, which deadlines of cases received until "
-                    + $"{today.AddDays(context.Horizon):yyyy-MM-dd} may reach; "
-                    + $"add {year}'s holidays and make-up working days once they are announced.",
-                    procedure.Location);
+                d.Add(Diagnostic.Warning("OSW3002",
+                        $"Calendar '{calendar.Name}' has no data for {year}, which deadlines of cases received until "
+                        + $"{today.AddDays(context.Horizon):yyyy-MM-dd} may reach; "
+                        + $"add {year}'s holidays and make-up working days once they are announced.",
+                        procedure.Location)
+                    .With("calendar", calendar.Name).With("year", year.ToString(CultureInfo.InvariantCulture)));
             }
         }
     }

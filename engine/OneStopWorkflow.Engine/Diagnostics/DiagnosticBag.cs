@@ -17,6 +17,9 @@ public sealed class DiagnosticBag
     public void Warning(string code, string message, SourceLocation location) =>
         _items.Add(new Diagnostic(code, Severity.Warning, message, location));
 
+    /// <summary>Adds a diagnostic that carries the values its sentence names.</summary>
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
     /// <summary>The diagnostics in file, line and column order, so output is stable.</summary>

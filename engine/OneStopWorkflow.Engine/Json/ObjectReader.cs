@@ -50,7 +50,9 @@ internal sealed class ObjectReader
         var value = Optional(name);
         if (value is null)
         {
-            Diagnostics.Error("OSW1003", $"Property '{name}' is required in {Node.Path}; add it.", Location);
+            Diagnostics.Add(
+                Diagnostic.Error("OSW1003", $"Property '{name}' is required in {Node.Path}; add it.", Location)
+                    .As("property").With("property", name));
         }
 
         return value;
@@ -238,10 +240,11 @@ internal sealed class ObjectReader
             }
 
             var hint = Spelling.Suggest(property.Name, _known) is { } s ? $" Did you mean '{s}'?" : "";
-            Diagnostics.Error("OSW1002",
-                $"Unknown property '{property.Name}' in {Node.Path}.{hint} "
-                + $"Known: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.",
-                property.NameLocation);
+            Diagnostics.Add(Diagnostic.Error("OSW1002",
+                    $"Unknown property '{property.Name}' in {Node.Path}.{hint} "
+                    + $"Known: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.",
+                    property.NameLocation)
+                .With("property", property.Name));
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 
 namespace OneStopWorkflow.Engine.Refusals;
@@ -34,24 +33,7 @@ public static class RejectionText
             return rejection.Key;
         }
 
-        var text = new StringBuilder(template.Length + 32);
-        for (var i = 0; i < template.Length; i++)
-        {
-            var close = template[i] == '{' ? template.IndexOf('}', i + 1) : -1;
-            if (close < 0)
-            {
-                text.Append(template[i]);
-                continue;
-            }
-
-            var name = template[(i + 1)..close];
-            text.Append(rejection.Values.TryGetValue(name, out var value)
-                ? (vietnamese ? value.Vi : value.En)
-                : $"{{{name}}}");
-            i = close;
-        }
-
-        return text.ToString();
+        return MessageTemplate.Fill(template, rejection.Values, vietnamese);
     }
 
     private static FrozenDictionary<string, string> Table(string language) => language switch
