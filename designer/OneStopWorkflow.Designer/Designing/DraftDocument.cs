@@ -53,6 +53,10 @@ public sealed class DraftDocument
 
     public static string Title(JsonObject step) => (string?)step["title"]?["vi"] ?? Id(step);
 
+    /// <summary>A <c>{ "vi": …, "en": … }</c> title in one language, or the fallback (an id) without one.</summary>
+    public static string TitleIn(JsonNode? title, bool english, string fallback) =>
+        (string?)title?[english ? "en" : "vi"] is { Length: > 0 } text ? text : fallback;
+
     /// <summary>Every step's outgoing edges: actions (labelled by id), next, branches, join, resubmission.</summary>
     public IEnumerable<(string From, string To, string Label)> Edges()
     {
@@ -210,6 +214,34 @@ public sealed class DraftDocument
             actions.Remove(action);
         }
     }
+
+    /// <summary>The documents an action issues, by id; none is written as no <c>documents</c> property.</summary>
+    public void SetActionDocuments(string stepId, string actionId, IEnumerable<string> documents)
+    {
+        if (Action(stepId, actionId) is not { } action)
+        {
+            return;
+        }
+
+        var ids = documents.Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            action.Remove("documents");
+        }
+        else
+        {
+            action["documents"] = new JsonArray([.. ids.Select(id => (JsonNode?)JsonValue.Create(id))]);
+        }
+    }
+
+    public static IReadOnlyList<string> ActionDocuments(JsonObject action) =>
+        [.. (action["documents"] as JsonArray ?? []).Select(d => (string?)d).OfType<string>()];
+
+    /// <summary>The documents the procedure declares (each with its template), by id and title.</summary>
+    public IEnumerable<(string Id, JsonNode? Title)> Documents() =>
+        (Root["documents"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(d => ((string?)d["id"] ?? "", d["title"]))
+            .Where(d => d.Item1.Length > 0);
 
     public JsonObject? Action(string stepId, string actionId) =>
         (Step(stepId)?["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(a => (string?)a["id"] == actionId);

@@ -5,6 +5,7 @@ using OneStopWorkflow.Designer.Accounts;
 using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Diagnostics;
+using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Catalog;
 using static OneStopWorkflow.Designer.Localization.Text;
 
@@ -37,6 +38,15 @@ public sealed class DraftSession(AppSession session)
     public IReadOnlyList<Diagnostic> Diagnostics { get; private set; } = [];
     public IReadOnlyList<string> StepIds { get; private set; } = [];
 
+    /// <summary>The titles of <see cref="StepIds"/>, in the same order.</summary>
+    public IReadOnlyList<LocalizedText> StepTitles { get; private set; } = [];
+
+    /// <summary>The errors a refused publish names, listed for people instead of the command line's lines.</summary>
+    public ImmutableArray<Diagnostic> Refused { get; private set; } = [];
+
+    /// <summary>The unit directory the draft is checked against: the roles and units the panel offers.</summary>
+    public UnitDirectory Units { get; private set; } = UnitDirectory.Empty;
+
     /// <summary>The steps an error points at.</summary>
     public IReadOnlySet<string> Flagged { get; private set; } = new HashSet<string>();
 
@@ -58,6 +68,7 @@ public sealed class DraftSession(AppSession session)
     public async Task LoadAsync(string code, int version, CancellationToken cancellationToken)
     {
         (Code, Version, Problem, Message, Procedure, _budget) = (code, version, null, null, null, null);
+        Refused = [];
         var opened = await session.SendAsync(new GetProcedureVersion(code, version), cancellationToken);
         Stored = opened.Document;
         if (Stored is null)
@@ -149,19 +160,35 @@ public sealed class DraftSession(AppSession session)
     public async Task PublishAsync(CancellationToken cancellationToken)
     {
         await SaveAsync(cancellationToken);
-        var errors = Diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Count > 0)
+        if (RefuseWith([.. Diagnostics.Where(d => d.IsError)]))
         {
-            Problem = $"{T("publish")}: {errors.Count} {T("error")}\n" + string.Join("\n", errors);
             return;
         }
 
         var outcome = await session.SendAsync(new PublishProcedureVersion(Code, Version), cancellationToken);
+        if (outcome.IsRefused && RefuseWith([.. outcome.Diagnostics.Where(d => d.IsError)]))
+        {
+            return;
+        }
+
         (Problem, Message) = outcome.IsRefused ? (outcome.Message, (string?)null) : ((string?)null, outcome.Message);
         if (!outcome.IsRefused)
         {
             Stored = (await session.SendAsync(new GetProcedureVersion(Code, Version), cancellationToken)).Document;
         }
+    }
+
+    /// <summary>Lists the errors that keep the draft from being published; false when there are none.</summary>
+    private bool RefuseWith(ImmutableArray<Diagnostic> errors)
+    {
+        Refused = errors;
+        if (errors.IsEmpty)
+        {
+            return false;
+        }
+
+        (Problem, Message) = (F("publish-refused", errors.Length), null);
+        return true;
     }
 
     /// <summary>Shows the text of the chosen document's template, and its preview.</summary>
@@ -237,6 +264,7 @@ public sealed class DraftSession(AppSession session)
         var checks = await session.SendAsync(
             new ValidateDraft(Code, Version, Draft.ToJson(), Files()), cancellationToken);
         Diagnostics = checks.Diagnostics;
+        Units = checks.Units;
         Problem = checks.Rejection is { } refused ? Text.Of(refused) : Problem;
         if (checks.Procedure is not null)
         {
@@ -244,6 +272,9 @@ public sealed class DraftSession(AppSession session)
         }
 
         StepIds = [.. Draft.StepObjects.Select(DraftDocument.Id)];
+        StepTitles = [.. Draft.StepObjects.Select(s => new LocalizedText(
+            DraftDocument.TitleIn(s["title"], false, DraftDocument.Id(s)),
+            DraftDocument.TitleIn(s["title"], true, DraftDocument.Id(s))))];
         Flagged = Diagnostics.Where(d => d.IsError).Select(d => DiagnosticsList.StepOf(d, StepIds)).OfType<string>()
             .ToHashSet();
         PathBudget = _budget is { } budget
@@ -262,7 +293,7 @@ public sealed class DraftSession(AppSession session)
             p => p.Key, p => new[] { Math.Round(p.Value.X), Math.Round(p.Value.Y) }));
         var outcome = await session.SendAsync(
             new SaveProcedureDraft(Code, Version, Draft.ToJson(), Files()), cancellationToken);
-        Problem = outcome.IsRefused ? outcome.Message : null;
+        (Problem, Refused) = (outcome.IsRefused ? outcome.Message : null, []);
     }
 
     private ImmutableDictionary<string, string> Files() => _files.ToImmutableDictionary(StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using Mediator;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Diagnostics;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Hosting.Catalog;
@@ -14,11 +15,16 @@ namespace OneStopWorkflow.Hosting.Catalog;
 public sealed record ValidateDraft(string Code, int Version, string Json, ImmutableDictionary<string, string> Files)
     : IQuery<DraftValidation>;
 
-/// <summary>What the checks say of a draft: its diagnostics, its definition if it loads, and its path budget.</summary>
+/// <summary>
+/// What the checks say of a draft: its diagnostics, its definition if it loads, and its path budget; with the
+/// unit directory it was checked against, whose roles and units the designer offers to choose from.
+/// </summary>
 public sealed record DraftValidation(
     ImmutableArray<Diagnostic> Diagnostics, ProcedureDefinition? Procedure, PathBudget? Budget, Rejection? Rejection)
     : IRefusable<DraftValidation>
 {
+    public UnitDirectory Units { get; init; } = UnitDirectory.Empty;
+
     public static DraftValidation Refused(Rejection rejection) => new([], null, null, rejection);
 }
 
@@ -41,7 +47,10 @@ internal sealed class ValidateDraftHandler(ProcedureCatalog catalog, ActorAccess
         var context = await catalog.ContextAsync(cancellationToken);
         var path = $"{query.Code}/v{query.Version}/procedure.json";
         var loaded = ProcedureLoader.Load(new ProcedureSource(path, query.Json, query.Files), context);
-        return new DraftValidation(loaded.Diagnostics, loaded.Procedure, BudgetOf(loaded.Procedure, context), null);
+        return new DraftValidation(loaded.Diagnostics, loaded.Procedure, BudgetOf(loaded.Procedure, context), null)
+        {
+            Units = context.Units,
+        };
     }
 
     private static PathBudget? BudgetOf(ProcedureDefinition? procedure, CatalogContext context) =>
