@@ -70,6 +70,21 @@ public sealed class DesignerComponentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_action_added_without_an_id_is_named_after_its_target_step_in_both_languages()
+    {
+        var draft = LandTransfer();
+        var panel = Panel(draft, "update-certificate", []);
+
+        await ChooseAsync(panel, "pick-new-action-to", "return-result");
+        panel.Find("#add-action").Click();
+
+        var action = draft.Action("update-certificate", "to-return-result")!;
+        Assert.Equal("return-result", (string?)action["to"]);
+        Assert.Equal("Chuyển đến «Trả kết quả cho người nộp»", (string?)action["title"]?["vi"]);
+        Assert.StartsWith("Send to “", (string?)action["title"]?["en"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Role_and_unit_are_chosen_by_name_and_stored_as_the_draft_stores_them()
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");

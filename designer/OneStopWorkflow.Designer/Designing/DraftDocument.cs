@@ -181,6 +181,41 @@ public sealed class DraftDocument
 
     public void AddAction(string stepId, string actionId, string to)
     {
+        var id = actionId.Trim();
+        Add(stepId, new JsonObject
+        {
+            ["id"] = id, ["title"] = new JsonObject { ["vi"] = id, ["en"] = id }, ["to"] = to.Trim(),
+        });
+    }
+
+    /// <summary>
+    /// An action toward <paramref name="to"/> chosen by name: its id and its title in both languages come from
+    /// the target step ("Chuyển đến «Lãnh đạo ký duyệt»"), so nobody has to type an id.
+    /// </summary>
+    public string AddActionTo(string stepId, string to)
+    {
+        var actions = (Step(stepId)?["actions"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var id = $"to-{to}";
+        for (var i = 2; actions.Exists(a => (string?)a["id"] == id); i++)
+        {
+            id = $"to-{to}-{i.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        var title = Step(to)?["title"];
+        Add(stepId, new JsonObject
+        {
+            ["id"] = id,
+            ["title"] = new JsonObject
+            {
+                ["vi"] = $"Chuyển đến «{TitleIn(title, false, to)}»", ["en"] = $"Send to “{TitleIn(title, true, to)}”",
+            },
+            ["to"] = to,
+        });
+        return id;
+    }
+
+    private void Add(string stepId, JsonObject action)
+    {
         if (Step(stepId) is not { } step)
         {
             return;
@@ -191,12 +226,7 @@ public sealed class DraftDocument
             step["actions"] = actions = new JsonArray();
         }
 
-        actions.Add(new JsonObject
-        {
-            ["id"] = actionId.Trim(),
-            ["title"] = new JsonObject { ["vi"] = actionId.Trim(), ["en"] = actionId.Trim() },
-            ["to"] = to.Trim(),
-        });
+        actions.Add(action);
     }
 
     public void SetActionTarget(string stepId, string actionId, string to)
