@@ -71,10 +71,8 @@ public sealed partial class WordsTests(RunningApp app) : IClassFixture<RunningAp
 
         if (path.StartsWith("/designer/", StringComparison.Ordinal))
         {
-            // The engine's diagnostics are written in English for now (their translation is the designer issue's);
-            // everything else on the editor must read in Vietnamese.
-            await page.EvaluateAsync("() => document.querySelectorAll('.diagnostics')"
-                + ".forEach(e => e.style.display = 'none')");
+            // Issue 18: the diagnostics read as Vietnamese sentences too; only their code stays, small, for experts.
+            await Assertions.Expect(page.Locator("#diagnostics .diag-text").First).ToBeVisibleAsync();
         }
 
         var text = await page.InnerTextAsync("body");
