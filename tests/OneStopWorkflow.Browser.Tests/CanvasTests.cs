@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace OneStopWorkflow.Browser.Tests;
+
+/// <summary>
+/// Issue 18, point 1: every sample procedure's canvas is legible in Chromium at 1440 and 1280 px. No two steps'
+/// boxes meet, every title fits in its box, no two link labels meet, and fit-to-screen shows every step inside the
+/// canvas. Screenshots go to tests/artifacts/designer (canvas-*.png are kept in git).
+/// </summary>
+[Collection(Chromium.Collection)]
+public sealed class CanvasTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncDisposable
+{
+    private readonly AppBrowser _browser = new(app, "designer");
+
+    public ValueTask DisposeAsync() => _browser.DisposeAsync();
+
+    /// <summary>Every procedure version in procedures/, as code and version number.</summary>
+    public static TheoryData<string, int> Procedures()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var file in Directory.GetFiles(Repository.PathOf("procedures"), "procedure.json",
+                     SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var version = Path.GetFileName(Path.GetDirectoryName(file)!);
+            var code = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(file))!);
+            data.Add(code, int.Parse(version[1..], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Procedures))]
+    public async Task Issue_18_every_sample_canvas_is_legible_at_desktop_widths(string code, int version)
+    {
+        var steps = StepCount(code, version);
+        foreach (var width in new[] { 1440, 1280 })
+        {
+            var page = await _browser.SignInAsync("policy", width);
+            await _browser.OpenAsync(page, $"/designer/{code}/{version}");
+            await Assertions.Expect(page.Locator(".step-card")).ToHaveCountAsync(steps);
+            await page.ClickAsync("#canvas-fit");
+            await page.WaitForTimeoutAsync(300);
+
+            var canvas = (await page.Locator("#procedure-canvas").BoundingBoxAsync())!;
+            var cards = await BoxesAsync(page.Locator(".step-card"));
+            var labels = await BoxesAsync(page.Locator(".link-label"));
+            var where = $"{code} v{version} at {width} px";
+            AssertApart(cards, "step", where);
+            AssertApart(labels, "label", where);
+            Assert.All(cards, c => Assert.True(Inside(c.Box, canvas, 1), $"{where}: {c.Name} is outside the canvas"));
+            foreach (var fit in await FitsAsync(page))
+            {
+                Assert.True(fit.Fits, $"{where}: the title of {fit.Step} overflows its box ({fit.Detail})");
+            }
+
+            await page.Locator(".canvas-toolbar").ScrollIntoViewIfNeededAsync();
+            await page.Locator("#procedure-canvas").ScreenshotAsync(new LocatorScreenshotOptions
+            {
+                Path = Path.Combine(Chromium.ArtifactsFolder("designer"), $"canvas-{code}-v{version}-{width}.png"),
+            });
+            // At full size, for people to read the cards (not kept in git).
+            await page.ClickAsync("#canvas-actual");
+            await page.Locator("#procedure-canvas").ScreenshotAsync(new LocatorScreenshotOptions
+            {
+                Path = Path.Combine(Chromium.ArtifactsFolder("designer"), $"actual-{code}-v{version}-{width}.png"),
+            });
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static int StepCount(string code, int version)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(
+            Repository.PathOf("procedures", code, $"v{version}", "procedure.json")));
+        return json.RootElement.GetProperty("steps").GetArrayLength();
+    }
+
+    private static async Task<List<(string Name, LocatorBoundingBoxResult Box)>> BoxesAsync(ILocator locator)
+    {
+        var boxes = new List<(string, LocatorBoundingBoxResult)>();
+        for (var i = 0; i < await locator.CountAsync(); i++)
+        {
+            var item = locator.Nth(i);
+            var name = await item.GetAttributeAsync("data-step") ?? await item.TextContentAsync() ?? $"#{i}";
+            boxes.Add((name, (await item.BoundingBoxAsync())!));
+        }
+
+        return boxes;
+    }
+
+    private static void AssertApart(List<(string Name, LocatorBoundingBoxResult Box)> boxes, string what, string where)
+    {
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var (a, b) = (boxes[i].Box, boxes[j].Box);
+                var meet = a.X + 0.5 < b.X + b.Width && b.X + 0.5 < a.X + a.Width
+                    && a.Y + 0.5 < b.Y + b.Height && b.Y + 0.5 < a.Y + a.Height;
+                Assert.False(meet, $"{where}: {what} «{boxes[i].Name}» overlaps «{boxes[j].Name}»");
+            }
+        }
+    }
+
+    private static bool Inside(LocatorBoundingBoxResult inner, LocatorBoundingBoxResult outer, double slack) =>
+        inner.X >= outer.X - slack && inner.Y >= outer.Y - slack
+        && inner.X + inner.Width <= outer.X + outer.Width + slack
+        && inner.Y + inner.Height <= outer.Y + outer.Height + slack;
+
+    /// <summary>
+    /// For each card: its title neither scrolls sideways nor spills (the text's own box lies in the card), and the
+    /// card's content does not run past its bottom.
+    /// </summary>
+    private static async Task<IReadOnlyList<(string Step, bool Fits, string Detail)>> FitsAsync(IPage page)
+    {
+        var rows = await page.Locator(".step-card").EvaluateAllAsync<JsonElement>("""
+            cards => cards.map(card => {
+              const title = card.querySelector('.step-card-title');
+              const range = document.createRange();
+              range.selectNodeContents(title);
+              const text = range.getBoundingClientRect();
+              const box = card.getBoundingClientRect();
+              const fits = title.scrollWidth <= title.clientWidth && card.scrollHeight <= card.clientHeight
+                && text.left >= box.left - 0.5 && text.right <= box.right + 0.5
+                && text.top >= box.top - 0.5 && text.bottom <= box.bottom + 0.5;
+              return { step: card.dataset.step, fits,
+                detail: `title ${title.scrollWidth}/${title.clientWidth}, `
+                  + `card ${card.scrollHeight}/${card.clientHeight}` };
+            })
+            """);
+        return [.. rows.EnumerateArray().Select(r => (
+            r.GetProperty("step").GetString()!, r.GetProperty("fits").GetBoolean(),
+            r.GetProperty("detail").GetString()!))];
+    }
+}
