@@ -12,11 +12,9 @@ public sealed record StepCard(
     public const double TitleFont = 13, TitleLine = 17, DetailFont = 11.5, DetailLine = 15, KindFont = 11;
     public const double HeaderLine = 16, PaddingX = 10, PaddingY = 6, Border = 2, MaxContent = 190;
 
-    public double Width => Size.Width;
-    public double Height => Size.Height;
-
-    private (double Width, double Height) Size => _size ??= Measure();
-    private (double Width, double Height)? _size;
+    // Measured each time, not cached: a card made with "with" must not keep the size of the card it came from.
+    public double Width => Measure().Width;
+    public double Height => Measure().Height;
 
     private (double Width, double Height) Measure()
     {

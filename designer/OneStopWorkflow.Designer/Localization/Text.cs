@@ -338,6 +338,17 @@ public static class Text
             "Ctrl + mouse wheel zooms; drag the background to move around."),
         ["canvas-overview"] = ("Toàn cảnh sơ đồ", "Overview of the graph"),
         ["step-problems"] = ("Lỗi của bước", "Problems of this step"),
+        ["case-graph"] = ("Đường đi của hồ sơ", "The case's path"),
+        ["case-graph-help"] = (
+            "Trên sơ đồ phiên bản {0} của thủ tục mà hồ sơ áp dụng: nền xanh là các bước đã qua, kèm thời gian ở mỗi "
+            + "bước; viền cam là bước hồ sơ đang ở.",
+            "On the graph of version {0} of the procedure the case follows: green steps are those it went through, "
+            + "with the time spent at each; the orange outline is where it is now."),
+        ["spent-here"] = ("Đang ở đây · {0}", "Here now · {0}"),
+        ["spent"] = ("Đã ở {0}", "Spent {0}"),
+        ["duration-dh"] = ("{0} ngày {1} giờ", "{0} d {1} h"),
+        ["duration-hm"] = ("{0} giờ {1} phút", "{0} h {1} min"),
+        ["duration-m"] = ("{0} phút", "{0} min"),
         ["menu"] = ("Danh mục", "Menu"),
         ["now-at"] = ("Đang ở bước", "Now at"),
         ["held-by"] = ("Đơn vị, người xử lý", "Held by"),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace OneStopWorkflow.Browser.Tests;
@@ -9,7 +10,7 @@ namespace OneStopWorkflow.Browser.Tests;
 /// canvas. Screenshots go to tests/artifacts/designer (canvas-*.png are kept in git).
 /// </summary>
 [Collection(Chromium.Collection)]
-public sealed class CanvasTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncDisposable
+public sealed class DesignerCanvasTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncDisposable
 {
     private readonly AppBrowser _browser = new(app, "designer");
 
@@ -69,6 +70,83 @@ public sealed class CanvasTests(RunningApp app) : IClassFixture<RunningApp>, IAs
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task Issue_18_a_new_step_appears_linked_next_to_the_selected_one_and_a_broken_link_goes_red()
+    {
+        var page = await _browser.SignInAsync("policy", 1440);
+        await _browser.OpenAsync(page, "/designer/birth-registration/1");
+        await page.ClickAsync("#new-draft");
+        await page.WaitForURLAsync(url => url.EndsWith("/designer/birth-registration/2", StringComparison.Ordinal));
+        await AppBrowser.WaitInteractiveAsync(page);
+
+        await page.ClickAsync(".step-card[data-step=register]");
+        await Assertions.Expect(page.Locator("#step-properties")).ToHaveAttributeAsync("data-step", "register");
+        await page.ClickAsync("#add-step");
+        var added = page.Locator(".step-card[data-step=new-step]");
+        await Assertions.Expect(added).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#step-properties")).ToHaveAttributeAsync("data-step", "new-step");
+        // Linked in place: "Trình ký" of the selected step now leads to the new one, which goes on with "Hoàn thành".
+        await Assertions.Expect(page.Locator(".link-label", new() { HasText = "Hoàn thành" })).ToHaveCountAsync(1);
+        var canvas = (await page.Locator("#procedure-canvas").BoundingBoxAsync())!;
+        Assert.True(Inside((await added.BoundingBoxAsync())!, canvas, 1), "the new step is out of view");
+
+        await page.FillAsync("#new-action-id", "skip");
+        await page.FillAsync("#new-action-to", "nowhere");
+        await page.ClickAsync("#add-action");
+        await Assertions.Expect(page.Locator(".step-card.shape-missing")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("g.diagram-link[data-link-id^='missing:']")).ToHaveCountAsync(1);
+        var broken = page.Locator(".step-card.has-problems[data-step=new-step]");
+        await Assertions.Expect(broken).ToHaveAttributeAsync("title", new Regex("nowhere"));
+        await ShotAsync(page, "canvas-editing-vi");
+
+        await page.GotoAsync(_browser.Url("/culture/en?returnUrl=/designer/birth-registration/2"));
+        await AppBrowser.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator(".step-card[data-step=register] .step-card-kind")).ToHaveTextAsync("Task");
+        await ShotAsync(page, "canvas-editing-en");
+        await page.Context.CloseAsync();
+
+        var phone = await _browser.SignInAsync("policy", 390);
+        await _browser.OpenAsync(phone, "/designer/birth-registration/2");
+        await Assertions.Expect(phone.Locator(".step-card")).ToHaveCountAsync(9);
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 391"),
+            "the editor page scrolls sideways on a phone");
+        await phone.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Chromium.ArtifactsFolder("designer"), "canvas-phone-390.png"),
+        });
+    }
+
+    [Fact]
+    public async Task Issue_18_a_handed_up_case_shows_its_path_on_the_graph_of_its_version()
+    {
+        var page = await _browser.SignInAsync("officer.city", 1440);
+        await _browser.OpenAsync(page, "/cases/HP.HONGAN-260302-0001");
+        var graph = page.Locator("#case-graph");
+        await Assertions.Expect(graph.Locator(".step-card")).ToHaveCountAsync(StepCount("land-use-transfer", 1));
+        // It went through intake, review (handed up to the city) and the tax, and ended with the result returned.
+        foreach (var step in new[] { "intake", "land-review", "tax-obligation", "sign-off", "resolved" })
+        {
+            await Assertions.Expect(graph.Locator($".step-card.trail-visited[data-step={step}]")).ToHaveCountAsync(1);
+        }
+
+        await Assertions.Expect(graph.Locator(".step-card.trail-visited[data-step=refused]")).ToHaveCountAsync(0);
+        await Assertions.Expect(graph.Locator(".link-label.trail-taken", new() { HasText = "Chuyển cơ quan thuế" }))
+            .ToHaveCountAsync(1);
+        await Assertions.Expect(graph.Locator(".step-card[data-step=land-review]")).ToContainTextAsync("Đã ở");
+        Assert.Equal(0, await graph.Locator(".step-port").CountAsync());
+        await page.Locator("#case-graph").ScrollIntoViewIfNeededAsync();
+        await graph.ScreenshotAsync(new LocatorScreenshotOptions
+        {
+            Path = Path.Combine(Chromium.ArtifactsFolder("designer"), "canvas-case-handed-up-path.png"),
+        });
+    }
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.Locator("#procedure-canvas").ScreenshotAsync(new LocatorScreenshotOptions
+        {
+            Path = Path.Combine(Chromium.ArtifactsFolder("designer"), $"{name}.png"),
+        });
 
     private static int StepCount(string code, int version)
     {
