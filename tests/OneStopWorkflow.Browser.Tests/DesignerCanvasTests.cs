@@ -100,6 +100,39 @@ public sealed class DesignerCanvasTests(RunningApp app) : IClassFixture<RunningA
         await Assertions.Expect(broken).ToHaveAttributeAsync("title", new Regex("nowhere"));
         await ShotAsync(page, "canvas-editing-vi");
 
+        // The wheel scrolls the page and leaves the zoom; Ctrl + wheel zooms the canvas and leaves the page.
+        var zoom = await page.TextContentAsync("#canvas-zoom");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        canvas = (await page.Locator("#procedure-canvas").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(canvas.X + 40, canvas.Y + 40);
+        await page.Mouse.WheelAsync(0, 300);
+        await page.WaitForTimeoutAsync(300);
+        Assert.Equal(zoom, await page.TextContentAsync("#canvas-zoom"));
+        var scrolled = await page.EvaluateAsync<double>("() => window.scrollY");
+        Assert.True(scrolled > 0, "the wheel did not scroll the page");
+        canvas = (await page.Locator("#procedure-canvas").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(canvas.X + 60, canvas.Y + (canvas.Height / 2));
+        await page.Keyboard.DownAsync("Control");
+        await page.Mouse.WheelAsync(0, -200);
+        await page.Keyboard.UpAsync("Control");
+        await Assertions.Expect(page.Locator("#canvas-zoom")).Not.ToHaveTextAsync(zoom!);
+        Assert.Equal(scrolled, await page.EvaluateAsync<double>("() => window.scrollY"));
+
+        // A dragged step stays where it was put, also after the page is opened again.
+        await page.ClickAsync("#canvas-fit");
+        var node = page.Locator(".diagram-node:has(.step-card[data-step=intake])");
+        var before = await node.GetAttributeAsync("style");
+        var card = (await page.Locator(".step-card[data-step=intake]").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(card.X + 20, card.Y + 8);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(card.X + 60, card.Y + 70, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(node).Not.ToHaveAttributeAsync("style", before!);
+        await page.WaitForTimeoutAsync(500);
+        var moved = await node.GetAttributeAsync("style");
+        await _browser.OpenAsync(page, "/designer/birth-registration/2");
+        await Assertions.Expect(node).ToHaveAttributeAsync("style", moved!);
+
         await page.GotoAsync(_browser.Url("/culture/en?returnUrl=/designer/birth-registration/2"));
         await AppBrowser.WaitInteractiveAsync(page);
         await Assertions.Expect(page.Locator(".step-card[data-step=register] .step-card-kind")).ToHaveTextAsync("Task");
