@@ -43,6 +43,12 @@ public sealed record CanvasScene(IReadOnlyList<StepCard> Cards, IReadOnlyList<Ca
         foreach (var link in draft.Links())
         {
             var missing = !steps.Contains(link.To);
+            if (link.Kind is DraftLinkKind.Join && !missing)
+            {
+                // Which join closes a parallel step's branches is not a way a case goes: the branches lead there.
+                continue;
+            }
+
             if (missing && cards.All(c => c.Id != MissingPrefix + link.To))
             {
                 cards.Add(new StepCard(MissingPrefix + link.To, StepShape.Missing, T("card-missing"),
