@@ -17,7 +17,10 @@ namespace OneStopWorkflow.Designer.Designing;
 /// </summary>
 public sealed class DraftSession(AppSession session)
 {
-    private const string LayoutFile = "designer/layout.json";
+    // Only the steps people dragged: every other step is placed by the layout each time it is drawn. The older
+    // layout file held every step's automatic place, which would freeze the old layout, so it is dropped.
+    private const string MovedStepsFile = "designer/moved-steps.json";
+    private const string OldLayoutFile = "designer/layout.json";
 
     private Dictionary<string, string> _files = new(StringComparer.Ordinal);
     private PathBudget? _budget;
@@ -31,14 +34,15 @@ public sealed class DraftSession(AppSession session)
     public DraftDocument? Draft { get; private set; }
     public bool ReadOnly => Stored?.Status != "draft";
 
-    /// <summary>Where each step sits on the canvas, which moves them; saved as the version's layout file.</summary>
+    /// <summary>Where people dragged steps on the canvas; saved with the draft as one of its files.</summary>
     public Dictionary<string, (double X, double Y)> Positions { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; private set; } = [];
     public IReadOnlyList<string> StepIds { get; private set; } = [];
 
-    /// <summary>The steps an error points at.</summary>
-    public IReadOnlySet<string> Flagged { get; private set; } = new HashSet<string>();
+    /// <summary>The error messages of each step an error points at.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StepProblems { get; private set; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>The draft's last sound definition: while it has errors, its documents and previews stay.</summary>
     public ProcedureDefinition? Procedure { get; private set; }
@@ -70,7 +74,7 @@ public sealed class DraftSession(AppSession session)
         Problem = error;
         _files = Stored.Files.ToDictionary(StringComparer.Ordinal);
         Positions.Clear();
-        if (_files.TryGetValue(LayoutFile, out var layout)
+        if (_files.TryGetValue(MovedStepsFile, out var layout)
             && JsonSerializer.Deserialize<Dictionary<string, double[]>>(layout) is { } saved)
         {
             foreach (var (id, xy) in saved.Where(p => p.Value.Length == 2))
@@ -244,12 +248,18 @@ public sealed class DraftSession(AppSession session)
         }
 
         StepIds = [.. Draft.StepObjects.Select(DraftDocument.Id)];
-        Flagged = Diagnostics.Where(d => d.IsError).Select(d => DiagnosticsList.StepOf(d, StepIds)).OfType<string>()
-            .ToHashSet();
+        StepProblems = Diagnostics.Where(d => d.IsError)
+            .Select(d => (Step: DiagnosticsList.StepOf(d, StepIds), d.Message)).Where(p => p.Step is not null)
+            .GroupBy(p => p.Step!, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Message)], StringComparer.Ordinal);
         PathBudget = _budget is { } budget
             ? $"{budget.LongestMainPathHours:0.#} / {budget.StatutoryHours:0.#}"
             : "—";
     }
+
+    /// <summary>After a step was dragged: keeps where it was put with the draft.</summary>
+    public Task MovedAsync(CancellationToken cancellationToken) => SaveAsync(cancellationToken);
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
@@ -258,7 +268,8 @@ public sealed class DraftSession(AppSession session)
             return;
         }
 
-        _files[LayoutFile] = JsonSerializer.Serialize(Positions.ToDictionary(
+        _files.Remove(OldLayoutFile);
+        _files[MovedStepsFile] = JsonSerializer.Serialize(Positions.ToDictionary(
             p => p.Key, p => new[] { Math.Round(p.Value.X), Math.Round(p.Value.Y) }));
         var outcome = await session.SendAsync(
             new SaveProcedureDraft(Code, Version, Draft.ToJson(), Files()), cancellationToken);
