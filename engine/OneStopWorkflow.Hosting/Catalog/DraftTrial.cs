@@ -85,7 +85,9 @@ internal static class DraftTrial
         {
             var outcome = ScenarioRunner.Execute(decision, scenario);
             var report = ScenarioRunner.Report(outcome.Context, outcome.State, outcome.Events, outcome.Rejections);
-            return (report, TrialStory.Tell(outcome, lookup with { Secret = scenario.Steps[0].Command.Secret }), parsed.Diagnostics);
+            // The receipt prints the secret its command carried, as the host renders it while deciding.
+            var trial = TrialStory.Tell(outcome, lookup with { Secret = scenario.Steps[0].Command.Secret });
+            return (report, trial, parsed.Diagnostics);
         }
         catch (CalendarYearMissingException ex)
         {
@@ -138,7 +140,8 @@ internal static class DraftTrial
         {
             using var document = JsonDocument.Parse(json);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String
+                && document.RootElement.TryGetProperty("description", out var d)
+                && d.ValueKind == JsonValueKind.String
                 ? d.GetString() ?? ""
                 : "";
         }

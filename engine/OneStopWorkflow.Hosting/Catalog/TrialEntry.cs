@@ -55,6 +55,12 @@ public sealed record TrialDocument(DateTimeOffset At, string Document, Localized
     public LocalizedText? Step { get; init; }
 }
 
-/// <summary>A command of the scenario that the engine refused, with its reasons.</summary>
-public sealed record TrialRefusal(DateTimeOffset At, string Command, ImmutableArray<Rejection> Reasons)
-    : TrialEntry(At);
+/// <summary>
+/// A command of the scenario that the engine refused, with its reasons: <see cref="Kind"/> is the command's kind
+/// (<c>receive</c>, <c>act</c>, <c>hand-up</c>…), <see cref="Action"/> the title of the action it took, if any.
+/// </summary>
+public sealed record TrialRefusal(DateTimeOffset At, string Kind, ImmutableArray<Rejection> Reasons)
+    : TrialEntry(At)
+{
+    public LocalizedText? Action { get; init; }
+}

@@ -8,19 +8,21 @@ using OneStopWorkflow.Engine.Templates;
 
 namespace OneStopWorkflow.Hosting.Catalog;
 
-/// <summary>Tells a scenario's outcome as a <see cref="TrialRun"/>: steps, case events, documents and refusals.</summary>
+/// <summary>Tells a scenario's outcome as a <see cref="TrialRun"/>: steps, events, documents and refusals.</summary>
 internal static class TrialStory
 {
     public static TrialRun Tell(ScenarioOutcome outcome, LookupPage lookup)
     {
         var context = outcome.Context;
         var entries = new List<TrialEntry>();
-        entries.AddRange(outcome.State?.Tasks.Select(t => Step(outcome, t)) ?? []);
         entries.AddRange(outcome.Events.Select(e => Event(context, e)).OfType<TrialEvent>());
+        entries.AddRange(outcome.State?.Tasks.Select(t => Step(outcome, t)) ?? []);
         entries.AddRange(Documents(outcome, lookup));
-        entries.AddRange(outcome.Rejections.Select(r => new TrialRefusal(r.At, r.Command, r.Reasons)));
+        entries.AddRange(outcome.Rejections.Select(r => Refusal(context, r)));
         var state = outcome.State;
-        return new TrialRun([.. entries.Select((e, i) => (e, i)).OrderBy(p => p.e.At).ThenBy(p => p.i).Select(p => p.e)])
+        // In time order; what happened at one instant stays in the order of the trail.
+        var ordered = entries.Select((e, i) => (e, i)).OrderBy(p => p.e.At).ThenBy(p => p.i).Select(p => p.e);
+        return new TrialRun([.. ordered])
         {
             DossierCode = state?.DossierCode, ReceivedAt = state?.ReceivedAt, Appointment = state?.Appointment,
             PromisedAppointment = state?.PromisedAppointment, Status = outcome.CaseStatus,
@@ -106,6 +108,17 @@ internal static class TrialStory
         {
             return $"<pre>{WebUtility.HtmlEncode(ex.Message)}</pre>";
         }
+    }
+
+    /// <summary>A refused command by its kind, and an action by its title ("act approve" names approve).</summary>
+    private static TrialRefusal Refusal(DecisionContext context, ScenarioRejection rejection)
+    {
+        var words = rejection.Command.Split(' ', 2);
+        var action = words.Length == 2
+            ? context.Procedure.Steps.Select(s => s.FindAction(words[1])).FirstOrDefault(a => a is not null)?.Title
+                ?? Plain(words[1])
+            : null;
+        return new TrialRefusal(rejection.At, words[0], rejection.Reasons) { Action = action };
     }
 
     private static TrialActor Who(DecisionContext context, EventActor actor) =>
