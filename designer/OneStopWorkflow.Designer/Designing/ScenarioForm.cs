@@ -91,7 +91,13 @@ public sealed class ScenarioForm
         receive["actor"] = ActorFor(actors, Receipt.Unit, Receipt.Role);
         receive["fields"] = Values(Receipt, Receipt.Source["fields"] as JsonObject);
         root["receive"] = receive;
-        root["commands"] = new JsonArray([.. Commands.Select(c => (JsonNode)Command(c, actors))]);
+        // The engine reads an empty list as a mistake; a receipt alone has no list.
+        root.Remove("commands");
+        if (Commands.Count > 0)
+        {
+            root["commands"] = new JsonArray([.. Commands.Select(c => (JsonNode)Command(c, actors))]);
+        }
+
         return root.ToJsonString(new JsonSerializerOptions
         {
             WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
