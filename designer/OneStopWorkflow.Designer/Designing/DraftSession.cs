@@ -12,7 +12,7 @@ namespace OneStopWorkflow.Designer.Designing;
 
 /// <summary>
 /// One procedure version open in the editor: the stored version, the draft with its files and canvas positions,
-/// and what the checks, the preview, the try-it and the diff say of it. Each change is checked and saved through
+/// and what the checks, the preview and the diff say of it. Each change is checked and saved through
 /// the application layer, so the page only shows this state and forwards its events.
 /// </summary>
 public sealed class DraftSession(AppSession session)
@@ -54,9 +54,6 @@ public sealed class DraftSession(AppSession session)
     public string TemplateDocument { get; set; } = "";
     public string TemplateText { get; set; } = "";
     public string PreviewHtml { get; private set; } = "";
-    public string ScenarioText { get; set; } = "";
-    public string ScenarioResult { get; private set; } = "";
-    public ImmutableArray<Diagnostic> ScenarioDiagnostics { get; private set; } = [];
     public ImmutableArray<ProcedureChange> Changes { get; private set; } = [];
 
     public async Task LoadAsync(string code, int version, CancellationToken cancellationToken)
@@ -83,7 +80,6 @@ public sealed class DraftSession(AppSession session)
             }
         }
 
-        ScenarioText = (await session.SendAsync(new GetSampleScenario(code), cancellationToken)).Json;
         await RevalidateAsync(cancellationToken);
         TemplateDocument = Procedure?.Documents.FirstOrDefault()?.Id ?? "";
         await LoadTemplateAsync(cancellationToken);
@@ -201,20 +197,6 @@ public sealed class DraftSession(AppSession session)
 
         var preview = await session.SendAsync(new PreviewDraft(Procedure, TemplateDocument), cancellationToken);
         PreviewHtml = preview.Rejection is { } refused ? Text.Of(refused) : preview.Html;
-    }
-
-    public async Task RunScenarioAsync(CancellationToken cancellationToken)
-    {
-        if (Procedure is null)
-        {
-            (ScenarioResult, ScenarioDiagnostics) = (string.Join("\n", Diagnostics.Where(d => d.IsError)), []);
-            return;
-        }
-
-        var run = await session.SendAsync(new RunDraftScenario(Procedure, ScenarioText), cancellationToken);
-        (ScenarioResult, ScenarioDiagnostics) = run.Rejection is { } refused
-            ? (Text.Of(refused), [])
-            : (run.Report ?? "", run.Diagnostics);
     }
 
     /// <summary>What changed since the version before this one.</summary>
