@@ -88,7 +88,7 @@ public sealed class TryItTests(RunningApp app) : IClassFixture<RunningApp>, IAsy
         await Expect(step).ToContainTextAsync("Chuyển cơ quan thuế");
         await Expect(step).ToContainTextAsync("03/03/2026 10:00");
         await Expect(page.Locator(".tryit-refusal")).ToHaveCountAsync(0);
-        await Expect(page.Locator("[data-step='tax-obligation']")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".tryit-step[data-step='tax-obligation']")).ToHaveCountAsync(1);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
