@@ -58,5 +58,5 @@ public sealed record ScannerOptions
     public bool Enabled { get; init; } = true;
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
-    public int Batch { get; init; } = 50;
+    public int Batch { get; init; } = 128;
 }

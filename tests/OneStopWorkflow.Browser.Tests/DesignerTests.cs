@@ -91,6 +91,7 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
             StringComparison.Ordinal);
         await page.ClickAsync("#show-try");
         await page.ClickAsync("#run-scenario");
+        await page.ClickAsync("#tryit-json");
         await Expect(page.Locator("#scenario-result")).ToContainTextAsync("\"dossierCode\"");
         await _browser.ShotAsync(page, "03-try-it");
 

@@ -96,10 +96,13 @@ public sealed class ComponentTests : IAsyncLifetime
     {
         var received = await ReceiveAsync();
         SignIn(People.OfficerCn1);
+        // As while prerendering: the page's procedure graph draws its diagram only once interactive.
+        _ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
 
         var page = _ctx.Render<CasePage>(p => p.Add(c => c.Id, received.Id));
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#act-send-to-tax")), Wait);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#case-graph-panel #case-graph")), Wait);
         Assert.Empty(page.FindAll("#act-approve"));
         page.Find("#act-send-to-tax").Click();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#act-tax-paid")), Wait);

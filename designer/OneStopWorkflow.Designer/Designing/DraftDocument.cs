@@ -57,31 +57,48 @@ public sealed class DraftDocument
     public static string TitleIn(JsonNode? title, bool english, string fallback) =>
         (string?)title?[english ? "en" : "vi"] is { Length: > 0 } text ? text : fallback;
 
-    /// <summary>Every step's outgoing edges: actions (labelled by id), next, branches, join, resubmission.</summary>
-    public IEnumerable<(string From, string To, string Label)> Edges()
+    /// <summary>Every step's ways out: actions (with their titles), next, branches, join, resubmission.</summary>
+    public IEnumerable<DraftLink> Links()
     {
         foreach (var step in StepObjects)
         {
             var from = Id(step);
+            var index = 0;
             foreach (var action in (step["actions"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                yield return (from, (string?)action["to"] ?? "", (string?)action["id"] ?? "");
+                var title = action["title"];
+                yield return new DraftLink(
+                    $"{from}/action/{index++}", from, (string?)action["to"] ?? "", DraftLinkKind.Action,
+                    Text(title, "vi") ?? (string?)action["id"], Text(title, "en") ?? (string?)action["id"]);
             }
 
-            foreach (var (name, label) in new[] { ("next", "→"), ("join", "join"), ("resubmitTo", "bổ sung") })
+            foreach (var (name, kind) in new[]
+                {
+                    ("next", DraftLinkKind.Next), ("join", DraftLinkKind.Join),
+                    ("resubmitTo", DraftLinkKind.Resubmit),
+                })
             {
                 if ((string?)step[name] is { Length: > 0 } target)
                 {
-                    yield return (from, target, label);
+                    yield return new DraftLink($"{from}/{name}", from, target, kind, null, null);
                 }
             }
 
             foreach (var branch in (step["branches"] as JsonArray ?? []).Select(b => (string?)b).OfType<string>())
             {
-                yield return (from, branch, "‖");
+                yield return new DraftLink($"{from}/branch/{index++}", from, branch, DraftLinkKind.Branch, null, null);
             }
         }
     }
+
+    /// <summary>A title in one language: <c>{ "vi": …, "en": … }</c>, or a plain string for both.</summary>
+    public static string? Text(JsonNode? title, string language) =>
+        title switch
+        {
+            JsonObject o => (string?)o[language] is { Length: > 0 } text ? text : null,
+            JsonValue v when v.TryGetValue<string>(out var text) && text.Length > 0 => text,
+            _ => null,
+        };
 
     /// <summary>A new task after <paramref name="afterId"/>: it takes over that step's first action target.</summary>
     public string InsertStepAfter(string afterId)

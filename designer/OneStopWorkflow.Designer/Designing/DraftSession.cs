@@ -13,12 +13,15 @@ namespace OneStopWorkflow.Designer.Designing;
 
 /// <summary>
 /// One procedure version open in the editor: the stored version, the draft with its files and canvas positions,
-/// and what the checks, the preview, the try-it and the diff say of it. Each change is checked and saved through
+/// and what the checks, the preview and the diff say of it. Each change is checked and saved through
 /// the application layer, so the page only shows this state and forwards its events.
 /// </summary>
 public sealed class DraftSession(AppSession session)
 {
-    private const string LayoutFile = "designer/layout.json";
+    // Only the steps people dragged: every other step is placed by the layout each time it is drawn. The older
+    // layout file held every step's automatic place, which would freeze the old layout, so it is dropped.
+    private const string MovedStepsFile = "designer/moved-steps.json";
+    private const string OldLayoutFile = "designer/layout.json";
 
     private Dictionary<string, string> _files = new(StringComparer.Ordinal);
     private PathBudget? _budget;
@@ -32,7 +35,7 @@ public sealed class DraftSession(AppSession session)
     public DraftDocument? Draft { get; private set; }
     public bool ReadOnly => Stored?.Status != "draft";
 
-    /// <summary>Where each step sits on the canvas, which moves them; saved as the version's layout file.</summary>
+    /// <summary>Where people dragged steps on the canvas; saved with the draft as one of its files.</summary>
     public Dictionary<string, (double X, double Y)> Positions { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; private set; } = [];
@@ -47,8 +50,9 @@ public sealed class DraftSession(AppSession session)
     /// <summary>The unit directory the draft is checked against: the roles and units the panel offers.</summary>
     public UnitDirectory Units { get; private set; } = UnitDirectory.Empty;
 
-    /// <summary>The steps an error points at.</summary>
-    public IReadOnlySet<string> Flagged { get; private set; } = new HashSet<string>();
+    /// <summary>The error messages of each step an error points at.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StepProblems { get; private set; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>The draft's last sound definition: while it has errors, its documents and previews stay.</summary>
     public ProcedureDefinition? Procedure { get; private set; }
@@ -60,9 +64,6 @@ public sealed class DraftSession(AppSession session)
     public string TemplateDocument { get; set; } = "";
     public string TemplateText { get; set; } = "";
     public string PreviewHtml { get; private set; } = "";
-    public string ScenarioText { get; set; } = "";
-    public string ScenarioResult { get; private set; } = "";
-    public ImmutableArray<Diagnostic> ScenarioDiagnostics { get; private set; } = [];
     public ImmutableArray<ProcedureChange> Changes { get; private set; } = [];
 
     public async Task LoadAsync(string code, int version, CancellationToken cancellationToken)
@@ -81,7 +82,7 @@ public sealed class DraftSession(AppSession session)
         Problem = error;
         _files = Stored.Files.ToDictionary(StringComparer.Ordinal);
         Positions.Clear();
-        if (_files.TryGetValue(LayoutFile, out var layout)
+        if (_files.TryGetValue(MovedStepsFile, out var layout)
             && JsonSerializer.Deserialize<Dictionary<string, double[]>>(layout) is { } saved)
         {
             foreach (var (id, xy) in saved.Where(p => p.Value.Length == 2))
@@ -90,7 +91,6 @@ public sealed class DraftSession(AppSession session)
             }
         }
 
-        ScenarioText = (await session.SendAsync(new GetSampleScenario(code), cancellationToken)).Json;
         await RevalidateAsync(cancellationToken);
         TemplateDocument = Procedure?.Documents.FirstOrDefault()?.Id ?? "";
         await LoadTemplateAsync(cancellationToken);
@@ -226,20 +226,6 @@ public sealed class DraftSession(AppSession session)
         PreviewHtml = preview.Rejection is { } refused ? Text.Of(refused) : preview.Html;
     }
 
-    public async Task RunScenarioAsync(CancellationToken cancellationToken)
-    {
-        if (Procedure is null)
-        {
-            (ScenarioResult, ScenarioDiagnostics) = (string.Join("\n", Diagnostics.Where(d => d.IsError)), []);
-            return;
-        }
-
-        var run = await session.SendAsync(new RunDraftScenario(Procedure, ScenarioText), cancellationToken);
-        (ScenarioResult, ScenarioDiagnostics) = run.Rejection is { } refused
-            ? (Text.Of(refused), [])
-            : (run.Report ?? "", run.Diagnostics);
-    }
-
     /// <summary>What changed since the version before this one.</summary>
     public async Task DiffAsync(CancellationToken cancellationToken)
     {
@@ -275,12 +261,19 @@ public sealed class DraftSession(AppSession session)
         StepTitles = [.. Draft.StepObjects.Select(s => new LocalizedText(
             DraftDocument.TitleIn(s["title"], false, DraftDocument.Id(s)),
             DraftDocument.TitleIn(s["title"], true, DraftDocument.Id(s))))];
-        Flagged = Diagnostics.Where(d => d.IsError).Select(d => DiagnosticsList.StepOf(d, StepIds)).OfType<string>()
-            .ToHashSet();
+        StepProblems = Diagnostics.Where(d => d.IsError)
+            .Select(d => (Step: DiagnosticsList.StepOf(d, StepIds), Message: d.MessageIn(CultureInfo.CurrentUICulture)))
+            .Where(p => p.Step is not null)
+            .GroupBy(p => p.Step!, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Message)], StringComparer.Ordinal);
         PathBudget = _budget is { } budget
             ? $"{budget.LongestMainPathHours:0.#} / {budget.StatutoryHours:0.#}"
             : "—";
     }
+
+    /// <summary>After a step was dragged: keeps where it was put with the draft.</summary>
+    public Task MovedAsync(CancellationToken cancellationToken) => SaveAsync(cancellationToken);
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
@@ -289,7 +282,8 @@ public sealed class DraftSession(AppSession session)
             return;
         }
 
-        _files[LayoutFile] = JsonSerializer.Serialize(Positions.ToDictionary(
+        _files.Remove(OldLayoutFile);
+        _files[MovedStepsFile] = JsonSerializer.Serialize(Positions.ToDictionary(
             p => p.Key, p => new[] { Math.Round(p.Value.X), Math.Round(p.Value.Y) }));
         var outcome = await session.SendAsync(
             new SaveProcedureDraft(Code, Version, Draft.ToJson(), Files()), cancellationToken);

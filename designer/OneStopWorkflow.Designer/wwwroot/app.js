@@ -13,3 +13,8 @@ window.oneStop = {
     try { return sessionStorage.getItem('oneStop.' + key); } catch (e) { return null; }
   }
 };
+
+// Ctrl + wheel over the designer's canvas zooms the graph (the canvas does it), not the whole page.
+document.addEventListener('wheel', function (e) {
+  if (e.ctrlKey && e.target instanceof Element && e.target.closest('.diagram-canvas')) { e.preventDefault(); }
+}, { passive: false });

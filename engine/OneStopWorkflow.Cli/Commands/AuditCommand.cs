@@ -26,7 +26,7 @@ internal static class AuditCommand
             Description = "Check one case (its id or dossier code) instead of all.",
         };
         var verify = new Command("verify",
-            "Recompute every trail's hash chain and report the first broken link of each case.")
+            "Recompute every trail's hash chain, check each case's snapshot against its trail, report what differs.")
         {
             caseOption,
         };
@@ -144,7 +144,7 @@ internal static class AuditCommand
 
             var counted = $"{report.Cases} case(s), {report.Events} event(s) verified";
             Console.WriteLine(report.IsClean
-                ? $"{counted}: every trail is intact."
+                ? $"{counted}: every trail is intact and every snapshot is the fold of its trail."
                 : $"{counted}: {report.Broken.Count} trail(s) broken.");
             return report.IsClean ? 0 : 1;
         }

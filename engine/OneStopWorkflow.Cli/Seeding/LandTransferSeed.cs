@@ -21,7 +21,11 @@ internal static class LandTransferSeed
         var trail = new SeedTrail(version);
         trail.Do(receipt.At, new ReceiveCommand(clerk, receipt.Id, receipt.Unit)
         {
-            Fields = LandTransferWorkload.Fields, Components = LandTransferWorkload.Components,
+            // The contract was signed a few days before it is handed in (a contract dated after the receipt is
+            // refused), whatever the day of the year the seed receives it.
+            Fields = LandTransferWorkload.Fields.SetItem("contract_date",
+                receipt.At.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            Components = LandTransferWorkload.Components,
             Sequence = receipt.Sequence, Secret = receipt.Secret,
         });
         DateTimeOffset Day(decimal working) => plan.Calendar.AddWorkingDays(receipt.At, working);

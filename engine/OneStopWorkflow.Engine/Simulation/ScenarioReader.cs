@@ -16,7 +16,8 @@ namespace OneStopWorkflow.Engine.Simulation;
 /// keeps the shared codes of the reader (OSW1001 bad JSON, 1002 unknown property, 1003 missing property,
 /// 1004 wrong type or value, 1007 duplicate property): the same problem has the same code in every file.
 /// OSW1601 bad instant · 1602 undeclared actor · 1603 command of no kind · 1604 command of several kinds ·
-/// 1605 empty command list · 1606 bad dossier sequence. Unit tests: Engine.Tests/Simulation/InvalidScenarios.
+/// 1605 empty command list · 1606 bad dossier sequence · 1607 an instant beyond the calendar (reported by the
+/// designer's try-it, which runs it). Unit tests: Engine.Tests/Simulation/InvalidScenarios.
 /// </remarks>
 internal static class ScenarioReader
 {

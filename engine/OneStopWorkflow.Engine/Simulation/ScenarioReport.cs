@@ -57,7 +57,8 @@ internal sealed class ScenarioReport(WorkingCalendar calendar)
         w.WriteString("receivedAt", Iso(state.ReceivedAt));
         Optional(w, "appointment", state.Appointment);
         Optional(w, "promisedAppointment", state.PromisedAppointment);
-        w.WriteString("status", state.IsFinished ? "finished" : state.PausedSince is not null ? "paused" : "open");
+        var outcome = new ScenarioOutcome(context, state, [], []);
+        w.WriteString("status", outcome.CaseStatus);
         var deadline = Deadlines.StatusOf(state, context.Procedure, calendar, context.Now);
         w.WriteString("deadlineStatus", deadline is { } d ? Names.Kebab(d.ToString()) : null);
         w.WriteString("outcome", state.Outcome is { } o ? Names.Kebab(o.ToString()) : null);
@@ -72,7 +73,7 @@ internal sealed class ScenarioReport(WorkingCalendar calendar)
             w.WriteBoolean("onTime", timeliness != Timeliness.Late);
         }
 
-        w.WriteString("timeliness", timeliness is { } t ? Names.Kebab(t.ToString()) : null);
+        w.WriteString("timeliness", outcome.Timeliness);
         w.WriteStartArray("tasks");
         foreach (var task in state.Tasks)
         {
@@ -84,27 +85,11 @@ internal sealed class ScenarioReport(WorkingCalendar calendar)
             Optional(w, "due", task.Due);
             Optional(w, "completedAt", task.CompletedAt);
             w.WriteString("action", task.Cancelled ? "(cancelled)" : task.Action);
-            w.WriteString("status", TaskStatus(context, task));
+            w.WriteString("status", outcome.StatusOf(task));
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-    }
-
-    private static string? TaskStatus(DecisionContext context, TaskState task)
-    {
-        if (task.Due is not { } due)
-        {
-            return null;
-        }
-
-        if (task.CompletedAt is { } completed)
-        {
-            return completed > due ? "late" : "on-time";
-        }
-
-        return Names.Kebab(
-            Deadlines.StatusOf(context.Calendar, due, context.Now, context.Procedure.DueSoon).ToString());
     }
 
     private void Events(Utf8JsonWriter w, IReadOnlyList<CaseEvent> events)

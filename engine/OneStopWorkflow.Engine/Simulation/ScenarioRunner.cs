@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using OneStopWorkflow.Engine.Diagnostics;
@@ -28,10 +29,19 @@ public static class ScenarioRunner
 
     public static string Run(DecisionContext context, Scenario scenario)
     {
+        var outcome = Execute(context, scenario);
+        return Report(outcome.Context, outcome.State, outcome.Events, outcome.Rejections);
+    }
+
+    /// <summary>
+    /// Runs the scenario's commands in order; a refused command is kept with its reasons and the run goes on.
+    /// </summary>
+    public static ScenarioOutcome Execute(DecisionContext context, Scenario scenario)
+    {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(scenario);
-        var events = new List<CaseEvent>();
-        var rejections = new List<ScenarioRejection>();
+        var events = ImmutableArray.CreateBuilder<CaseEvent>();
+        var rejections = ImmutableArray.CreateBuilder<ScenarioRejection>();
         CaseState? state = null;
         foreach (var (at, command) in scenario.Steps)
         {
@@ -46,7 +56,8 @@ public static class ScenarioRunner
             state = decision.State;
         }
 
-        return Report(context with { Now = scenario.Until }, state, events, rejections);
+        return new ScenarioOutcome(
+            context with { Now = scenario.Until }, state, events.ToImmutable(), rejections.ToImmutable());
     }
 
     /// <summary>The report of a run as stable, indented JSON, taken at <paramref name="context"/>'s Now.</summary>

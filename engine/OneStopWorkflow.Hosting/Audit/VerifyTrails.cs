@@ -3,12 +3,17 @@ using OneStopWorkflow.Engine.Refusals;
 using OneStopWorkflow.Engine.Units;
 using OneStopWorkflow.Hosting.Security;
 using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Persistence.Cases;
 using OneStopWorkflow.Persistence.Storage;
 using OneStopWorkflow.Persistence.Trail;
 
 namespace OneStopWorkflow.Hosting.Audit;
 
-/// <summary>Recomputes the hash chain of one case's trail, or of all (auditors and admins).</summary>
+/// <summary>
+/// Recomputes the hash chain of one case's trail, or of all, and checks that each case's snapshot (its row and task
+/// rows) is the fold of its intact trail (auditors and admins).
+/// </summary>
 public sealed record VerifyTrails(string? CaseId) : IQuery<VerifyResult>;
 
 public sealed record VerifyResult(TrailReport? Report, Rejection? Rejection) : IRefusable<VerifyResult>
@@ -16,7 +21,7 @@ public sealed record VerifyResult(TrailReport? Report, Rejection? Rejection) : I
     public static VerifyResult Refused(Rejection rejection) => new(null, rejection);
 }
 
-internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor actors)
+internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor actors, ProcedureCatalog catalog)
     : IQueryHandler<VerifyTrails, VerifyResult>
 {
     public async ValueTask<VerifyResult> Handle(VerifyTrails query, CancellationToken cancellationToken)
@@ -33,6 +38,41 @@ internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor act
             return VerifyResult.Refused(CaseAccess.NotFound(caseId));
         }
 
-        return new VerifyResult(await TrailVerifier.VerifyAsync(db, query.CaseId, cancellationToken), null);
+        var report = await TrailVerifier.VerifyAsync(db, query.CaseId, cancellationToken);
+        var broken = report.Broken.Select(b => b.CaseId).ToHashSet(StringComparer.Ordinal);
+        var snapshots = await SnapshotsAsync(query.CaseId, broken, cancellationToken);
+        return new VerifyResult(report with { Broken = [.. report.Broken, .. snapshots] }, null);
+    }
+
+    /// <summary>The cases whose snapshot is not the fold of their trail (cases with a broken trail are skipped).</summary>
+    private async Task<List<BrokenLink>> SnapshotsAsync(
+        string? caseId, HashSet<string> broken, CancellationToken cancellationToken)
+    {
+        var ids = caseId is not null
+            ? [caseId]
+            : await db.Cases.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var store = new CaseStore(db);
+        List<BrokenLink> found = [];
+        foreach (var id in ids.Where(id => !broken.Contains(id)))
+        {
+            var stored = await store.FindAsync(id, cancellationToken);
+            if (stored is null)
+            {
+                continue;
+            }
+
+            var version = await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
+            var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == id).ToListAsync(cancellationToken);
+            var differences = SnapshotCheck.Differences(stored.Row, tasks, stored.State, version.Calendar);
+            if (differences.Count > 0)
+            {
+                found.Add(new BrokenLink(id, stored.Row.DossierCode, stored.Row.Version,
+                    "its snapshot is not the fold of its trail: " + string.Join("; ", differences)));
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        return found;
     }
 }

@@ -28,8 +28,20 @@ internal sealed class CaseDetailsReader(
     {
         var actor = actors.Actor!;
         var store = new CaseStore(db);
-        var stored = await store.FindAsync(key, cancellationToken)
-            ?? await store.FindByDossierCodeAsync(key, cancellationToken);
+        IReadOnlyList<EventRow>? trailRows = null;
+        StoredCase? stored;
+        if (depth == CaseDetailsDepth.WithTrailAndDocuments)
+        {
+            // The trail is shown: its rows are read once, folded into the case and shown.
+            var found = await store.FindWithTrailAsync(key, cancellationToken);
+            (stored, trailRows) = found is { } f ? (f.Case, f.Trail) : (null, null);
+        }
+        else
+        {
+            stored = await store.FindAsync(key, cancellationToken)
+                ?? await store.FindByDossierCodeAsync(key, cancellationToken);
+        }
+
         var version = stored is null ? null : await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
         if (stored is null || !CaseAccess.CanRead(actor, stored.State, version!.Units))
         {
@@ -41,7 +53,7 @@ internal sealed class CaseDetailsReader(
         var actions = mayAct ? Workflow.AvailableActions(context, stored.State, actor) : [];
         var offers = mayAct ? Workflow.Offers(context, stored.State, actor) : CaseOffers.None;
         var (trail, documents) = depth == CaseDetailsDepth.WithTrailAndDocuments
-            ? (await TrailAsync(stored, version, cancellationToken),
+            ? (Trail(stored, trailRows!, version),
                 await DocumentsAsync(stored.Row.Id, version, cancellationToken))
             : ([], []);
         var ticket = depth == CaseDetailsDepth.WithTrailAndDocuments
@@ -57,13 +69,9 @@ internal sealed class CaseDetailsReader(
     }
 
     /// <summary>The trail rows as read, each with the person named in its event (already read by the store).</summary>
-    private async Task<ImmutableArray<TrailEntry>> TrailAsync(
-        StoredCase stored, LoadedVersion version, CancellationToken cancellationToken)
-    {
-        var id = stored.Row.Id;
-        var rows = await db.Events.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select((e, i) =>
+    private static ImmutableArray<TrailEntry> Trail(
+        StoredCase stored, IReadOnlyList<EventRow> rows, LoadedVersion version) =>
+        [.. rows.Select((e, i) =>
         {
             // An event saved since the store read the case (a clerk acting meanwhile) is read from its row.
             var read = i < stored.Events.Length ? stored.Events[i] : EventSerializer.Deserialize(e.Type, e.Payload);
@@ -76,7 +84,6 @@ internal sealed class CaseDetailsReader(
                 StepTitle = step, Detail = detail,
             };
         })];
-    }
 
     /// <summary>The case's documents without their content, which is fetched one at a time when opened.</summary>
     private async Task<ImmutableArray<DocumentSummary>> DocumentsAsync(

@@ -215,7 +215,8 @@ public sealed partial class CaseWriter : IAsyncDisposable
         private sealed record BatchWrite(Dictionary<string, StoredCase> Written, FigureSums Figures);
 
         /// <summary>A command decided, its position in the batch and its paperwork being rendered.</summary>
-        private sealed record Pending(int Index, IQueued Queued, QueuedDecision Decision, Task<CaseSave> Save);
+        private sealed record Pending(
+            int Index, IQueued Queued, QueuedDecision Decision, Task<(CaseSave Save, CaseChange Rows)> Rows);
 
         /// <summary>
         /// Decides one command in its savepoint. A refusal or a failure rolls the savepoint back and is answered at
@@ -240,10 +241,14 @@ public sealed partial class CaseWriter : IAsyncDisposable
                 }
 
                 await statements.ReleaseAsync(CancellationToken.None);
-                var save = decision.Documents is null
-                    ? Task.FromResult(decision.Save)
-                    : Task.Run(() => decision.Rendered()!);
-                return (new Pending(index, queued, decision, save), null);
+                // The paperwork and the rows (hashes, payloads, working hours) are built off the loop: the case as
+                // it was decided on is its latest row, since a second command of a case waits for the first's rows.
+                var rows = Task.Run(() =>
+                {
+                    var save = decision.Rendered()!;
+                    return (save, CaseRows.Of(save));
+                });
+                return (new Pending(index, queued, decision, rows), null);
             }
             catch (Exception ex) when (ex is not DbException)
             {
@@ -276,9 +281,9 @@ public sealed partial class CaseWriter : IAsyncDisposable
             CaseSave? save = null;
             try
             {
-                save = await pending.Save;
+                (save, var rows) = await pending.Rows;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                await WriteRowsAsync(save, statements, batchWrite);
+                await WriteRowsAsync(save, rows, statements, batchWrite);
                 _figures.Wrote(started);
                 await statements.ReleaseAsync(CancellationToken.None);
                 return pending.Decision.Answer;
@@ -315,7 +320,7 @@ public sealed partial class CaseWriter : IAsyncDisposable
                 }
                 else
                 {
-                    await WriteRowsAsync(save, statements, batchWrite);
+                    await WriteRowsAsync(save, CaseRows.Of(save), statements, batchWrite);
                 }
 
                 await statements.ReleaseAsync(CancellationToken.None);
@@ -337,9 +342,9 @@ public sealed partial class CaseWriter : IAsyncDisposable
         }
 
         /// <summary>The rows of one decision, in the command's savepoint; a lost version guard is a conflict.</summary>
-        private static async Task WriteRowsAsync(CaseSave save, BatchStatements statements, BatchWrite batchWrite)
+        private static async Task WriteRowsAsync(
+            CaseSave save, CaseChange change, BatchStatements statements, BatchWrite batchWrite)
         {
-            var change = CaseRows.Of(save);
             if (!await statements.WriteAsync(change, CancellationToken.None))
             {
                 throw new ConcurrencyConflictException(save.After.Id, change.ExpectedVersion, null);

@@ -27,6 +27,27 @@ public sealed class CaseStore(OneStopDbContext db)
         return row is null ? null : await ReplayAsync(row, cancellationToken);
     }
 
+    /// <summary>
+    /// A case by id or dossier code with its whole trail as stored, read once: the rows are folded into the case and
+    /// returned for showing, so a page that shows the trail does not read the events twice.
+    /// </summary>
+    public async Task<(StoredCase Case, IReadOnlyList<EventRow> Trail)?> FindWithTrailAsync(
+        string key, CancellationToken cancellationToken)
+    {
+        var row = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == key, cancellationToken)
+            ?? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.DossierCode == key, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var trail = await db.Events.AsNoTracking().Where(e => e.CaseId == row.Id).OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        var events = trail.Where(e => e.Sequence <= row.Version)
+            .Select(e => EventSerializer.Deserialize(e.Type, e.Payload)).ToImmutableArray();
+        return (new StoredCase(CaseState.Replay(events), events, row), trail);
+    }
+
     private async Task<StoredCase> ReplayAsync(CaseRow row, CancellationToken cancellationToken)
     {
         var rows = await db.Events.AsNoTracking().Where(e => e.CaseId == row.Id && e.Sequence <= row.Version)

@@ -64,9 +64,18 @@ public sealed class DraftRequestTests
         var missing = await app.AsAsync(People.Policy, m => m.Send(new DiffVersions("land-use-transfer", 1, 7)));
 
         Assert.Contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", preview.Html, StringComparison.Ordinal);
+        // Issue 18: a preview reads like a real dossier, never a field's name in its place.
+        Assert.Contains("Nguyễn Văn An", preview.Html, StringComparison.Ordinal);
+        Assert.Contains("phố Lạch Tray", preview.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("applicant_", preview.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">preview<", preview.Html, StringComparison.Ordinal);
         Assert.Empty(run.Diagnostics);
         Assert.Contains("\"dossierCode\"", run.Report, StringComparison.Ordinal);
+        Assert.Contains(run.Trial!.Entries, e => e is TrialStep { Step: "intake", Status: "on-time" });
+        Assert.Contains(run.Trial.Entries, e => e is TrialDocument { Document: "receipt" } d
+            && d.Html.Contains("Giấy tiếp nhận hồ sơ", StringComparison.Ordinal));
         Assert.Null(broken.Report);
+        Assert.Null(broken.Trial);
         Assert.Equal(["scenario.json(2,14): error OSW1003: Property 'at' is required in $.receive; add it."],
             broken.Diagnostics.Where(d => d.Message.Contains("'at'", StringComparison.Ordinal))
                 .Select(d => d.ToString()));

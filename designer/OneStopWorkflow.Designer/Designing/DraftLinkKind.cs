@@ -1,0 +1,10 @@
+namespace OneStopWorkflow.Designer.Designing;
+
+public enum DraftLinkKind
+{
+    Action,
+    Next,
+    Branch,
+    Join,
+    Resubmit,
+}
