@@ -44,7 +44,7 @@ internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor act
         return new VerifyResult(report with { Broken = [.. report.Broken, .. snapshots] }, null);
     }
 
-    /// <summary>The cases whose snapshot is not the fold of their trail (cases with a broken trail are skipped).</summary>
+    /// <summary>The cases whose snapshot is not the fold of their trail (a broken trail is skipped).</summary>
     private async Task<List<BrokenLink>> SnapshotsAsync(
         string? caseId, HashSet<string> broken, CancellationToken cancellationToken)
     {

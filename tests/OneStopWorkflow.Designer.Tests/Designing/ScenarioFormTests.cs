@@ -41,7 +41,8 @@ public sealed class ScenarioFormTests
 
         var form = ScenarioForm.Read(json, Procedure, out _)!;
 
-        Assert.Equal(("02/03/2026 09:00", "HP.LECHAN", "clerk"), (form.Receipt.At, form.Receipt.Unit, form.Receipt.Role));
+        Assert.Equal(
+            ("02/03/2026 09:00", "HP.LECHAN", "clerk"), (form.Receipt.At, form.Receipt.Unit, form.Receipt.Role));
         Assert.Equal("Nguyễn Văn An", form.Receipt.Values["applicant_name"]);
         var first = form.Commands[0];
         Assert.Equal(("act", "04/03/2026 10:00", "HP.VPDKDD.CN1", "land-officer", "land-review", "request-supplement"),
