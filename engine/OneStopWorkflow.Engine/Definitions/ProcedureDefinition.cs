@@ -58,6 +58,15 @@ public sealed record ProcedureDefinition
     /// <summary>Who records a withdrawal when the procedure does not say: the receiving unit's clerk, leader.</summary>
     public static readonly ImmutableArray<string> DefaultWithdrawalRoles = [Units.Roles.Clerk, Units.Roles.Leader];
 
+    /// <summary>The fees and charges, in đồng, as the public catalogue lists them; empty when none is set.</summary>
+    public ImmutableArray<Fee> Fees { get; init; } = [];
+
+    /// <summary>The document that is the case's e-result, and whether the result is a paper; optional.</summary>
+    public ResultDefinition? Result { get; init; }
+
+    /// <summary>Set when citizens may submit the dossier online; null when only the counter receives it.</summary>
+    public OnlineService? Online { get; init; }
+
     public SourceLocation Location { get; init; }
 
     /// <summary>

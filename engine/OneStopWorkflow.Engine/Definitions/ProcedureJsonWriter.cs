@@ -79,6 +79,37 @@ public static class ProcedureJsonWriter
                 Optional(w, "form", doc.Form);
                 w.WriteString("template", doc.Template);
             });
+            // Written only when given, so the hash of a version from before fees, results and online services stays.
+            Array(w, "fees", p.Fees, f =>
+            {
+                Text(w, "name", f.Name);
+                w.WriteNumber("amount", f.Amount);
+                if (f.Note is { } note)
+                {
+                    Text(w, "note", note);
+                }
+            });
+            if (p.Result is { } result)
+            {
+                w.WritePropertyName("result");
+                w.WriteStartObject();
+                w.WriteString("document", result.Document);
+                Flag(w, "paper", result.Paper);
+                w.WriteEndObject();
+            }
+
+            if (p.Online is { } online)
+            {
+                w.WritePropertyName("online");
+                w.WriteStartObject();
+                if (!online.AfterHoursNextDay)
+                {
+                    w.WriteBoolean("afterHoursNextDay", false);
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteString("start", p.Start.Value);
             Array(w, "steps", p.Steps, s => Step(w, s));
             Escalations(w, p.Escalations);

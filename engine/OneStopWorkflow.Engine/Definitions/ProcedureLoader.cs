@@ -71,6 +71,9 @@ public static class ProcedureLoader
             .OfType<StepDefinition>().ToImmutableArray();
         var escalations = reader.OptionalArray("escalations").Select(n => StepReader.ReadEscalation(n, scope, d))
             .OfType<EscalationDefinition>().ToImmutableArray();
+        var fees = reader.OptionalArray("fees").Select(n => ReadFee(n, d)).OfType<Fee>().ToImmutableArray();
+        var result = ReadResult(reader);
+        var online = ReadOnline(reader);
         var withdrawal = ObjectReader.For(reader.Optional("withdrawal"), d);
         var withdrawalDocuments = withdrawal?.OptionalStrings("documents") ?? [];
         var (withdrawalRoles, withdrawalAt) = ReadWithdrawalRoles(withdrawal, reader.Location);
@@ -102,8 +105,55 @@ public static class ProcedureLoader
             Fields = fields,
             Components = components, Documents = documents, Start = new StepId(start), Steps = steps,
             Escalations = escalations, WithdrawalDocuments = withdrawalDocuments, WithdrawalRoles = withdrawalRoles,
-            WithdrawalLocation = withdrawalAt, Location = reader.Location,
+            WithdrawalLocation = withdrawalAt, Fees = fees, Result = result, Online = online,
+            Location = reader.Location,
         };
+    }
+
+    private static Fee? ReadFee(JsonNode node, DiagnosticBag d)
+    {
+        if (ObjectReader.For(node, d) is not { } reader)
+        {
+            return null;
+        }
+
+        var name = reader.RequiredText("name");
+        var amount = reader.RequiredNumber("amount");
+        var note = reader.OptionalText("note");
+        reader.Finish();
+        if (amount is < 0)
+        {
+            d.Error("OSW1004", $"{node.Path}.amount is {amount}; a fee is 0 đồng or more.", node.Location);
+            return null;
+        }
+
+        return name is null || amount is null ? null : new Fee(name, amount.Value) { Note = note };
+    }
+
+    private static ResultDefinition? ReadResult(ObjectReader procedure)
+    {
+        if (ObjectReader.For(procedure.Optional("result"), procedure.Diagnostics) is not { } reader)
+        {
+            return null;
+        }
+
+        var document = reader.RequiredString("document");
+        var paper = reader.OptionalBoolean("paper");
+        reader.Finish();
+        return document is null ? null : new ResultDefinition(document, paper) { Location = reader.Location };
+    }
+
+    private static OnlineService? ReadOnline(ObjectReader procedure)
+    {
+        if (ObjectReader.For(procedure.Optional("online"), procedure.Diagnostics) is not { } reader)
+        {
+            return null;
+        }
+
+        var afterHours = reader.Optional("afterHoursNextDay") is null || reader.OptionalBoolean("afterHoursNextDay");
+
+        reader.Finish();
+        return new OnlineService { AfterHoursNextDay = afterHours, Location = reader.Location };
     }
 
     /// <summary>

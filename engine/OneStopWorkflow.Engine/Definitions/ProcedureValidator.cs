@@ -213,7 +213,8 @@ internal static class ProcedureValidator
                 .Concat(s.Actions.SelectMany(a => a.Documents.Select(doc => (doc, a.Location))))
                 .Concat(s.Escalations.SelectMany(e => e.Documents.Select(doc => (doc, e.Location)))))
             .Concat(procedure.Escalations.SelectMany(e => e.Documents.Select(doc => (doc, e.Location))))
-            .Concat(procedure.WithdrawalDocuments.Select(doc => (doc, procedure.Location)));
+            .Concat(procedure.WithdrawalDocuments.Select(doc => (doc, procedure.Location)))
+            .Concat(procedure.Result is { } result ? [(result.Document, result.Location)] : []);
         foreach (var (doc, at) in references.Where(r => !ids.Contains(r.doc)))
         {
             var hint = Spelling.Suggest(doc, ids) is { } s ? $" Did you mean '{s}'?" : "";

@@ -132,3 +132,14 @@ public sealed record CaseFinished(DateTimeOffset At, EventActor Actor, Outcome O
 {
     public override string Type => "case-finished";
 }
+
+/// <summary>
+/// The case's result filed as an electronic document (a PDF the citizen downloads from the lookup page): the store
+/// keeps the file under <paramref name="File"/>, the trail its length and SHA-256 (hex, lower case).
+/// </summary>
+public sealed record EResultIssued(
+    DateTimeOffset At, EventActor Actor, string Document, string File, long Length, string Sha256)
+    : CaseEvent(At, Actor)
+{
+    public override string Type => "e-result-issued";
+}

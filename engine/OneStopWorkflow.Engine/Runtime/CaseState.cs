@@ -49,6 +49,9 @@ public sealed record CaseState
     public Outcome? Outcome { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>When the electronic result was filed (<see cref="EResultIssued"/>); null while there is none.</summary>
+    public DateTimeOffset? EResultAt { get; init; }
+
     /// <summary>The number of events folded: the version a caller saw.</summary>
     public int Version { get; init; }
 
@@ -122,6 +125,7 @@ public sealed record CaseState
             CaseRescheduled r => this with { PromisedAppointment = r.PromisedAppointment },
             CaseFinished f => this with { Outcome = f.Outcome, FinishedAt = f.At, PausedSince = null },
             DocumentIssued { SecretHash: { } hash } => this with { SecretHash = hash },
+            EResultIssued r => this with { EResultAt = r.At },
             DocumentIssued or CaseReceived => this,
             _ => throw new ArgumentException($"Unknown event type {e.GetType().Name}.", nameof(e)),
         };
@@ -141,7 +145,13 @@ public sealed record CaseState
             }
             else
             {
-                sum[index] = sum[index] with { Quantity = sum[index].Quantity + paper.Quantity };
+                sum[index] = sum[index] with
+                {
+                    Quantity = sum[index].Quantity + paper.Quantity,
+                    Scans = sum[index].Scans is { } kept && paper.Scans is { } more
+                        ? kept.AddRange(more)
+                        : sum[index].Scans ?? paper.Scans,
+                };
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OneStopWorkflow.Engine.Definitions;
 
 namespace OneStopWorkflow.Engine.Runtime;
@@ -9,6 +10,13 @@ namespace OneStopWorkflow.Engine.Runtime;
 /// </summary>
 public sealed record ReceivedComponent(string Component, string Form, int Quantity)
 {
+    /// <summary>
+    /// The scanned files of this paper (a citizen's upload online, or a clerk's scan at the counter); null when none
+    /// was kept, and then omitted from the payload so trails written before scans were kept hash as they were.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<ScanReference>? Scans { get; init; }
+
     /// <summary>The forms a paper can be handed in as; a procedure may ask for "original-or-certified-copy".</summary>
     public static readonly ImmutableArray<string> Forms = ["original", "certified-copy", "copy"];
 
@@ -41,3 +49,10 @@ public sealed record ReceivedComponent(string Component, string Form, int Quanti
         return Forms.Contains(component.Form) ? component.Form : "original";
     }
 }
+
+/// <summary>
+/// A scanned file of a component: the store keeps its bytes under <see cref="Id"/>, the trail keeps its SHA-256 (hex,
+/// lower case), so <c>audit verify</c> finds a file changed or lost. <see cref="MediaType"/> is what its content was
+/// found to be (application/pdf, image/jpeg, image/png), never what the sender claimed.
+/// </summary>
+public sealed record ScanReference(string Id, string FileName, string MediaType, long Length, string Sha256);
