@@ -76,9 +76,9 @@ public sealed class DesignerCanvasTests(RunningApp app) : IClassFixture<RunningA
     public async Task Issue_18_a_new_step_appears_linked_next_to_the_selected_one_and_a_broken_link_goes_red()
     {
         var page = await _browser.SignInAsync("policy", 1440);
-        await _browser.OpenAsync(page, "/designer/birth-registration/1");
+        await _browser.OpenAsync(page, "/designer/birth-registration/2");
         await page.ClickAsync("#new-draft");
-        await page.WaitForURLAsync(url => url.EndsWith("/designer/birth-registration/2", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/designer/birth-registration/3", StringComparison.Ordinal));
         await AppBrowser.WaitInteractiveAsync(page);
 
         await page.ClickAsync(".step-card[data-step=register]");
@@ -135,17 +135,17 @@ public sealed class DesignerCanvasTests(RunningApp app) : IClassFixture<RunningA
         await Assertions.Expect(node).Not.ToHaveAttributeAsync("style", before!);
         await page.WaitForTimeoutAsync(500);
         var moved = await node.GetAttributeAsync("style");
-        await _browser.OpenAsync(page, "/designer/birth-registration/2");
+        await _browser.OpenAsync(page, "/designer/birth-registration/3");
         await Assertions.Expect(node).ToHaveAttributeAsync("style", moved!);
 
-        await page.GotoAsync(_browser.Url("/culture/en?returnUrl=/designer/birth-registration/2"));
+        await page.GotoAsync(_browser.Url("/culture/en?returnUrl=/designer/birth-registration/3"));
         await AppBrowser.WaitInteractiveAsync(page);
         await Assertions.Expect(page.Locator(".step-card[data-step=register] .step-card-kind")).ToHaveTextAsync("Task");
         await ShotAsync(page, "canvas-editing-en");
         await page.Context.CloseAsync();
 
         var phone = await _browser.SignInAsync("policy", 390);
-        await _browser.OpenAsync(phone, "/designer/birth-registration/2");
+        await _browser.OpenAsync(phone, "/designer/birth-registration/3");
         await Assertions.Expect(phone.Locator(".step-card")).ToHaveCountAsync(9);
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 391"),
             "the editor page scrolls sideways on a phone");

@@ -8,8 +8,8 @@ namespace OneStopWorkflow.Browser.Tests;
 /// A policy user's journey in Chromium: a new draft of land-use-transfer, a step inserted on the path and set up
 /// with the pickers only (role, unit and action target chosen by name, no JSON typed), the deadline warning, a
 /// removed action that blocks publishing, read as Vietnamese and English sentences naming the step, the fixes, a
-/// receipt preview, a sample run, the publish of v2 and its diff; then new cases start on v2 while older ones stay
-/// on v1. Screenshots go to tests/artifacts/designer (pickers-*: Vietnamese, English, a 390 px phone).
+/// receipt preview, a sample run, the publish of v3 and its diff; then new cases start on v3 while older ones stay
+/// on theirs. Screenshots go to tests/artifacts/designer (pickers-*: Vietnamese, English, a 390 px phone).
 /// </summary>
 [Collection(Chromium.Collection)]
 public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncDisposable
@@ -19,13 +19,13 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
     public ValueTask DisposeAsync() => _browser.DisposeAsync();
 
     [Fact]
-    public async Task Policy_staff_draft_check_fix_preview_try_and_publish_v2_and_new_cases_use_it()
+    public async Task Policy_staff_draft_check_fix_preview_try_and_publish_v3_and_new_cases_use_it()
     {
         var page = await _browser.SignInAsync("policy", width: 1600);
-        await _browser.OpenAsync(page, "/designer/land-use-transfer/1");
+        await _browser.OpenAsync(page, "/designer/land-use-transfer/2");
         await Expect(page.Locator("#read-only")).ToBeVisibleAsync();
         await page.ClickAsync("#new-draft");
-        await page.WaitForURLAsync(url => url.EndsWith("/designer/land-use-transfer/2", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/designer/land-use-transfer/3", StringComparison.Ordinal));
         await AppBrowser.WaitInteractiveAsync(page);
         await Expect(page.Locator("#editor-title")).ToContainTextAsync("Bản nháp");
 
@@ -102,7 +102,8 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         await _browser.ShotAsync(page, "04-diff");
 
         var (newCase, olderCase) = await NewAndOlderCaseVersionsAsync();
-        Assert.Equal((2, 1), (newCase, olderCase));
+        Assert.Equal(3, newCase);
+        Assert.True(olderCase < 3, $"the case received before the publish stays on its version, not {olderCase}");
     }
 
     /// <summary>
@@ -129,7 +130,7 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
     /// <summary>The English page and a 390 px phone, while the draft still has its problems.</summary>
     private async Task ShootEnglishAndPhoneAsync(IPage page)
     {
-        var editor = "/designer/land-use-transfer/2";
+        var editor = "/designer/land-use-transfer/3";
         await _browser.OpenAsync(page, $"/culture/en?returnUrl={Uri.EscapeDataString(editor)}");
         await page.SelectOptionAsync("#step-select", "new-step");
         await Expect(page.Locator("#diagnostics li[data-code=OSW1104] .diag-text")).ToContainTextAsync(
@@ -162,7 +163,7 @@ public sealed class DesignerTests(RunningApp app) : IClassFixture<RunningApp>, I
         await page.Locator("#prop-json").InputValueAsync();
 
     /// <summary>
-    /// Receives a case now (it must start on v2) and reads a demo case received at start-up (it stays on v1).
+    /// Receives a case now (it must start on v3) and reads a demo case received at start-up (it stays on its own).
     /// </summary>
     private async Task<(int New, int Older)> NewAndOlderCaseVersionsAsync()
     {

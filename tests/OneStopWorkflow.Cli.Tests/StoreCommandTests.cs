@@ -100,7 +100,7 @@ public sealed class StoreCommandTests
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var count = new NpgsqlCommand(
             "SELECT count(*) FROM procedure_versions WHERE status = 'Published'", connection);
-        Assert.Equal(3L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(6L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken)); // v1 and v2 of three
     }
 
     [Fact]

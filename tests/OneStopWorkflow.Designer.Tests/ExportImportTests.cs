@@ -18,11 +18,11 @@ namespace OneStopWorkflow.Designer.Tests;
 public sealed class ExportImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
-    public async Task Export_v2_and_import_it_into_an_empty_database_gives_the_same_canonical_hash()
+    public async Task Export_v3_and_import_it_into_an_empty_database_gives_the_same_canonical_hash()
     {
         var v1 = Testing.Catalog.ReadVersion(
             Repository.PathOf("procedures", "land-use-transfer", "v1"), "procedure.json");
-        var json = v1.Json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal)
+        var json = v1.Json.Replace("\"version\": 1", "\"version\": 3", StringComparison.Ordinal)
             .Replace("\"workingDays\": 4 }", "\"workingDays\": 3.5 }", StringComparison.Ordinal);
         var templates = v1.Files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal))
             .ToImmutableDictionary();
@@ -31,19 +31,19 @@ public sealed class ExportImportTests(AppFactory app) : IClassFixture<AppFactory
             scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = People.Policy;
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             Assert.False((await mediator.Send(
-                new SaveProcedureDraft("land-use-transfer", 2, json, templates),
+                new SaveProcedureDraft("land-use-transfer", 3, json, templates),
                 TestContext.Current.CancellationToken)).IsRefused);
             var published = await mediator.Send(
-                new PublishProcedureVersion("land-use-transfer", 2), TestContext.Current.CancellationToken);
+                new PublishProcedureVersion("land-use-transfer", 3), TestContext.Current.CancellationToken);
             Assert.Equal(PublishStatus.Published, published.Status);
         }
 
         var client = await app.ClientAsAsync("policy");
         var zip = await client.GetByteArrayAsync(
-            "/designer/export/land-use-transfer/2", TestContext.Current.CancellationToken);
+            "/designer/export/land-use-transfer/3", TestContext.Current.CancellationToken);
         var clerk = await app.ClientAsAsync("clerk.lechan");
         var refused = await clerk.GetAsync(
-            "/designer/export/land-use-transfer/2", TestContext.Current.CancellationToken);
+            "/designer/export/land-use-transfer/3", TestContext.Current.CancellationToken);
 
         await using var emptyApp = new AppFactory();
         await using var empty = emptyApp.WithWebHostBuilder(b => b
@@ -134,6 +134,6 @@ public sealed class ExportImportTests(AppFactory app) : IClassFixture<AppFactory
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         return await db.ProcedureVersions.AsNoTracking().SingleAsync(
-            v => v.Code == "land-use-transfer" && v.Version == 2, TestContext.Current.CancellationToken);
+            v => v.Code == "land-use-transfer" && v.Version == 3, TestContext.Current.CancellationToken);
     }
 }

@@ -43,11 +43,12 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void The_catalog_has_the_three_procedures_of_version_1()
+    public void The_catalog_has_the_three_procedures_in_versions_1_and_2()
     {
         Assert.Equal(
-            ["procedures/birth-registration/v1", "procedures/business-household-registration/v1",
-                "procedures/land-use-transfer/v1"],
+            ["procedures/birth-registration/v1", "procedures/birth-registration/v2",
+                "procedures/business-household-registration/v1", "procedures/business-household-registration/v2",
+                "procedures/land-use-transfer/v1", "procedures/land-use-transfer/v2"],
             Versions().Select(row => row.Data));
     }
 

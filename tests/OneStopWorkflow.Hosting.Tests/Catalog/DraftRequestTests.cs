@@ -16,10 +16,10 @@ public sealed class DraftRequestTests
         DateTimeOffset.Parse("2026-03-02T09:00:00+07:00", CultureInfo.InvariantCulture);
 
     private static readonly ProcedureSource LandTransfer = Testing.Catalog.ReadVersion(
-        Path.Combine(Repository.PathOf("procedures"), "land-use-transfer", "v1"), "procedure.json");
+        Path.Combine(Repository.PathOf("procedures"), "land-use-transfer", "v2"), "procedure.json");
 
     private static string Version2(string statutoryDays) => LandTransfer.Json
-        .Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal)
+        .Replace("\"version\": 2", "\"version\": 3", StringComparison.Ordinal)
         .Replace("\"statutoryDeadline\": { \"workingDays\": 8 }",
             $"\"statutoryDeadline\": {{ \"workingDays\": {statutoryDays} }}", StringComparison.Ordinal);
 
@@ -33,14 +33,14 @@ public sealed class DraftRequestTests
         var sound = await app.AsAsync(People.Policy, m => m.Send(
             new ValidateDraft("land-use-transfer", 1, LandTransfer.Json, LandTransfer.Files)));
         var wrong = await app.AsAsync(People.Policy, m => m.Send(
-            new ValidateDraft("land-use-transfer", 2, broken, LandTransfer.Files)));
+            new ValidateDraft("land-use-transfer", 3, broken, LandTransfer.Files)));
 
         Assert.Null(sound.Rejection);
         Assert.DoesNotContain(sound.Diagnostics, d => d.IsError);
         Assert.NotNull(sound.Procedure);
         Assert.Equal(8 * Testing.Catalog.Calendar.HoursPerDay, sound.Budget?.StatutoryHours);
         Assert.True(sound.Budget?.LongestMainPathHours > 0);
-        Assert.Contains(wrong.Diagnostics, d => d.IsError && d.Location.File == "land-use-transfer/v2/procedure.json"
+        Assert.Contains(wrong.Diagnostics, d => d.IsError && d.Location.File == "land-use-transfer/v3/procedure.json"
             && d.Message.Contains("tax-obligations", StringComparison.Ordinal));
         Assert.Equal((null, null), (wrong.Procedure, wrong.Budget));
     }
@@ -53,14 +53,14 @@ public sealed class DraftRequestTests
             new ValidateDraft("land-use-transfer", 1, LandTransfer.Json, LandTransfer.Files)));
         var procedure = checks.Procedure!;
         await app.AsAsync(People.Policy, m => m.Send(
-            new SaveProcedureDraft("land-use-transfer", 2, Version2("9"), LandTransfer.Files)));
+            new SaveProcedureDraft("land-use-transfer", 3, Version2("9"), LandTransfer.Files)));
 
         var preview = await app.AsAsync(People.Policy, m => m.Send(new PreviewDraft(procedure, "receipt")));
         var sample = await app.AsAsync(People.Policy, m => m.Send(new GetSampleScenario("land-use-transfer")));
         var run = await app.AsAsync(People.Policy, m => m.Send(new RunDraftScenario(procedure, sample.Json)));
         var broken = await app.AsAsync(People.Policy, m => m.Send(
             new RunDraftScenario(procedure, "{\n  \"receive\": {}\n}")));
-        var diff = await app.AsAsync(People.Policy, m => m.Send(new DiffVersions("land-use-transfer", 1, 2)));
+        var diff = await app.AsAsync(People.Policy, m => m.Send(new DiffVersions("land-use-transfer", 2, 3)));
         var missing = await app.AsAsync(People.Policy, m => m.Send(new DiffVersions("land-use-transfer", 1, 7)));
 
         Assert.Contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", preview.Html, StringComparison.Ordinal);

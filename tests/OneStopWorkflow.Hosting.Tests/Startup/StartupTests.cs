@@ -48,7 +48,7 @@ public sealed class StartupTests
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         }
 
-        Assert.Equal(3, first.Count);
+        Assert.Equal(6, first.Count); // v1 and v2 of the three sample procedures
         Assert.All(first, o => Assert.Equal(PublishStatus.Published, o.Status));
         Assert.All(second, o => Assert.Equal(PublishStatus.Unchanged, o.Status));
         Assert.Equal(
@@ -88,15 +88,15 @@ public sealed class StartupTests
                     .InitializeAsync(TestContext.Current.CancellationToken);
             }
 
-            var changed = outcomes.Single(o => o.Path.Contains("land-use-transfer", StringComparison.Ordinal));
-            var broken = outcomes.Single(o => o.Path.Contains("birth-registration", StringComparison.Ordinal));
+            var changed = outcomes.Single(o => o.Path.Contains("land-use-transfer/v1", StringComparison.Ordinal));
+            var broken = outcomes.Single(o => o.Path.Contains("birth-registration/v1", StringComparison.Ordinal));
             Assert.Equal(PublishStatus.Refused, changed.Status);
             Assert.Contains("already published with other content", changed.Message, StringComparison.Ordinal);
             Assert.EndsWith("land-use-transfer/v1/procedure.json", changed.Path, StringComparison.Ordinal);
             Assert.Equal(PublishStatus.Refused, broken.Status);
             Assert.Contains(broken.Diagnostics, d => d.IsError && d.Code.StartsWith("OSW1", StringComparison.Ordinal));
-            Assert.Equal(
-                PublishStatus.Unchanged, outcomes.Single(o => o.Code == "business-household-registration").Status);
+            Assert.All(outcomes.Where(o => o.Code == "business-household-registration" || o.Path.Contains("/v2/",
+                StringComparison.Ordinal)), o => Assert.Equal(PublishStatus.Unchanged, o.Status));
         }
         finally
         {
@@ -110,21 +110,21 @@ public sealed class StartupTests
         await using var app = await TestApp.StartAsync(await TestApp.DatabaseAsync(StorageProvider.Sqlite), Now);
         var v1 = Path.Combine(Repository.PathOf("procedures"), "land-use-transfer", "v1");
         var source = Testing.Catalog.ReadVersion(v1, "procedure.json");
-        var v2 = source.Json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal);
+        var v2 = source.Json.Replace("\"version\": 1", "\"version\": 3", StringComparison.Ordinal);
         var broken = v2.Replace("\"to\": \"tax-obligation\"", "\"to\": \"tax-obligations\"", StringComparison.Ordinal);
 
         var byClerk = await app.AsAsync(People.ClerkLeChan, m =>
-            m.Send(new SaveProcedureDraft("land-use-transfer", 2, v2, source.Files)));
+            m.Send(new SaveProcedureDraft("land-use-transfer", 3, v2, source.Files)));
         var draftWithErrors = await app.AsAsync(People.Policy, m =>
-            m.Send(new SaveProcedureDraft("land-use-transfer", 2, broken, source.Files)));
+            m.Send(new SaveProcedureDraft("land-use-transfer", 3, broken, source.Files)));
         var refused = await app.AsAsync(People.Policy, m =>
-            m.Send(new PublishProcedureVersion("land-use-transfer", 2)));
+            m.Send(new PublishProcedureVersion("land-use-transfer", 3)));
         var fixedDraft = await app.AsAsync(People.Policy, m =>
-            m.Send(new SaveProcedureDraft("land-use-transfer", 2, v2, source.Files)));
+            m.Send(new SaveProcedureDraft("land-use-transfer", 3, v2, source.Files)));
         var published = await app.AsAsync(People.Policy, m =>
-            m.Send(new PublishProcedureVersion("land-use-transfer", 2)));
+            m.Send(new PublishProcedureVersion("land-use-transfer", 3)));
         var again = await app.AsAsync(People.Policy, m =>
-            m.Send(new SaveProcedureDraft("land-use-transfer", 2, v2, source.Files)));
+            m.Send(new SaveProcedureDraft("land-use-transfer", 3, v2, source.Files)));
         var versions = await app.AsAsync(People.ClerkLeChan, m => m.Send(new ListProcedureVersions()));
         var received = await app.ReceiveLandTransferAsync();
 
@@ -136,8 +136,8 @@ public sealed class StartupTests
         Assert.Equal(PublishStatus.Drafted, fixedDraft.Status);
         Assert.Equal(PublishStatus.Published, published.Status);
         Assert.Equal(PublishStatus.Refused, again.Status);
-        Assert.Equal([2, 1], versions.Versions.Where(v => v.Code == "land-use-transfer").Select(v => v.Version));
-        Assert.Equal(2, received.ProcedureVersion);
+        Assert.Equal([3, 2, 1], versions.Versions.Where(v => v.Code == "land-use-transfer").Select(v => v.Version));
+        Assert.Equal(3, received.ProcedureVersion);
     }
 
     private static string CopyOfCatalog()
