@@ -42,6 +42,21 @@ public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseC
     public override string Name => "receive";
 }
 
+/// <summary>
+/// A citizen submits a dossier online to a unit: the case starts at the unit's intake task and waits there for a
+/// clerk, who accepts it (the clock starts then), asks for a supplement or refuses it. The fields are checked as
+/// at the counter; papers may be missing (the clerk names them in a supplement request), but each one given is a
+/// component of the procedure and carries its scans. The sequence is supplied by the caller, as for a receipt.
+/// </summary>
+public sealed record SubmitOnlineCommand(CaseId Id, string Unit, string Applicant)
+    : CaseCommand(Actor.Applicant(Applicant))
+{
+    public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableArray<ReceivedComponent> Components { get; init; } = [];
+    public int Sequence { get; init; } = 1;
+    public override string Name => "submit-online";
+}
+
 /// <summary>Takes an action on an open task; <see cref="Step"/> picks the task when several are open.</summary>
 public sealed record ActCommand(Actor Actor, string Action) : CaseCommand(Actor)
 {
@@ -51,8 +66,8 @@ public sealed record ActCommand(Actor Actor, string Action) : CaseCommand(Actor)
 }
 
 /// <summary>
-/// The applicant brings the requested supplement; a clerk records it: the papers added and the fields given or
-/// corrected.
+/// The applicant brings the requested supplement; a clerk records it (or the citizen adds it online, acting as
+/// <see cref="Actor.Applicant"/>): the papers added and the fields given or corrected.
 /// </summary>
 public sealed record ResubmitCommand(Actor Actor) : CaseCommand(Actor)
 {

@@ -47,6 +47,13 @@ public sealed record FieldsSupplemented(
 public sealed record ClockStarted(DateTimeOffset At, EventActor Actor, DateTimeOffset Appointment)
     : CaseEvent(At, Actor)
 {
+    /// <summary>
+    /// The instant the time counts from when it is not <see cref="CaseEvent.At"/>: an online dossier submitted after
+    /// hours counts from the next working day's opening. Null otherwise, and then omitted from the payload.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? CountsFrom { get; init; }
+
     public override string Type => "clock-started";
 }
 
