@@ -152,6 +152,7 @@ public sealed class OnlineSubmissionTests
         });
         var rejection = Assert.Single(noScan.Rejections);
         Assert.Equal((RejectionCodes.ScanRequired, "components.form-18"), (rejection.Code, rejection.Field));
-        Assert.Contains("Mẫu số 18", rejection.MessageIn(CultureInfo.GetCultureInfo("vi-VN")), StringComparison.Ordinal);
+        var vi = rejection.MessageIn(CultureInfo.GetCultureInfo("vi-VN"));
+        Assert.Contains("Mẫu số 18", vi, StringComparison.Ordinal);
     }
 }
