@@ -36,6 +36,8 @@ public static class OneStopServiceCollectionExtensions
         services.AddScoped<CaseDetailsReader>();
         services.AddScoped<Lookup.DossierLookup>();
         services.AddSingleton<Lookup.LookupLimiter>();
+        services.AddSingleton<Online.SubmissionLimiter>();
+        services.AddScoped<Online.ScanIntake>();
         services.AddScoped<VersionPublisher>();
         services.AddScoped<CatalogImporter>();
         services.AddScoped<MembershipDirectory>();

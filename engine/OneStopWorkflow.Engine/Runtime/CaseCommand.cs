@@ -54,6 +54,10 @@ public sealed record SubmitOnlineCommand(CaseId Id, string Unit, string Applican
     public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
     public ImmutableArray<ReceivedComponent> Components { get; init; } = [];
     public int Sequence { get; init; } = 1;
+
+    /// <summary>Where the citizen will collect the result: one of <see cref="ResultDelivery.All"/>.</summary>
+    public string Delivery { get; init; } = ResultDelivery.Counter;
+
     public override string Name => "submit-online";
 }
 
@@ -109,4 +113,37 @@ public sealed record WithdrawCommand(Actor Actor, string Reason) : CaseCommand(A
 public sealed record TickCommand() : CaseCommand(Actor.System)
 {
     public override string Name => "tick";
+}
+
+/// <summary>Where a citizen who submitted online collects the result.</summary>
+public static class ResultDelivery
+{
+    /// <summary>At the one-stop counter of the unit that received the dossier.</summary>
+    public const string Counter = "counter";
+
+    /// <summary>Sent by post (public postal service) to the applicant's address.</summary>
+    public const string Post = "post";
+
+    /// <summary>Only the electronic result, downloaded from the lookup page.</summary>
+    public const string Online = "online";
+
+    public static readonly System.Collections.Immutable.ImmutableArray<string> All = [Counter, Post, Online];
+
+    public static Definitions.LocalizedText Words(string delivery) => delivery switch
+    {
+        Post => new("Qua dịch vụ bưu chính công ích", "By public postal service"),
+        Online => new("Nhận kết quả điện tử trên cổng tra cứu", "Electronic result from the lookup page"),
+        _ => new("Tại bộ phận Một cửa nơi nộp hồ sơ", "At the one-stop counter of the receiving unit"),
+    };
+}
+
+/// <summary>How a dossier reached the unit.</summary>
+public static class CaseChannel
+{
+    public const string Counter = "counter";
+
+    /// <summary>Submitted by the citizen online, with scans of its papers.</summary>
+    public const string Online = "online";
+
+    public const string Post = "post";
 }

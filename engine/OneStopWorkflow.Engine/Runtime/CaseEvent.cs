@@ -25,6 +25,13 @@ public sealed record CaseReceived(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TrackingBookEntry? Book { get; init; }
 
+    /// <summary>
+    /// Where the citizen collects the result, chosen when submitting online (see <see cref="ResultDelivery"/>); null
+    /// at the counter, and then omitted from the payload.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Delivery { get; init; }
+
     public override string Type => "case-received";
 }
 

@@ -59,7 +59,7 @@ internal static class Acting
     /// </summary>
     private static DateTimeOffset CountsFrom(DecisionScope scope)
     {
-        if (scope.State.Channel != OnlineChannel || scope.Procedure.Online is not { } online)
+        if (scope.State.Channel != CaseChannel.Online || scope.Procedure.Online is not { } online)
         {
             return scope.Now;
         }
@@ -67,9 +67,6 @@ internal static class Acting
         var from = online.CountsFrom(scope.Context.Calendar, scope.State.ReceivedAt);
         return from > scope.Now ? from : scope.Now;
     }
-
-    /// <summary>The channel of a dossier a citizen submitted online.</summary>
-    public const string OnlineChannel = "online";
 
     /// <summary>
     /// The named step's task, else the one open task that offers the action, else the only open task.

@@ -18,6 +18,12 @@ internal static class SubmittingOnline
             return Decision.Rejected(Rejection.Of(RejectionCodes.NotOnline).With("procedure", procedure.Title));
         }
 
+        if (!ResultDelivery.All.Contains(command.Delivery))
+        {
+            return Decision.Rejected(Rejection.Of(RejectionCodes.FieldInvalid, "delivery").On("delivery")
+                .With("value", TextInput.Quote(command.Delivery)));
+        }
+
         if (context.Units.Find(command.Unit) is not { } unit)
         {
             return Decision.Rejected(
@@ -49,7 +55,10 @@ internal static class SubmittingOnline
         var received = new CaseReceived(context.Now, actor, command.Id, procedure.Code, procedure.Version,
             context.ProcedureHash,
             DossierCode.Format(command.Unit, context.Calendar.ToLocal(context.Now), command.Sequence),
-            LookupSecret.Hash(command.Id.Value, command.Secret), command.Unit, Acting.OnlineChannel, fields);
+            LookupSecret.Hash(command.Id.Value, command.Secret), command.Unit, CaseChannel.Online, fields)
+        {
+            Delivery = command.Delivery,
+        };
         var scope = new DecisionScope(context, CaseState.Start(received)) { Secret = command.Secret };
         scope.Emit(new ComponentsHandedIn(context.Now, actor, command.Components));
         scope.Enter(procedure.Start, null, actor);
