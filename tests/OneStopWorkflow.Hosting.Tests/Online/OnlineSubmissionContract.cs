@@ -116,6 +116,21 @@ public abstract class OnlineSubmissionContract(StorageProvider provider) : Store
         Assert.NotNull(looked.Case);
         Assert.Empty((await app.AsAsync(People.ClerkLeChan,
             m => m.Send(new GetOnlineDossiers("HP.LECHAN"), TestContext.Current.CancellationToken))).Items);
+
+        // audit verify covers the scans: intact now, and a file changed in the store is found.
+        var intact = await app.AsAsync(People.Auditor,
+            m => m.Send(new Hosting.Audit.VerifyTrails(null), TestContext.Current.CancellationToken));
+        Assert.Empty(intact.Report!.Broken);
+        await using (var db = app.Db())
+        {
+            var scan = await db.Scans.FirstAsync(s => s.Id == scanId, TestContext.Current.CancellationToken);
+            scan.Content = Pdf("changed");
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var tampered = await app.AsAsync(People.Auditor,
+            m => m.Send(new Hosting.Audit.VerifyTrails(null), TestContext.Current.CancellationToken));
+        Assert.Contains(scanId, Assert.Single(tampered.Report!.Broken).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
