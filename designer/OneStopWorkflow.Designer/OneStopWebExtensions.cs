@@ -15,6 +15,7 @@ using OneStopWorkflow.Designer.Designing;
 using OneStopWorkflow.Designer.Documents;
 using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Designer.Lookup;
+using OneStopWorkflow.Designer.Online;
 using OneStopWorkflow.Designer.Operations;
 using OneStopWorkflow.Designer.Workbench;
 using OneStopWorkflow.Hosting;
@@ -126,6 +127,7 @@ public static class OneStopWebExtensions
         app.MapOneStopApi();
         app.MapTransferEndpoints();
         app.MapAuditEndpoints();
+        app.MapOnlineEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
         {
             // The pages' whole policy, frame-ancestors included, is set by SecurityHeaders.

@@ -19,7 +19,7 @@ public sealed record UploadedScan(string Component, string FileName, byte[] Cont
 /// each with its SHA-256, before the command that names them is decided. A command that is then refused takes its
 /// files back with <see cref="ForgetAsync"/>.
 /// </summary>
-internal sealed class ScanIntake(OneStopDbContext db, IOptions<OneStopOptions> options, TimeProvider time)
+public sealed class ScanIntake(OneStopDbContext db, IOptions<OneStopOptions> options, TimeProvider time)
 {
     /// <summary>Every problem with the files at once; empty when they may be stored.</summary>
     public ImmutableArray<Rejection> Check(ProcedureDefinition procedure, IReadOnlyList<UploadedScan> scans)
@@ -43,8 +43,7 @@ internal sealed class ScanIntake(OneStopDbContext db, IOptions<OneStopOptions> o
             }
             else if (scan.Content.LongLength > limits.MaxFileBytes)
             {
-                problems.Add(Rejection.Of(RejectionCodes.ScanTooLarge).On(field).With("file", Name(scan.FileName))
-                    .With("size", Size(scan.Content.LongLength)).With("limit", Size(limits.MaxFileBytes)));
+                problems.Add(TooLarge(scan.Component, scan.FileName, scan.Content.LongLength, limits.MaxFileBytes));
             }
             else if (ScanContent.Sniff(scan.Content) is null)
             {
@@ -109,6 +108,11 @@ internal sealed class ScanIntake(OneStopDbContext db, IOptions<OneStopOptions> o
         var ids = papers.SelectMany(p => p.Scans ?? []).Select(s => s.Id).ToList();
         return db.Scans.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>The refusal of a file over the size limit, for the component it was attached to.</summary>
+    public static Rejection TooLarge(string component, string fileName, long size, long limit) =>
+        Rejection.Of(RejectionCodes.ScanTooLarge).On($"components.{component}").With("file", Name(fileName))
+            .With("size", Size(size)).With("limit", Size(limit));
 
     /// <summary>A file's name without any folder, of printable characters, at most 120 long.</summary>
     public static string Name(string fileName)
