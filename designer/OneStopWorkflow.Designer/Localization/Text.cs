@@ -17,6 +17,7 @@ public static class Text
         ["reception"] = ("Tiếp nhận", "Reception"),
         ["receive"] = ("Tiếp nhận hồ sơ", "Receive a dossier"),
         ["lookup"] = ("Tra cứu hồ sơ", "Look up a dossier"),
+        ["online-dossiers"] = ("Hồ sơ trực tuyến", "Online dossiers"),
         ["admin"] = ("Người dùng", "Users"),
         ["sign-in"] = ("Đăng nhập", "Sign in"),
         ["sign-out"] = ("Đăng xuất", "Sign out"),
