@@ -70,7 +70,7 @@ public static class OnlineEndpoints
                 }, ct);
                 return result.IsRejected ? Refused(http, result.Rejections, null) : Results.NoContent();
             })
-            .WithSummary("Add the scans and fields a supplement request asked for, with the dossier's code and secret.");
+            .WithSummary("Add the scans and fields a supplement request asked for, with the dossier's code, secret.");
 
         app.MapGet("/scans/{id}", async (string id, IMediator m, CancellationToken ct) =>
                 await m.Send(new GetScan(id), ct) is { File: { } file }

@@ -13,8 +13,8 @@ namespace OneStopWorkflow.Hosting.Cases;
 public sealed partial class CasePipeline
 {
     /// <summary>
-    /// Starts the case <paramref name="id"/> of <paramref name="procedure"/> at <paramref name="unit"/>: numbered in the
-    /// writer like a receipt (its dossier code is the citizen's submission code), its secret the one returned.
+    /// Starts the case <paramref name="id"/> of <paramref name="procedure"/> at <paramref name="unit"/>: numbered in
+    /// the writer like a receipt (its dossier code is the citizen's submission code), its secret the one returned.
     /// </summary>
     public async Task<(CaseResult Result, string Secret)> SubmitOnlineAsync(
         CaseId id, string procedure, string unit, SubmitOnlineCommand command, CancellationToken cancellationToken)

@@ -143,7 +143,7 @@ public sealed partial class CasePipeline(
         return decided.ToResult();
     }
 
-    /// <summary>What a paper of an online dossier prints for its secret: the citizen keeps the one given online.</summary>
+    /// <summary>What an online dossier's papers print for its secret: the citizen keeps the one given then.</summary>
     public const string SecretGivenOnline = "đã cấp khi nộp hồ sơ trực tuyến";
 
     /// <summary>

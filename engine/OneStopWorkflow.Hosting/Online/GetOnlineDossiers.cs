@@ -37,7 +37,8 @@ public sealed record GetOnlineDossiers(string Unit) : IQuery<OnlineDossiers>
 }
 
 internal sealed class GetOnlineDossiersHandler(
-    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors) : IQueryHandler<GetOnlineDossiers, OnlineDossiers>
+    OneStopDbContext db, ProcedureCatalog catalog, ActorAccessor actors)
+    : IQueryHandler<GetOnlineDossiers, OnlineDossiers>
 {
     public async ValueTask<OnlineDossiers> Handle(GetOnlineDossiers query, CancellationToken cancellationToken)
     {
@@ -59,7 +60,8 @@ internal sealed class GetOnlineDossiersHandler(
             .OrderBy(r => r.ReceivedAt).Take(Math.Clamp(query.Limit, 1, 1000)).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).Distinct().ToList();
         var scans = await db.Scans.AsNoTracking().Where(s => ids.Contains(s.CaseId)).GroupBy(s => s.CaseId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var first = await db.Events.AsNoTracking().Where(e => ids.Contains(e.CaseId) && e.Sequence == 1)
             .Select(e => new { e.CaseId, e.Type, e.Payload }).ToListAsync(cancellationToken);
         var applicants = first.ToDictionary(e => e.CaseId,

@@ -1,6 +1,6 @@
 namespace OneStopWorkflow.Hosting.Online;
 
-/// <summary>How much the public may send online: per file, per dossier, and submissions per address and minute.</summary>
+/// <summary>How much the public may send online: per file, per dossier, and submissions per address a minute.</summary>
 public sealed record OnlineOptions
 {
     /// <summary>The largest scan accepted: 10 MiB, enough for a multi-page A4 PDF at 300 dpi in grey.</summary>

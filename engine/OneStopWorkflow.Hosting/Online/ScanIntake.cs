@@ -123,9 +123,15 @@ public sealed class ScanIntake(OneStopDbContext db, IOptions<OneStopOptions> opt
         return name.Length == 0 ? "scan" : name;
     }
 
-    /// <summary>A size for people: "30,0 MB" / "30.0 MB".</summary>
+    /// <summary>A size for people: "30,0 MB" / "30.0 MB", or "12 KB" under a megabyte.</summary>
     public static LocalizedText Size(long bytes)
     {
+        if (bytes < 1024 * 1024)
+        {
+            var kilobytes = Math.Max(1, (long)Math.Ceiling(bytes / 1024.0)).ToString(CultureInfo.InvariantCulture);
+            return new LocalizedText(kilobytes + " KB", kilobytes + " KB");
+        }
+
         var megabytes = bytes / (1024.0 * 1024.0);
         return new LocalizedText(
             megabytes.ToString("0.0", CultureInfo.GetCultureInfo("vi-VN")) + " MB",

@@ -12,7 +12,7 @@ public sealed class SubmissionLimiter(TimeProvider time, Microsoft.Extensions.Op
     private readonly Dictionary<string, (long Window, int Count)> _counts = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    /// <summary>Counts one submission from <paramref name="client"/>: null when it may go ahead, else the wait.</summary>
+    /// <summary>Counts a submission from <paramref name="client"/>: null when it may go ahead, else the wait.</summary>
     public TimeSpan? TryAcquire(string? client)
     {
         var now = time.GetUtcNow();
