@@ -54,6 +54,9 @@ public sealed record EventActor(string User, string Role, string Unit)
     /// <summary>How papers and timelines name what the system did by itself, when time ran out.</summary>
     public const string SystemName = "Hệ thống (tự động)";
 
+    /// <summary>How timelines name a citizen acting online, beside their name.</summary>
+    public const string ApplicantPosition = "Người nộp hồ sơ trực tuyến";
+
     /// <summary>The role a citizen acting online is recorded in.</summary>
     public const string ApplicantRole = "applicant";
 
@@ -61,7 +64,10 @@ public sealed record EventActor(string User, string Role, string Unit)
     public static EventActor ApplicantAt(Actor actor, string unit)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return new EventActor(Actor.ApplicantUser, ApplicantRole, unit) { Name = actor.Name };
+        return new EventActor(Actor.ApplicantUser, ApplicantRole, unit)
+        {
+            Name = actor.Name, Position = ApplicantPosition,
+        };
     }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
