@@ -72,7 +72,7 @@ public sealed class MediatorTests
             Assert.Equal((request.Name, RejectionCodes.Unauthenticated), (request.Name, RejectionOf(response)?.Code));
         }
 
-        Assert.Equal(["LookupCase", "RateCase"],
+        Assert.Equal(["GetOnlineProcedure", "LookupCase", "RateCase", "SubmitOnline", "SupplementOnline"],
             requests.Except(guarded).Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 
