@@ -16,6 +16,7 @@ using OneStopWorkflow.Designer.Documents;
 using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Designer.Lookup;
 using OneStopWorkflow.Designer.Operations;
+using OneStopWorkflow.Designer.PublicCatalog;
 using OneStopWorkflow.Designer.Workbench;
 using OneStopWorkflow.Hosting;
 using OneStopWorkflow.Hosting.Accounts;
@@ -126,6 +127,7 @@ public static class OneStopWebExtensions
         app.MapOneStopApi();
         app.MapTransferEndpoints();
         app.MapAuditEndpoints();
+        app.MapPublicCatalogue();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
         {
             // The pages' whole policy, frame-ancestors included, is set by SecurityHeaders.

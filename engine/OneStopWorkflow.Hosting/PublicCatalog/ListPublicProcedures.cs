@@ -22,11 +22,11 @@ public sealed record ListPublicProcedures : IQuery<PublicProcedureList>, IPublic
 }
 
 /// <summary>
-/// The procedures found, and the units a citizen may pick from (those that may receive at least one procedure);
-/// or why the search cannot be answered.
+/// The procedures found, and the units a citizen may pick from by level (those that may receive at least one
+/// procedure); or why the search cannot be answered.
 /// </summary>
 public sealed record PublicProcedureList(
-    ImmutableArray<PublicProcedure> Procedures, ImmutableArray<PublicUnit> Units, Rejection? Rejection);
+    ImmutableArray<PublicProcedure> Procedures, ImmutableArray<PublicLevel> Units, Rejection? Rejection);
 
 internal sealed class ListPublicProceduresHandler(PublishedProcedures published, ProcedureCatalog catalog)
     : IQueryHandler<ListPublicProcedures, PublicProcedureList>
@@ -54,10 +54,10 @@ internal sealed class ListPublicProceduresHandler(PublishedProcedures published,
             .Where(v => unit is null || Receivers.MayReceive(v.Procedure, unit))
             .Where(v => CatalogueSearch.Matches(PublishedProcedures.SearchText(v.Procedure), words))
             .Select(PublishedProcedures.Entry);
-        var pickable = PublishedProcedures.Ordered(units.Units
-                .Where(u => versions.Any(v => Receivers.MayReceive(v.Procedure, u))))
-            .OrderBy(u => u.Level)
-            .Select(PublishedProcedures.Unit);
+        var pickable = units.Units.Where(u => versions.Any(v => Receivers.MayReceive(v.Procedure, u)))
+            .GroupBy(u => u.Level).OrderBy(g => g.Key)
+            .Select(g => new PublicLevel(Receivers.LevelName(g.Key), CatalogueWords.Level(g.Key),
+                [.. PublishedProcedures.Ordered(g).Select(PublishedProcedures.Unit)]));
         return new PublicProcedureList([.. found], [.. pickable], null);
     }
 }
