@@ -59,7 +59,8 @@ public static class PublicCatalogueEndpoints
             ArgumentNullException.ThrowIfNull(p);
             return new(p.Code, p.Version, p.NationalCode, In(p.Title),
                 [.. p.ReceivedAt.Select(LevelJson.Of)],
-                In(p.Time.Words), p.Time.WorkingDays, p.Online, PageOf(p.Code), p.Online ? PublicCatalogueEndpoints.OnlineUrl(p.Code) : null);
+                In(p.Time.Words), p.Time.WorkingDays, p.Online, PageOf(p.Code),
+                p.Online ? PublicCatalogueEndpoints.OnlineUrl(p.Code) : null);
         }
     }
 
@@ -73,7 +74,9 @@ public static class PublicCatalogueEndpoints
         public static LevelJson Of(PublicLevel l) => new(l.Level, In(l.Name), [.. l.Units.Select(UnitJson.Of)]);
     }
 
-    /// <summary>The procedures found, and the units to filter by (<c>unit=</c> takes a unit's code), by level.</summary>
+    /// <summary>
+    /// The procedures found, and the units to filter by (<c>unit=</c> takes a unit's code), by level.
+    /// </summary>
     public sealed record ListJson(ImmutableArray<ProcedureJson> Procedures, ImmutableArray<LevelJson> Units)
     {
         public static ListJson Of(PublicProcedureList list) =>
@@ -89,7 +92,8 @@ public static class PublicCatalogueEndpoints
 
     public sealed record ResultJson(string Document, bool Paper);
 
-    public sealed record FieldJson(string Name, string Label, string Kind, bool Required, ImmutableArray<string> Choices);
+    public sealed record FieldJson(
+        string Name, string Label, string Kind, bool Required, ImmutableArray<string> Choices);
 
     /// <summary>One procedure's page as the API answers it, in the caller's language.</summary>
     public sealed record DetailsJson(

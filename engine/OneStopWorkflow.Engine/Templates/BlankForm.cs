@@ -57,7 +57,9 @@ public static class BlankForm
             : null;
     }
 
-    /// <summary>The model of a blank paper: the procedure's facts, and a dotted line for every value of a case.</summary>
+    /// <summary>
+    /// The model of a blank paper: the procedure's facts, and a dotted line for every value of a case.
+    /// </summary>
     public static DocumentModel Model(ProcedureDefinition procedure, DocumentDefinition document, LookupPage lookup)
     {
         ArgumentNullException.ThrowIfNull(procedure);

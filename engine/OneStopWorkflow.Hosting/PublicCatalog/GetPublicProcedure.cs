@@ -5,7 +5,9 @@ using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Hosting.PublicCatalog;
 
-/// <summary>One procedure of the public catalogue by its code, as its current published version says; no sign-in.</summary>
+/// <summary>
+/// One procedure of the public catalogue by its code, as its current published version says; no sign-in.
+/// </summary>
 public sealed record GetPublicProcedure(string Code) : IQuery<PublicProcedureResult>, IPublicRequest;
 
 /// <summary>The procedure's page, or why there is none (no procedure in force has that code).</summary>

@@ -44,7 +44,7 @@ public sealed class PublicCatalogueTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task Lists_every_procedure_in_force_on_its_newest_published_version_to_someone_not_signed_in(StorageProvider provider)
+    public async Task Lists_each_procedure_in_force_on_its_newest_published_version_to_anyone(StorageProvider provider)
     {
         await using var app = await TestApp.StartAsync(await TestApp.DatabaseAsync(provider), Now);
         // A draft is no procedure in force: its new title must not show.
@@ -80,7 +80,7 @@ public sealed class PublicCatalogueTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task Publishing_a_version_changes_the_catalogue_at_once_and_retiring_it_changes_it_back(StorageProvider provider)
+    public async Task Publishing_changes_the_catalogue_at_once_and_retiring_changes_it_back(StorageProvider provider)
     {
         await using var app = await TestApp.StartAsync(await TestApp.DatabaseAsync(provider), Now);
         var before = await DetailsAsync(app, "land-use-transfer");
