@@ -17,6 +17,7 @@ using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Designer.Lookup;
 using OneStopWorkflow.Designer.Online;
 using OneStopWorkflow.Designer.Operations;
+using OneStopWorkflow.Designer.PublicCatalog;
 using OneStopWorkflow.Designer.Workbench;
 using OneStopWorkflow.Hosting;
 using OneStopWorkflow.Hosting.Accounts;
@@ -128,6 +129,7 @@ public static class OneStopWebExtensions
         app.MapTransferEndpoints();
         app.MapAuditEndpoints();
         app.MapOnlineEndpoints();
+        app.MapPublicCatalogue();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
         {
             // The pages' whole policy, frame-ancestors included, is set by SecurityHeaders.

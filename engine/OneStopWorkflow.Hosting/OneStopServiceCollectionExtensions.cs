@@ -43,6 +43,7 @@ public static class OneStopServiceCollectionExtensions
         services.AddScoped<MembershipDirectory>();
         services.AddScoped<StoreProbe>();
         services.AddScoped<AuditScope>();
+        services.AddScoped<PublicCatalog.PublishedProcedures>();
         services.AddSingleton<OneStopInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<OneStopInitializer>());
         services.AddSingleton<DeadlineScanner>();

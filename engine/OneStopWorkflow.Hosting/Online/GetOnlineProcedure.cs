@@ -48,9 +48,7 @@ internal sealed class GetOnlineProcedureHandler(
         }
 
         var units = (await catalog.ContextAsync(cancellationToken)).Units;
-        var receiving = units.Units
-            .Where(u => procedure.ReceivableAt.IsEmpty
-                || procedure.ReceivableAt.Contains(u.Level.ToString().ToLowerInvariant()))
+        var receiving = Engine.Units.Receivers.Of(procedure, units)
             .Select(u => new SubmissionUnit(u.Code, u.Name, units.ParentOf(u.Code)?.Name))
             .ToImmutableArray();
         return new OnlineProcedure(procedure, receiving, options.Value.Online, null);
