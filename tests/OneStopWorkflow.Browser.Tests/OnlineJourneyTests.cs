@@ -42,7 +42,18 @@ public sealed class OnlineJourneyTests(RunningApp app) : IClassFixture<RunningAp
     {
         Clock.Fixed = At("2026-12-04T16:30:00+07:00");
         var citizen = await _browser.PageAsync();
-        await _browser.OpenAsync(citizen, "/nop-truc-tuyen/land-use-transfer");
+
+        // Signed out, the citizen finds the procedure in the public catalogue and chooses to submit it online.
+        await _browser.OpenAsync(citizen, "/thu-tuc");
+        await citizen.FillAsync("#catalogue-text", "chuyen nhuong");
+        await citizen.ClickAsync("#catalogue-find");
+        await citizen.ClickAsync("#catalogue-list .cat-title");
+        await Expect(citizen).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/thu-tuc/land-use-transfer$"));
+        await AppBrowser.WaitInteractiveAsync(citizen);
+        await citizen.ClickAsync("#procedure-online");
+        await Expect(citizen).ToHaveURLAsync(
+            new System.Text.RegularExpressions.Regex("/nop-truc-tuyen/land-use-transfer$"));
+        await AppBrowser.WaitInteractiveAsync(citizen);
         await Expect(citizen.Locator("#online-title")).ToContainTextAsync("chuyển nhượng");
         await citizen.SelectOptionAsync("#online-unit", "HP.LECHAN");
         foreach (var (name, value) in new Dictionary<string, string>
