@@ -36,6 +36,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RatingRow> Ratings => Set<RatingRow>();
     public DbSet<CaseFigureRow> CaseFigures => Set<CaseFigureRow>();
     public DbSet<StepFigureRow> StepFigures => Set<StepFigureRow>();
+    public DbSet<Outbox.OutboxMessageRow> OutboxMessages => Set<Outbox.OutboxMessageRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -163,6 +164,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(f => f.Day).HasMaxLength(10);
             e.Property(f => f.Step).HasMaxLength(100);
         });
+        Outbox.OutboxRows.Configure(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {
