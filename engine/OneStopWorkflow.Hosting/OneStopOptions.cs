@@ -33,6 +33,9 @@ public sealed record OneStopOptions
     public ScannerOptions Scanner { get; init; } = new();
 
     public WriterOptions Writer { get; init; } = new();
+
+    /// <summary><c>OneStop:Mail</c>: the SMTP server the outbox sender uses (<see cref="Mail.OutboxSender"/>).</summary>
+    public Mail.MailOptions Mail { get; init; } = new();
 }
 
 /// <summary>
