@@ -97,6 +97,10 @@ public sealed class SmtpServer : IAsyncDisposable
             .Order(StringComparer.Ordinal)
             .Select(file => MimeMessage.Load(file))];
 
+    /// <summary>How many mails the server stored so far (files in the Maildir, none parsed).</summary>
+    public int Count() => MaildirFolders.Select(f => Path.Combine(Maildir, f)).Where(Directory.Exists)
+        .Sum(f => Directory.EnumerateFiles(f).Count());
+
     /// <summary>A loopback port nothing listens on now.</summary>
     public static int FreePort()
     {

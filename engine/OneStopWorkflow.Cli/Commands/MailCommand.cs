@@ -31,7 +31,19 @@ internal static class MailCommand
         var (sent, failed) = (0, 0);
         while (true)
         {
-            var pass = await sender.SendDueAsync(max, cancellationToken);
+            OutboxPass pass;
+            try
+            {
+                pass = await sender.SendDueAsync(max, cancellationToken);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"mail: the database has no outbox to read ({ex.Message}); start the web app once against it "
+                    + "(it creates and migrates the store), then send again.");
+                return 2;
+            }
+
             (sent, failed) = (sent + pass.Sent, failed + pass.Failed);
             if (once || pass.Failed > 0 || pass.Sent == 0)
             {

@@ -1,14 +1,11 @@
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using OneStopWorkflow.Persistence.Outbox;
-using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.Mail;
 
@@ -26,7 +23,7 @@ namespace OneStopWorkflow.Hosting.Mail;
 /// which again only sends a copy with the same Message-ID.
 /// </remarks>
 public sealed partial class OutboxSender(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<OneStopOptions> options, ILogger<OutboxSender> logger)
+    TimeProvider time, IOptions<OneStopOptions> options, ILogger<OutboxSender> logger)
     : BackgroundService
 {
     /// <summary>
@@ -37,6 +34,8 @@ public sealed partial class OutboxSender(
 
     private readonly MailOptions _options = options.Value.Mail;
 
+    private readonly OneStopOptions _store = options.Value;
+
     private readonly bool _crashAfterSend = Environment.GetEnvironmentVariable(CrashAfterSendVariable) == "1";
 
     /// <summary>
@@ -46,19 +45,14 @@ public sealed partial class OutboxSender(
     public async Task<OutboxPass> SendDueAsync(int? max, CancellationToken cancellationToken)
     {
         var limit = Math.Max(1, max ?? _options.Batch);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        var now = time.GetUtcNow();
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.NextAttemptAt != null && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        await using var outbox = await OutboxStatements.OpenAsync(_store.Provider, _store.ConnectionString,
+            cancellationToken);
+        var due = await outbox.DueAsync(time.GetUtcNow(), limit, cancellationToken);
         using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
         var (sent, failed) = (0, 0);
         foreach (var row in due)
         {
-            if (!await ClaimAsync(db, row, cancellationToken))
+            if (!await ClaimAsync(outbox, row, cancellationToken))
             {
                 continue;
             }
@@ -73,7 +67,7 @@ public sealed partial class OutboxSender(
             {
                 failed++;
                 var giveUp = IsPermanent(ex);
-                await FailedAsync(db, row, ex, giveUp, cancellationToken);
+                await FailedAsync(outbox, row, ex, giveUp, cancellationToken);
                 if (!giveUp)
                 {
                     LogSendFailed(row.MessageId, row.Attempts, ex.Message);
@@ -91,11 +85,7 @@ public sealed partial class OutboxSender(
                 System.Diagnostics.Process.GetCurrentProcess().Kill();
             }
 
-            await db.OutboxMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(m => m.SentAt, time.GetUtcNow())
-                    .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
-                    .SetProperty(m => m.LastError, (string?)null),
-                CancellationToken.None);
+            await outbox.SentAsync(row.Id, time.GetUtcNow(), CancellationToken.None);
             sent++;
         }
 
@@ -111,29 +101,20 @@ public sealed partial class OutboxSender(
     /// Takes the row for this sender until the lease ends: only if no other sender moved its next attempt since it
     /// was read. Counts the attempt now, so one whose sender died counts too.
     /// </summary>
-    private async Task<bool> ClaimAsync(OneStopDbContext db, OutboxMessageRow row, CancellationToken cancellationToken)
+    private async Task<bool> ClaimAsync(
+        OutboxStatements outbox, OutboxMessageRow row, CancellationToken cancellationToken)
     {
-        var seen = row.NextAttemptAt;
-        var until = time.GetUtcNow() + _options.Lease;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == row.Id && m.SentAt == null && m.NextAttemptAt == seen)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.NextAttemptAt, until)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        var claimed = await outbox.ClaimAsync(row, time.GetUtcNow() + _options.Lease, cancellationToken);
         row.Attempts++;
-        return claimed == 1;
+        return claimed;
     }
 
     /// <summary>Keeps the error; the row is due again after the backoff, or never when it cannot be delivered.</summary>
     private async Task FailedAsync(
-        OneStopDbContext db, OutboxMessageRow row, Exception ex, bool giveUp, CancellationToken cancellationToken)
+        OutboxStatements outbox, OutboxMessageRow row, Exception ex, bool giveUp, CancellationToken cancellationToken)
     {
         DateTimeOffset? next = giveUp ? null : time.GetUtcNow() + BackoffAfter(row.Attempts, _options);
-        var error = Shorten($"{ex.GetType().Name}: {ex.Message}");
-        await db.OutboxMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.NextAttemptAt, next)
-                .SetProperty(m => m.LastError, error),
-            cancellationToken);
+        await outbox.FailedAsync(row.Id, next, Shorten($"{ex.GetType().Name}: {ex.Message}"), cancellationToken);
     }
 
     /// <summary>The wait after the <paramref name="attempts"/>-th failed attempt: backoff × 2^(n−1), capped.</summary>
