@@ -34,7 +34,7 @@ public sealed record OneStopOptions
 
     public WriterOptions Writer { get; init; } = new();
 
-    /// <summary><c>OneStop:Mail</c>: the SMTP server the outbox sender uses (<see cref="Mail.OutboxSender"/>).</summary>
+    /// <summary><c>OneStop:Mail</c>: the SMTP server of the outbox sender (<see cref="Mail.OutboxSender"/>).</summary>
     public Mail.MailOptions Mail { get; init; } = new();
 }
 

@@ -17,7 +17,10 @@ internal static class MailCommand
     public static Command Create()
     {
         var once = new Option<bool>("--once") { Description = "One pass only (at most --max mails), then stop." };
-        var max = new Option<int?>("--max") { Description = "The most mails one pass sends (default OneStop:Mail:Batch)." };
+        var max = new Option<int?>("--max")
+        {
+            Description = "The most mails one pass sends (default OneStop:Mail:Batch).",
+        };
         var send = new Command("send", "Send the outbox's mails that are due now.") { once, max };
         send.SetAction((result, cancellationToken) =>
             SendAsync(result.GetValue(once), result.GetValue(max), cancellationToken));

@@ -62,7 +62,7 @@ public static class MailRenderer
         return mails;
     }
 
-    /// <summary>The first line (the subject, on one line) and the rest after blank lines, ending in one newline.</summary>
+    /// <summary>The first line (the subject) and the rest after the blank lines, ending in one newline.</summary>
     public static (string Subject, string Body) Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -63,7 +63,8 @@ public sealed partial class OutboxSender(
                 await ConnectAsync(client, cancellationToken);
                 await client.SendAsync(message, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
+                when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 failed++;
                 var giveUp = IsPermanent(ex);
@@ -109,7 +110,7 @@ public sealed partial class OutboxSender(
         return claimed;
     }
 
-    /// <summary>Keeps the error; the row is due again after the backoff, or never when it cannot be delivered.</summary>
+    /// <summary>Keeps the error; the row is due again after the backoff, or never when it cannot arrive.</summary>
     private async Task FailedAsync(
         OutboxStatements outbox, OutboxMessageRow row, Exception ex, bool giveUp, CancellationToken cancellationToken)
     {
@@ -117,7 +118,7 @@ public sealed partial class OutboxSender(
         await outbox.FailedAsync(row.Id, next, Shorten($"{ex.GetType().Name}: {ex.Message}"), cancellationToken);
     }
 
-    /// <summary>The wait after the <paramref name="attempts"/>-th failed attempt: backoff × 2^(n−1), capped.</summary>
+    /// <summary>The wait after failed attempt number <paramref name="attempts"/>: backoff × 2^(n−1), capped.</summary>
     public static TimeSpan BackoffAfter(int attempts, MailOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -213,7 +214,7 @@ public sealed partial class OutboxSender(
     private partial void LogGaveUp(string messageId, string error);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "An outbox pass failed; the next pass tries again, and claimed mails come back when their lease ends.")]
+        Message = "An outbox pass failed; the next pass tries again, and claimed mails return when their lease ends.")]
     private partial void LogPassFailed(Exception exception);
 }
 

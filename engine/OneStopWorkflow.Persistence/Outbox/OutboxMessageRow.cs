@@ -21,7 +21,7 @@ public sealed class OutboxMessageRow
     public string Subject { get; set; } = null!;
     public string Body { get; set; } = null!;
 
-    /// <summary>The Message-ID header, with its angle brackets: <c>&lt;case.sequence.kind@onestop.local&gt;</c>.</summary>
+    /// <summary>The Message-ID header with its brackets: <c>&lt;case.sequence.kind@onestop.local&gt;</c>.</summary>
     public string MessageId { get; set; } = null!;
 
     /// <summary>When the event happened; the mail's Date header, the same on every attempt.</summary>

@@ -30,7 +30,7 @@ public static class OutboxRows
         })];
     }
 
-    /// <summary>The table <c>outbox_messages</c>: its key per event and recipient, and the senders' due index.</summary>
+    /// <summary>The table <c>outbox_messages</c>: its key per event and recipient, the senders' due index.</summary>
     public static void Configure(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -43,8 +43,8 @@ public sealed class OutboxStatements : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private const string Columns =
-        "id, case_id, event_sequence, kind, recipient, subject, body, message_id, created_at, attempts, next_attempt_at";
+    private const string Columns = "id, case_id, event_sequence, kind, recipient, subject, body, message_id, "
+        + "created_at, attempts, next_attempt_at";
 
     /// <summary>The unsent rows due at <paramref name="now"/>, the longest waiting first.</summary>
     public async Task<IReadOnlyList<OutboxMessageRow>> DueAsync(

@@ -83,7 +83,7 @@ public sealed partial class BatchStatements : IAsyncDisposable
             """, [d.CaseId, d.EventSequence, d.Document, d.Form, d.MediaType, d.Content, d.Sha256,
             Instant(d.IssuedAt)], cancellationToken);
 
-    /// <summary>An outbox row, in the transaction of the event that causes it (<see cref="Outbox.OutboxRows"/>).</summary>
+    /// <summary>An outbox row, in the transaction of the event causing it (<see cref="Outbox.OutboxRows"/>).</summary>
     public Task InsertMailAsync(Outbox.OutboxMessageRow m, CancellationToken cancellationToken) =>
         RunAsync("insert-mail", "sisssssttit", """
             INSERT INTO outbox_messages (case_id, event_sequence, kind, recipient, subject, body, message_id,

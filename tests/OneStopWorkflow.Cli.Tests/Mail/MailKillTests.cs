@@ -20,7 +20,7 @@ public sealed class MailKillTests
     private const int Kills = 100;
 
     [Fact]
-    public async Task Killed_100_times_between_sending_and_marking_sent_no_mail_is_lost_and_copies_keep_their_Message_ID()
+    public async Task Killed_100_times_between_sending_and_marking_sent_no_mail_is_lost_and_copies_keep_the_Message_ID()
     {
         var token = TestContext.Current.CancellationToken;
         await using var smtp = await SmtpServer.StartAsync();
@@ -81,7 +81,8 @@ public sealed class MailKillTests
         Assert.Equal(Kills + Mails, received.Count);
         var byId = received.GroupBy(m => $"<{m.MessageId}>").ToDictionary(g => g.Key, g => g.ToList());
         Assert.Equal(rows.Count, byId.Count);
-        Assert.Equal(rows.Select(r => r.MessageId).Order(StringComparer.Ordinal), byId.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            rows.Select(r => r.MessageId).Order(StringComparer.Ordinal), byId.Keys.Order(StringComparer.Ordinal));
         foreach (var row in rows)
         {
             var copies = byId[row.MessageId];

@@ -43,7 +43,8 @@ public abstract class OutboxContract(StorageProvider provider) : StoreContract(p
         Assert.Equal((0, null, null), (row.Attempts, row.SentAt, row.LastError));
 
         // The text comes from the shared template on the papers' model: Vietnamese, the code, the appointment.
-        Assert.StartsWith($"[{view.DossierCode}] Đã tiếp nhận hồ sơ: Đăng ký biến động", row.Subject, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"[{view.DossierCode}] Đã tiếp nhận hồ sơ: Đăng ký biến động", row.Subject, StringComparison.Ordinal);
         Assert.Contains("Kính gửi ông/bà Nguyễn Văn An,", row.Body, StringComparison.Ordinal);
         Assert.Contains($"Mã hồ sơ: {view.DossierCode}", row.Body, StringComparison.Ordinal);
         Assert.Matches(@"Hẹn trả kết quả: \d\d giờ \d\d phút, ngày \d\d tháng \d\d? năm 2026", row.Body);
@@ -104,8 +105,10 @@ public abstract class OutboxContract(StorageProvider provider) : StoreContract(p
         Assert.Contains("Giấy tờ cần bổ sung:", rows[0].Body, StringComparison.Ordinal);
         Assert.Contains("Lý do: Giấy chứng nhận không đứng tên người nộp", rows[1].Body, StringComparison.Ordinal);
         Assert.DoesNotContain("mã tra cứu", rows[1].Body, StringComparison.Ordinal);
-        Assert.StartsWith($"[{supplement.Case.DossierCode}] Đề nghị bổ sung", rows[0].Subject, StringComparison.Ordinal);
-        Assert.StartsWith($"[{refusal.Case.DossierCode}] Từ chối tiếp nhận", rows[1].Subject, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"[{supplement.Case.DossierCode}] Đề nghị bổ sung", rows[0].Subject, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"[{refusal.Case.DossierCode}] Từ chối tiếp nhận", rows[1].Subject, StringComparison.Ordinal);
     }
 }
 

@@ -53,7 +53,8 @@ public abstract class OutboxSenderContract(StorageProvider provider) : StoreCont
         Assert.Equal("Bộ phận Một cửa", Assert.Single(mail.From.Mailboxes).Name);
         Assert.Equal(row.CreatedAt, mail.Date);
         Assert.Equal(row.Subject, mail.Subject);
-        Assert.StartsWith($"[{view.DossierCode}] Đã tiếp nhận hồ sơ: Đăng ký biến động", mail.Subject, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"[{view.DossierCode}] Đã tiếp nhận hồ sơ: Đăng ký biến động", mail.Subject, StringComparison.Ordinal);
         Assert.Contains($"Mã hồ sơ: {view.DossierCode}", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Hẹn trả kết quả:", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal(row.Body, (mail.TextBody ?? "").Replace("\r\n", "\n", StringComparison.Ordinal));
