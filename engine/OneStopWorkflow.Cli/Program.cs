@@ -14,5 +14,6 @@ var root = new RootCommand(
     BenchCommand.Create(),
     SeedCommand.Create(),
     ScanCommand.Create(),
+    MailCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

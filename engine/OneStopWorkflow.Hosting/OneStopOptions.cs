@@ -36,6 +36,9 @@ public sealed record OneStopOptions
 
     /// <summary>What citizens may send online: sizes of scans and submissions per minute.</summary>
     public Online.OnlineOptions Online { get; init; } = new();
+
+    /// <summary><c>OneStop:Mail</c>: the SMTP server of the outbox sender (<see cref="Mail.OutboxSender"/>).</summary>
+    public Mail.MailOptions Mail { get; init; } = new();
 }
 
 /// <summary>

@@ -52,6 +52,12 @@ public static class OneStopServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<DeadlineScanner>());
         }
 
+        services.AddSingleton<Mail.OutboxSender>();
+        if (options.Mail.Enabled)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Mail.OutboxSender>());
+        }
+
         services.AddMediator();
 
         // The one access check, before every handler (the generated mediator resolves behaviours from the container).
@@ -101,6 +107,14 @@ public static class OneStopServiceCollectionExtensions
                 Lease = section.GetValue("Scanner:Lease", defaults.Scanner.Lease),
                 Batch = section.GetValue("Scanner:Batch", defaults.Scanner.Batch),
             },
+            Mail = ReadMail(section.GetSection("Mail"), defaults.Mail),
         };
+    }
+
+    private static Mail.MailOptions ReadMail(IConfigurationSection section, Mail.MailOptions defaults)
+    {
+        var mail = section.Get<Mail.MailOptions>() ?? defaults;
+        _ = Mail.OutboxSender.SecurityOf(mail.Security);
+        return mail;
     }
 }

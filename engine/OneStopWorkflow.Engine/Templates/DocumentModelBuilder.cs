@@ -27,25 +27,43 @@ public static class DocumentModelBuilder
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(trail);
         ArgumentNullException.ThrowIfNull(issued);
-        var state = CaseState.Replay(trail);
-        var people = new HandOverTrail(trail);
         var document = procedure.FindDocument(issued.Document)
             ?? throw new ArgumentException(
                 $"Document '{issued.Document}' is not declared by {procedure.Code} v{procedure.Version}.",
                 nameof(issued));
-        var local = calendar.ToLocal(issued.At);
+        return Build(procedure, calendar, units, trail, issued.Actor, issued.At, document.Form ?? "",
+            document.Title.Vi, lookup);
+    }
+
+    /// <summary>
+    /// The model of a text the event at <paramref name="at"/> by <paramref name="actor"/> sends, given the trail up
+    /// to and including that event: what a document issued then would show, under <paramref name="title"/>.
+    /// </summary>
+    public static DocumentModel Build(
+        ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, IReadOnlyList<CaseEvent> trail,
+        EventActor actor, DateTimeOffset at, string form, string title, LookupPage lookup)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(trail);
+        ArgumentNullException.ThrowIfNull(actor);
+        var state = CaseState.Replay(trail);
+        var people = new HandOverTrail(trail);
+        var local = calendar.ToLocal(at);
         string Text(DateTimeOffset? instant) => instant is { } i ? VietnameseText.DateTime(calendar.ToLocal(i)) : "";
         return new DocumentModel
         {
-            Form = document.Form ?? "",
-            Title = document.Title.Vi,
+            Form = form,
+            Title = title,
             DossierCode = state.DossierCode,
             Procedure = new ProcedureInfo(
                 procedure.Code.Value, procedure.Version, procedure.Title.Vi, procedure.NationalCode ?? "",
                 VietnameseText.StatutoryDeadline(procedure.StatutoryDeadline)),
-            IssuingUnit = Unit(units, issued.Actor.Unit),
+            IssuingUnit = Unit(units, actor.Unit),
             ReceivingUnit = Unit(units, state.ReceivingUnit),
-            Place = units.PlaceOf(issued.Actor.Unit) ?? units.PlaceOf(state.ReceivingUnit) ?? "",
+            Place = units.PlaceOf(actor.Unit) ?? units.PlaceOf(state.ReceivingUnit) ?? "",
             IssuedOn = VietnameseText.Date(DateOnly.FromDateTime(local.DateTime)),
             IssuedAt = VietnameseText.DateTime(local),
             Applicant = new ApplicantInfo(Field(state, "applicant_name"), Field(state, "applicant_address"),
@@ -69,17 +87,17 @@ public static class DocumentModelBuilder
             // A document the system issues (an escalation's apology) is signed by hand: its name line stays blank.
             // A person is printed by name and position; a trail from before names were kept shows the user.
             Signatory = new Signatory(
-                issued.Actor.User == Actor.System.User ? "" : issued.Actor.Name ?? issued.Actor.User,
-                issued.Actor.User == Actor.System.User ? "" : issued.Actor.Position ?? "",
-                units.Roles.TryGetValue(issued.Actor.Role, out var role) ? role.Title.Vi : issued.Actor.Role,
-                units.Find(issued.Actor.Unit)?.Name.Vi ?? issued.Actor.Unit),
+                actor.User == Actor.System.User ? "" : actor.Name ?? actor.User,
+                actor.User == Actor.System.User ? "" : actor.Position ?? "",
+                units.Roles.TryGetValue(actor.Role, out var role) ? role.Title.Vi : actor.Role,
+                units.Find(actor.Unit)?.Name.Vi ?? actor.Unit),
             Lookup = Lookup(lookup, state.DossierCode),
             Book = state.Book is { } book
                 ? new BookInfo(book.Volume.ToString("00", CultureInfo.InvariantCulture),
                     book.Number.ToString(CultureInfo.InvariantCulture))
                 : new BookInfo("", ""),
             HandOvers = [.. state.Tasks.Select((t, i) =>
-                HandOver(procedure, calendar, units, t, i + 1, people.Of(t.Id), issued.At))],
+                HandOver(procedure, calendar, units, t, i + 1, people.Of(t.Id), at))],
         };
     }
 

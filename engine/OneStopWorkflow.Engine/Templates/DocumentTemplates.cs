@@ -10,7 +10,7 @@ namespace OneStopWorkflow.Engine.Templates;
 /// The parsed templates of a procedure version, one per document. They were checked at load time against a
 /// specimen model, so a misspelt field, a runaway loop or a forbidden include never reaches a citizen's paper.
 /// </summary>
-public sealed class DocumentTemplates
+public sealed partial class DocumentTemplates
 {
     private readonly ProcedureDefinition _procedure;
     private readonly ImmutableDictionary<string, TemplateFile> _files;
@@ -105,6 +105,7 @@ public sealed class DocumentTemplates
             }
         }
 
+        CheckTexts(files, specimen, diagnostics);
         return new DocumentTemplates(procedure, files, documents.ToImmutable());
     }
 

@@ -40,9 +40,13 @@ internal static class TemplateSandbox
         }
     });
 
+    /// <summary>
+    /// Renders <c>template</c> on <c>model</c>; with <c>plainText</c> (a mail's subject and body, no markup) the
+    /// model's texts are given as they are, else HTML-escaped.
+    /// </summary>
     public static string Render(
         Template template, object model, ImmutableDictionary<string, TemplateFile> files,
-        IReadOnlyDictionary<string, Template>? parsed = null)
+        IReadOnlyDictionary<string, Template>? parsed = null, bool plainText = false)
     {
         var context = new TemplateContext(Builtins)
         {
@@ -66,7 +70,7 @@ internal static class TemplateSandbox
         }
 
         context.PushCulture(Vietnamese);
-        context.PushGlobal((ScriptObject)ToScript(model)!);
+        context.PushGlobal((ScriptObject)ToScript(model, plainText ? static t => t : Escape)!);
         return template.Render(context);
     }
 
@@ -74,12 +78,12 @@ internal static class TemplateSandbox
     /// The model as plain script objects: records become objects with snake_case members, dictionaries keep their
     /// keys, sequences become arrays, texts are escaped, whole numbers are ints and other numbers decimals.
     /// </summary>
-    private static object? ToScript(object? value)
+    private static object? ToScript(object? value, Func<string, string> text)
     {
         switch (value)
         {
             case null: return null;
-            case string text: return Escape(text);
+            case string words: return text(words);
             case bool flag: return flag;
             case int or short or byte or long or decimal or double or float:
                 var number = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
@@ -91,7 +95,7 @@ internal static class TemplateSandbox
                 var map = new ScriptObject(dictionary.Count);
                 foreach (System.Collections.DictionaryEntry entry in dictionary)
                 {
-                    map.Add((string)entry.Key, ToScript(entry.Value));
+                    map.Add((string)entry.Key, ToScript(entry.Value, text));
                 }
 
                 return map;
@@ -99,7 +103,7 @@ internal static class TemplateSandbox
                 var array = new ScriptArray();
                 foreach (var item in items)
                 {
-                    array.Add(ToScript(item));
+                    array.Add(ToScript(item, text));
                 }
 
                 return array;
@@ -111,7 +115,7 @@ internal static class TemplateSandbox
                 var script = new ScriptObject(members.Length);
                 foreach (var (name, property) in members)
                 {
-                    script.Add(name, ToScript(property.GetValue(value)));
+                    script.Add(name, ToScript(property.GetValue(value), text));
                 }
 
                 return script;

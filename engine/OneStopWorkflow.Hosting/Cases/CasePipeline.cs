@@ -94,10 +94,12 @@ public sealed partial class CasePipeline(
 
             var state = decision.State!;
             var events = decision.Events;
+            var shared = await SharedTemplatesAsync(token);
             return new Written<Decided>(new Decided(state, version, now.Now, []),
                 new CaseSave(null, state, events, Workflow.NextTick(now, state), [], actor.User, now.Calendar))
             {
                 Documents = () => Render(now, [], events, command.Secret),
+                Mails = () => RenderMails(now, [], events, command.Secret, shared),
             };
         }, cancellationToken);
         return decided.ToResult();
@@ -132,12 +134,14 @@ public sealed partial class CasePipeline(
 
             var state = decision.State!;
             var events = decision.Events;
+            var shared = await SharedTemplatesAsync(token);
+            var printed = stored.State.Channel == CaseChannel.Online ? SecretGivenOnline : command.Secret;
             return new Written<Decided>(new Decided(state, version, context.Now, []),
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], actor.User,
                     context.Calendar))
             {
-                Documents = () => Render(context, stored.Events, events,
-                    stored.State.Channel == CaseChannel.Online ? SecretGivenOnline : command.Secret),
+                Documents = () => Render(context, stored.Events, events, printed),
+                Mails = () => RenderMails(context, stored.Events, events, printed, shared),
             };
         }, cancellationToken);
         return decided.ToResult();
@@ -170,11 +174,13 @@ public sealed partial class CasePipeline(
 
             var state = decision.State!;
             var events = decision.Events;
+            var shared = await SharedTemplatesAsync(token);
             return new Written<TickOutcome>(new TickOutcome(events.Length, []),
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state, context.Now), [], scanner,
                     context.Calendar))
             {
                 Documents = () => Render(context, stored.Events, events, tick.Secret),
+                Mails = () => RenderMails(context, stored.Events, events, tick.Secret, shared),
             };
         }, cancellationToken);
 
@@ -218,6 +224,21 @@ public sealed partial class CasePipeline(
         DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added, string secret) =>
         DocumentRenderer.RenderIssued(
             context, history, added, PublicLookup.PageOf(options.Value) with { Secret = secret });
+
+    /// <summary>
+    /// Renders the mails the new events cause to the applicant (none without an address); they go to the outbox in
+    /// the same transaction as the events. A receipt's mail gives <paramref name="secret"/>, as the paper does.
+    /// </summary>
+    private IReadOnlyList<Engine.Mail.RenderedMail> RenderMails(
+        DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added, string secret,
+        IReadOnlyDictionary<string, string> shared) =>
+        Engine.Mail.MailRenderer.RenderCaused(
+            context, history, added, PublicLookup.PageOf(options.Value) with { Secret = secret }, shared);
+
+    /// <summary>The catalog's shared templates: the mails of a version published before it had its own.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> SharedTemplatesAsync(
+        CancellationToken cancellationToken) =>
+        (await catalog.ContextAsync(cancellationToken)).SharedTemplates;
 
     /// <summary>A lookup secret for a receipt the command may issue: 4 random bytes, as 8 hex digits.</summary>
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SecretBytes));

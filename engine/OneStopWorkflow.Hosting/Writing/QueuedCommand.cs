@@ -22,10 +22,13 @@ internal interface IQueued
 /// What a queued command decided: its answer, the save (null for a refusal), its paperwork to render.
 /// </summary>
 internal sealed record QueuedDecision(
-    object? Answer, CaseSave? Save, Func<IReadOnlyList<Engine.Templates.RenderedDocument>>? Documents)
+    object? Answer, CaseSave? Save, Func<IReadOnlyList<Engine.Templates.RenderedDocument>>? Documents,
+    Func<IReadOnlyList<Engine.Mail.RenderedMail>>? Mails = null)
 {
-    /// <summary>The save with its paperwork rendered here, on the caller's thread.</summary>
-    public CaseSave? Rendered() => Save is null || Documents is null ? Save : Save with { Documents = Documents() };
+    /// <summary>The save with its paperwork and mails rendered here, on the caller's thread.</summary>
+    public CaseSave? Rendered() => Save is null || (Documents is null && Mails is null)
+        ? Save
+        : Save with { Documents = Documents?.Invoke() ?? Save.Documents, Mails = Mails?.Invoke() ?? Save.Mails };
 }
 
 internal sealed class Queued<T>(string caseId, WriteJob<T> job) : IQueued
@@ -37,7 +40,7 @@ internal sealed class Queued<T>(string caseId, WriteJob<T> job) : IQueued
     public async Task<QueuedDecision> RunAsync(WriteSession session)
     {
         var written = await job(session, CancellationToken.None);
-        return new QueuedDecision(written.Answer, written.Save, written.Documents);
+        return new QueuedDecision(written.Answer, written.Save, written.Documents, written.Mails);
     }
 
     public void Complete(object? answer)

@@ -22,6 +22,12 @@ public delegate Task<Written<T>> WriteJob<T>(WriteSession session, CancellationT
 public sealed record Written<T>(T Answer, CaseSave? Save)
 {
     public Func<IReadOnlyList<RenderedDocument>>? Documents { get; init; }
+
+    /// <summary>
+    /// Renders the mails the decision's events cause, like <see cref="Documents"/>, into <see cref="CaseSave.Mails"/>:
+    /// they go to the outbox in the same transaction as the events.
+    /// </summary>
+    public Func<IReadOnlyList<Engine.Mail.RenderedMail>>? Mails { get; init; }
 }
 
 /// <summary>

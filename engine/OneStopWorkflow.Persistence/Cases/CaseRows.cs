@@ -18,7 +18,11 @@ namespace OneStopWorkflow.Persistence.Cases;
 public sealed record CaseChange(
     CaseRow Case, bool IsNew, int ExpectedVersion, IReadOnlyList<EventRow> Events,
     IReadOnlyList<EscalationClaimRow> Claims, IReadOnlyList<DocumentRow> Documents,
-    IReadOnlyList<TaskRow> NewTasks, IReadOnlyList<TaskRow> ChangedTasks, FigureDelta Figures);
+    IReadOnlyList<TaskRow> NewTasks, IReadOnlyList<TaskRow> ChangedTasks, FigureDelta Figures)
+{
+    /// <summary>The outbox rows of the mails the events cause (none for a case without an applicant address).</summary>
+    public IReadOnlyList<Outbox.OutboxMessageRow> Mails { get; init; } = [];
+}
 
 /// <summary>Builds the rows of a decision from the engine's state; it derives nothing the engine knows.</summary>
 public static class CaseRows
@@ -63,7 +67,11 @@ public static class CaseRows
 
         var figures = DayFigures.Delta(row, contributed, events.Count(e => e is EscalationFired), finished);
         return new CaseChange(
-            row, before is null, expectedVersion, eventRows, claims, documentRows, added, changed, figures);
+            row, before is null, expectedVersion, eventRows, claims, documentRows, added, changed, figures)
+        {
+            Mails = save.Mails.Count == 0 ? []
+                : Outbox.OutboxRows.Of(row.Id, save.Mails, sequence => events[sequence - expectedVersion - 1].At),
+        };
     }
 
     /// <summary>Whether two states of a task give the same row (the row has no field for the rest).</summary>

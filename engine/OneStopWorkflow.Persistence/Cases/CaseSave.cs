@@ -11,4 +11,8 @@ namespace OneStopWorkflow.Persistence.Cases;
 /// </summary>
 public sealed record CaseSave(
     StoredCase? Before, CaseState After, IReadOnlyList<CaseEvent> Events, DateTimeOffset? NextDueAt,
-    IReadOnlyList<RenderedDocument> Documents, string ActedBy, WorkingCalendar Calendar);
+    IReadOnlyList<RenderedDocument> Documents, string ActedBy, WorkingCalendar Calendar)
+{
+    /// <summary>The mails the events cause, written to the outbox in the same transaction as the events.</summary>
+    public IReadOnlyList<Engine.Mail.RenderedMail> Mails { get; init; } = [];
+}

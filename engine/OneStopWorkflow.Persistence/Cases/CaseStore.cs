@@ -79,6 +79,7 @@ public sealed class CaseStore(OneStopDbContext db)
         db.Events.AddRange(change.Events);
         db.EscalationClaims.AddRange(change.Claims);
         db.Documents.AddRange(change.Documents);
+        db.OutboxMessages.AddRange(change.Mails);
         db.Tasks.AddRange(change.NewTasks);
         if (change.ChangedTasks.Count > 0)
         {

@@ -38,6 +38,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<CaseFigureRow> CaseFigures => Set<CaseFigureRow>();
     public DbSet<StepFigureRow> StepFigures => Set<StepFigureRow>();
     public DbSet<ScanRow> Scans => Set<ScanRow>();
+    public DbSet<Outbox.OutboxMessageRow> OutboxMessages => Set<Outbox.OutboxMessageRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -176,6 +177,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(f => f.Day).HasMaxLength(10);
             e.Property(f => f.Step).HasMaxLength(100);
         });
+        Outbox.OutboxRows.Configure(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {

@@ -83,6 +83,15 @@ public sealed partial class BatchStatements : IAsyncDisposable
             """, [d.CaseId, d.EventSequence, d.Document, d.Form, d.MediaType, d.Content, d.Sha256,
             Instant(d.IssuedAt)], cancellationToken);
 
+    /// <summary>An outbox row, in the transaction of the event causing it (<see cref="Outbox.OutboxRows"/>).</summary>
+    public Task InsertMailAsync(Outbox.OutboxMessageRow m, CancellationToken cancellationToken) =>
+        RunAsync("insert-mail", "sisssssttit", """
+            INSERT INTO outbox_messages (case_id, event_sequence, kind, recipient, subject, body, message_id,
+                created_at, next_attempt_at, attempts, sent_at)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
+            """, [m.CaseId, m.EventSequence, m.Kind, m.Recipient, m.Subject, m.Body, m.MessageId,
+            Instant(m.CreatedAt), Instant(m.NextAttemptAt), m.Attempts, Instant(m.SentAt)], cancellationToken);
+
     public Task InsertTaskAsync(TaskRow t, CancellationToken cancellationToken) =>
         RunAsync("insert-task", "sssssstttsd", """
             INSERT INTO tasks (case_id, task_id, step, unit, role, status, activated_at, due, completed_at, action,
@@ -161,6 +170,11 @@ public sealed partial class BatchStatements : IAsyncDisposable
         foreach (var document in change.Documents)
         {
             await InsertDocumentAsync(document, cancellationToken);
+        }
+
+        foreach (var mail in change.Mails)
+        {
+            await InsertMailAsync(mail, cancellationToken);
         }
 
         foreach (var task in change.NewTasks)

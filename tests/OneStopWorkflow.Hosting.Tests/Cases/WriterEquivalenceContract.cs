@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Mail;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Persistence.Cases;
@@ -26,6 +27,7 @@ public abstract class WriterEquivalenceContract(StorageProvider provider) : Stor
     private static readonly string[] Tables =
     [
         "cases", "events", "tasks", "documents", "escalation_claims", "case_figures", "step_figures",
+        "outbox_messages",
     ];
 
     [Fact]
@@ -170,8 +172,14 @@ public abstract class WriterEquivalenceContract(StorageProvider provider) : Stor
                 var state = decision.State!;
                 var documents = DocumentRenderer.RenderIssued(context, stored?.Events ?? [], decision.Events,
                     new LookupPage("https://dichvucong.example.vn/tra-cuu") { Secret = $"secret{n}" });
+                // v1 has no applicant_email field: each issued paper's mail is made here, as the renderer would.
+                var mails = decision.Events.Select((e, i) => (Event: e, Sequence: (stored?.Events.Length ?? 0) + i + 1))
+                    .Where(p => p.Event is DocumentIssued)
+                    .Select(p => new RenderedMail(p.Sequence, MailKind.Receipt, $"an{n}@example.vn",
+                        $"Thư {p.Sequence}", $"Nội dung thư {p.Sequence}\n"))
+                    .ToList();
                 var save = new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
-                    documents, actedBy, Testing.Catalog.Calendar);
+                    documents, actedBy, Testing.Catalog.Calendar) { Mails = mails };
                 saves.Add(save);
                 stored = new StoredCase(state, [.. stored?.Events ?? [], .. decision.Events], CaseRows.Of(save).Case);
             }
