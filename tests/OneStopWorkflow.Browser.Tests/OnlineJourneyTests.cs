@@ -17,8 +17,52 @@ namespace OneStopWorkflow.Browser.Tests;
 /// app, since it sets the clock.
 /// </summary>
 [Collection(Chromium.Collection)]
-public sealed class OnlineJourneyTests(RunningApp app) : IClassFixture<RunningApp>, IAsyncDisposable
+public sealed class OnlineJourneyTests(OnlineJourneyTests.MailingApp app)
+    : IClassFixture<OnlineJourneyTests.MailingApp>, IAsyncDisposable
 {
+    /// <summary>The app with its outbox sender on, mailing to a real aiosmtpd server of its own.</summary>
+    public sealed class MailingApp : RunningApp
+    {
+        public SmtpServer Smtp { get; private set; } = null!;
+
+        protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [
+            new("OneStop:Mail:Enabled", "true"), new("OneStop:Mail:Host", SmtpServer.Host),
+            new("OneStop:Mail:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture)),
+            new("OneStop:Mail:Security", "none"), new("OneStop:Mail:Interval", "00:00:01"),
+        ];
+
+        public override async ValueTask InitializeAsync()
+        {
+            Smtp = await SmtpServer.StartAsync();
+            await base.InitializeAsync();
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await Smtp.DisposeAsync();
+        }
+    }
+
+    /// <summary>The mail whose subject has <paramref name="words"/>, once the sender has delivered it.</summary>
+    private async Task<MimeKit.MimeMessage> MailAsync(string code, string words)
+    {
+        for (var waited = 0; waited < 300; waited++)
+        {
+            if (app.Smtp.Messages().FirstOrDefault(m => (m.Subject ?? "").Contains(code, StringComparison.Ordinal)
+                    && (m.Subject ?? "").Contains(words, StringComparison.Ordinal)) is { } mail)
+            {
+                return mail;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No mail \"{words}\" for {code} arrived in 30 s; the mailbox has: "
+            + string.Join(" | ", app.Smtp.Messages().Select(m => m.Subject)) + "\n" + app.Log);
+    }
+
     private readonly AppBrowser _browser = new(app, "online");
 
     /// <summary>A 2×2 PNG: a scan as a phone camera app saves it.</summary>
@@ -93,6 +137,12 @@ public sealed class OnlineJourneyTests(RunningApp app) : IClassFixture<RunningAp
         Assert.Matches("^HP.LECHAN-261204-[0-9]{4}$", code);
         await _browser.ShotAsync(citizen, "03-submitted");
 
+        // The mail from the real SMTP server's mailbox carries the submission code (and the secret).
+        var submittedMail = await MailAsync(code, "Đã nhận hồ sơ nộp trực tuyến");
+        Assert.Equal("an.nguyen@example.vn", submittedMail.To.Mailboxes.Single().Address);
+        Assert.Contains(code, submittedMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(secret, submittedMail.TextBody, StringComparison.Ordinal);
+
         // The clerk finds it among the unit's online dossiers and sees its scans beside its fields.
         var clerk = await _browser.SignInAsync("clerk.lechan");
         await _browser.OpenAsync(clerk, "/truc-tuyen");
@@ -119,6 +169,8 @@ public sealed class OnlineJourneyTests(RunningApp app) : IClassFixture<RunningAp
         }
 
         await Expect(clerk.Locator("#case-success")).ToBeVisibleAsync();
+        Assert.NotNull(await MailAsync(code, "Đề nghị bổ sung"));
+        Assert.Contains(app.Smtp.Messages(), m => (m.TextBody ?? "").Contains("Thiếu hợp đồng", StringComparison.Ordinal));
 
         // The citizen adds the missing paper from the lookup page.
         Clock.Fixed = At("2026-12-04T16:40:00+07:00");
@@ -144,6 +196,11 @@ public sealed class OnlineJourneyTests(RunningApp app) : IClassFixture<RunningAp
         await Expect(clerk.Locator("#case-success")).ToBeVisibleAsync();
         await Expect(clerk.Locator("#case-appointment")).ToContainTextAsync("16/12/2026");
         await _browser.ShotAsync(clerk, "07-accepted");
+
+        // The receipt by mail: the appointment counted from Monday 07:00, and the secret given online.
+        var receiptMail = await MailAsync(code, "Đã tiếp nhận hồ sơ");
+        Assert.Contains("ngày 16 tháng 12 năm 2026", receiptMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("đã cấp khi nộp hồ sơ trực tuyến", receiptMail.TextBody, StringComparison.Ordinal);
 
         // The API: a 30 MB scan is refused with 413 and words; the secret given online still opens the dossier.
         using var http = new HttpClient { BaseAddress = new Uri(_browser.Url("")) };

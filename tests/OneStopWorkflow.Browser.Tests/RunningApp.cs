@@ -9,7 +9,7 @@ namespace OneStopWorkflow.Browser.Tests;
 /// The web app on Kestrel on a free loopback port, in Development (demo users), over a fresh SQLite file, the way
 /// the README runs it. Its log is kept for failure messages. Stopped when the tests end.
 /// </summary>
-public sealed class RunningApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class RunningApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestDatabase _database = TestDatabase.NewSqlite();
     private readonly AppLog _log = new();
@@ -21,7 +21,10 @@ public sealed class RunningApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string Log => _log.Text;
 
-    public ValueTask InitializeAsync()
+    /// <summary>Settings a journey's own app adds to the ones every app has.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    public virtual ValueTask InitializeAsync()
     {
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority);
@@ -37,14 +40,23 @@ public sealed class RunningApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("OneStop:Scanner:Enabled", "false");
         builder.UseSetting("OneStop:DemoData", "true");
 
+        // Development sends mail to localhost:2525; a journey that reads mail starts its own server (see Settings).
+        builder.UseSetting("OneStop:Mail:Enabled", "false");
+
         // The journeys sign the same demo users in many times a minute, from one address.
         builder.UseSetting("OneStop:SignInLimits:PerAddress", "100000");
         builder.UseSetting("OneStop:SignInLimits:PerUserName", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log));
     }
 
     public override async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         await base.DisposeAsync();
         _log.Dispose();
         await _database.DisposeAsync();

@@ -20,6 +20,9 @@ public enum MailKind
 
     /// <summary>The result is ready (the case finished resolved).</summary>
     Result,
+
+    /// <summary>A dossier submitted online reached the unit: its code, its secret, and that a clerk checks it.</summary>
+    Submitted,
 }
 
 /// <summary>Which event causes which mail, and the names mails go by in templates and the outbox.</summary>
@@ -33,6 +36,7 @@ public static class MailKinds
         MailKind.Refusal => "refusal",
         MailKind.Apology => "apology",
         MailKind.Result => "result",
+        MailKind.Submitted => "submitted",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -55,6 +59,7 @@ public static class MailKinds
         DocumentIssued { Form: "03" } => MailKind.Refusal,
         CaseRescheduled => MailKind.Apology,
         CaseFinished { Outcome: Outcome.Resolved } => MailKind.Result,
+        CaseReceived { Channel: CaseChannel.Online } => MailKind.Submitted,
         _ => null,
     };
 
@@ -65,6 +70,7 @@ public static class MailKinds
         MailKind.SupplementRequest => "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
         MailKind.Refusal => "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
         MailKind.Apology => "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+        MailKind.Submitted => "Thông báo đã nhận hồ sơ nộp trực tuyến",
         _ => "Thông báo kết quả giải quyết hồ sơ",
     };
 }

@@ -48,11 +48,13 @@ public sealed partial class CasePipeline
 
             var state = decision.State!;
             var events = decision.Events;
+            var shared = await SharedTemplatesAsync(token);
             return new Written<Decided>(new Decided(state, version, now.Now, []),
                 new CaseSave(null, state, events, Workflow.NextTick(now, state), [], Actor.ApplicantUser,
                     now.Calendar))
             {
                 Documents = () => Render(now, [], events, SecretGivenOnline),
+                Mails = () => RenderMails(now, [], events, secret, shared),
             };
         }, cancellationToken);
         return (decided.ToResult(), secret);
@@ -85,11 +87,13 @@ public sealed partial class CasePipeline
 
             var state = decision.State!;
             var events = decision.Events;
+            var shared = await SharedTemplatesAsync(token);
             return new Written<Decided>(new Decided(state, version, context.Now, []),
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], Actor.ApplicantUser,
                     context.Calendar))
             {
                 Documents = () => Render(context, stored.Events, events, SecretGivenOnline),
+                Mails = () => RenderMails(context, stored.Events, events, SecretGivenOnline, shared),
             };
         }, cancellationToken);
         return decided.ToResult();
