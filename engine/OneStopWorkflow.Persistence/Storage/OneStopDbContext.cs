@@ -9,6 +9,7 @@ using OneStopWorkflow.Persistence.Catalog;
 using OneStopWorkflow.Persistence.Codes;
 using OneStopWorkflow.Persistence.Escalations;
 using OneStopWorkflow.Persistence.Figures;
+using OneStopWorkflow.Persistence.Files;
 using OneStopWorkflow.Persistence.Reception;
 using OneStopWorkflow.Persistence.Trail;
 
@@ -36,6 +37,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RatingRow> Ratings => Set<RatingRow>();
     public DbSet<CaseFigureRow> CaseFigures => Set<CaseFigureRow>();
     public DbSet<StepFigureRow> StepFigures => Set<StepFigureRow>();
+    public DbSet<StoredFileRow> StoredFiles => Set<StoredFileRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -163,6 +165,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(f => f.Day).HasMaxLength(10);
             e.Property(f => f.Step).HasMaxLength(100);
         });
+        builder.Entity<StoredFileRow>(StoredFileRow.Configure);
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {
