@@ -33,6 +33,9 @@ public sealed record OneStopOptions
     public ScannerOptions Scanner { get; init; } = new();
 
     public WriterOptions Writer { get; init; } = new();
+
+    /// <summary>The electronic results: the filer that prints and files them, and the Chromium it prints with.</summary>
+    public EResults.EResultOptions EResults { get; init; } = new();
 }
 
 /// <summary>

@@ -68,6 +68,7 @@ internal sealed class DossierLookup(
             stored.State.IsFinished && rating is null, rating)
         {
             NowAt = [.. stored.State.OpenTasks.Select(t => NowAt(version, t))],
+            EResultAt = stored.State.EResultAt is { } filed ? version.Calendar.ToLocal(filed) : null,
         };
     }
 

@@ -14,6 +14,9 @@ public sealed record LookupView(
     /// Where the dossier is now, in words: the open step, or that it waits for the citizen's supplement since a day.
     /// </summary>
     public ImmutableArray<LocalizedText> NowAt { get; init; } = [];
+
+    /// <summary>When the electronic result (a PDF to download) was filed; null while there is none.</summary>
+    public DateTimeOffset? EResultAt { get; init; }
 }
 
 /// <summary>The citizen's view of a dossier, or why it cannot be shown.</summary>

@@ -11,7 +11,7 @@ internal static class FilingEResult
     public static void Apply(DecisionScope scope, FileEResultCommand command)
     {
         var procedure = scope.Procedure;
-        if (EResults.WhyNotDue(procedure, scope.State) is { } notDue)
+        if (EResultDue.WhyNotDue(procedure, scope.State) is { } notDue)
         {
             throw new RejectedException(notDue);
         }

@@ -7,7 +7,7 @@ namespace OneStopWorkflow.Engine.Runtime;
 /// When a case has an electronic result to file: its version names a result document (<c>result</c>), the case was
 /// resolved, and none is filed yet. A refused or withdrawn case gives its refusal or stop notice, not a result.
 /// </summary>
-public static class EResults
+public static class EResultDue
 {
     public static bool IsDue(ProcedureDefinition procedure, CaseState state) => WhyNotDue(procedure, state) is null;
 
