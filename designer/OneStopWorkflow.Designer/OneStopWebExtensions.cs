@@ -13,6 +13,7 @@ using OneStopWorkflow.Designer.Components;
 using OneStopWorkflow.Designer.Demo;
 using OneStopWorkflow.Designer.Designing;
 using OneStopWorkflow.Designer.Documents;
+using OneStopWorkflow.Designer.EResults;
 using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Designer.Lookup;
 using OneStopWorkflow.Designer.Operations;
@@ -126,6 +127,7 @@ public static class OneStopWebExtensions
         app.MapOneStopApi();
         app.MapTransferEndpoints();
         app.MapAuditEndpoints();
+        app.MapEResultEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
         {
             // The pages' whole policy, frame-ancestors included, is set by SecurityHeaders.
