@@ -35,6 +35,7 @@ public sealed class RunningApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:OneStop", _database.ConnectionString);
         builder.UseSetting("OneStop:ProceduresFolder", Repository.PathOf("procedures"));
         builder.UseSetting("OneStop:Scanner:Enabled", "false");
+        builder.UseSetting("OneStop:EResults:Enabled", "false");
         builder.UseSetting("OneStop:DemoData", "true");
 
         // The journeys sign the same demo users in many times a minute, from one address.
