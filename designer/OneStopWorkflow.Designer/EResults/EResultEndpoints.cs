@@ -25,9 +25,8 @@ public static class EResultEndpoints
                 var (code, secret) = await ReadBodyAsync(http.Request, ct);
                 return await DownloadAsync(code, secret, http, m, ct);
             })
-            .Accepts<EResultBody>("application/json", "application/x-www-form-urlencoded")
             .DisableAntiforgery()
-            .WithSummary("Download a dossier's electronic result (PDF); the code and secret in the body.");
+            .WithSummary("Download a dossier's electronic result (PDF); code and secret in a form or JSON body.");
 
         app.MapGet("/cases/{id}/e-result", async (string id, IMediator m, CancellationToken ct) =>
                 File(await m.Send(new GetCaseEResult(id), ct)))
