@@ -34,7 +34,7 @@ public sealed record OneStopOptions
 
     public WriterOptions Writer { get; init; } = new();
 
-    /// <summary>The electronic results: the filer that prints and files them, and the Chromium it prints with.</summary>
+    /// <summary>Electronic results: the filer that prints and files them, and the Chromium it prints with.</summary>
     public EResults.EResultOptions EResults { get; init; } = new();
 }
 

@@ -421,7 +421,8 @@ public static class Text
         ["ev-e-result-issued"] = ("Lưu kết quả điện tử", "Electronic result filed"),
         ["e-result"] = ("Kết quả điện tử", "Electronic result"),
         ["e-result-download"] = ("Tải kết quả điện tử (PDF)", "Download the electronic result (PDF)"),
-        ["e-result-issued-at"] = ("Kết quả điện tử được phát hành lúc {0}.", "The electronic result was issued at {0}."),
+        ["e-result-issued-at"] = (
+            "Kết quả điện tử được phát hành lúc {0}.", "The electronic result was issued at {0}."),
         ["e-result-help"] = (
             "Bản điện tử của kết quả giải quyết, có giá trị như bản giấy; bản giấy (nếu có) nhận tại nơi nộp hồ sơ.",
             "The electronic copy of the result, valid as the paper one; collect the paper (if any) where you applied."),

@@ -57,7 +57,9 @@ public static class RejectionCodes
     /// <summary>The case's electronic result is already filed: it is filed once.</summary>
     public const string EResultFiled = "e-result-filed";
 
-    /// <summary>The case has no electronic result (yet, or ever: its version issues none, or it was not resolved).</summary>
+    /// <summary>
+    /// The case has no electronic result (yet, or ever: its version issues none, or it was not resolved).
+    /// </summary>
     public const string NoEResult = "no-e-result";
 
     /// <summary>The database cannot be reached or is too busy now; nothing was written, retry later.</summary>

@@ -75,7 +75,7 @@ public sealed record CaseView
     /// <summary>When the electronic result was filed (local time); null while there is none.</summary>
     public DateTimeOffset? EResultAt { get; init; }
 
-    /// <summary>The case has an electronic result to file that is not filed yet (the filer prints it shortly).</summary>
+    /// <summary>The case has an electronic result to file that is not filed yet (printed shortly).</summary>
     public bool EResultDue { get; init; }
 
     /// <summary>The number of events on the trail: pass it back as ExpectedVersion to act on what you saw.</summary>

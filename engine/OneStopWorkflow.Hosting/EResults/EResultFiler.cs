@@ -39,7 +39,7 @@ public sealed partial class EResultFiler(
 
     public const string MediaType = "application/pdf";
 
-    /// <summary>Why electronic results are not being filed now (Chromium missing, a case failing); null when fine.</summary>
+    /// <summary>Why e-results are not being filed now (Chromium missing, a case failing); null when fine.</summary>
     public FilerProblem? Problem => _problem;
 
     /// <summary>The name a case's e-result is downloaded under.</summary>
@@ -90,7 +90,7 @@ public sealed partial class EResultFiler(
         Failed,
     }
 
-    /// <summary>One case; a case that fails alone is logged and waits <see cref="EResultOptions.RetryAfter"/>.</summary>
+    /// <summary>One case; one that fails alone is logged and waits <see cref="EResultOptions.RetryAfter"/>.</summary>
     private async Task<Filing> TryFileAsync(string caseId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
@@ -254,10 +254,12 @@ public sealed partial class EResultFiler(
         Message = "E-results cannot be filed: {Problem} {Waiting} case(s) wait; each pass tries again.")]
     private partial void LogProblem(string problem, int waiting);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A pass of the e-result filer failed; its cases are retried later.")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "A pass of the e-result filer failed; its cases are retried later.")]
     private partial void LogPassFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Filing the e-result of case {CaseId} failed; it is retried later.")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Filing the e-result of case {CaseId} failed; it is retried later.")]
     private partial void LogCaseFailed(Exception exception, string caseId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-results are filed again ({Filed} in this pass).")]

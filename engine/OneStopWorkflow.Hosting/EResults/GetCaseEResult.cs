@@ -6,7 +6,7 @@ using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Hosting.EResults;
 
-/// <summary>A case's electronic result, for anyone who may read the case; otherwise as if the case did not exist.</summary>
+/// <summary>A case's electronic result, for anyone who may read the case; else as if the case did not exist.</summary>
 public sealed record GetCaseEResult(string CaseId) : IQuery<EResultFile>;
 
 internal sealed class GetCaseEResultHandler(

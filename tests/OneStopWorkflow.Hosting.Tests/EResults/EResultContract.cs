@@ -48,7 +48,8 @@ public abstract class EResultContract(StorageProvider provider) : StoreContract(
         var last = await db.Events.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence)
             .LastAsync(Ct);
         var issued = Assert.IsType<EResultIssued>(EventSerializer.Deserialize(last.Type, last.Payload));
-        Assert.Equal(("result-notice", file.Id, file.Content.LongLength), (issued.Document, issued.File, issued.Length));
+        Assert.Equal(("result-notice", file.Id, file.Content.LongLength),
+            (issued.Document, issued.File, issued.Length));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Content)),
             issued.Sha256);
         Assert.Equal(Actor.System.User, issued.Actor.User);
@@ -216,7 +217,8 @@ public abstract class EResultContract(StorageProvider provider) : StoreContract(
     private static async Task<Hosting.Lookup.LookupResult> LookupAsync(TestApp app, string caseId, string secret)
     {
         var code = await CodeAsync(app, caseId);
-        return await app.AsAsync(null, m => m.Send(new Hosting.Lookup.LookupCase(code, secret) { Client = "10.0.0.1" }, Ct));
+        return await app.AsAsync(null,
+            m => m.Send(new Hosting.Lookup.LookupCase(code, secret) { Client = "10.0.0.1" }, Ct));
     }
 
     private static async Task<string> CodeAsync(TestApp app, string caseId)
