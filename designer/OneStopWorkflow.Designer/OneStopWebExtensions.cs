@@ -64,7 +64,8 @@ public static class OneStopWebExtensions
         // Malformed JSON is the caller's mistake: a 400 ProblemDetails in every environment, never an exception page.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<EResults.EResultHealthCheck>("e-results");
         // The public lookup's limit is the application layer's (LookupLimiter), so the page is held to it too.
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddHttpContextAccessor();
