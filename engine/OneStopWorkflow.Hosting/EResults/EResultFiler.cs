@@ -121,7 +121,18 @@ public sealed partial class EResultFiler(
         var due = new List<string>();
         foreach (var v in versions)
         {
-            var loaded = await catalog.VersionOfAsync(db, v.Code, v.Version, cancellationToken);
+            LoadedVersion loaded;
+            try
+            {
+                loaded = await catalog.VersionOfAsync(db, v.Code, v.Version, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A version that does not load has no case decided on it either; the others go on.
+                LogVersionFailed(ex, v.Code, v.Version);
+                continue;
+            }
+
             if (loaded.Procedure.Result is null)
             {
                 continue;
@@ -261,6 +272,10 @@ public sealed partial class EResultFiler(
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Filing the e-result of case {CaseId} failed; it is retried later.")]
     private partial void LogCaseFailed(Exception exception, string caseId);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Procedure {Code} v{Version} did not load; the e-result filer skips its cases.")]
+    private partial void LogVersionFailed(Exception exception, string code, int version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-results are filed again ({Filed} in this pass).")]
     private partial void LogRecovered(int filed);

@@ -76,6 +76,11 @@ public abstract class EResultContract(StorageProvider provider) : StoreContract(
 
         var clean = await VerifyAsync(app);
         Assert.True(clean.IsClean, string.Join("; ", clean.Broken.Select(b => b.Reason)));
+        // Filing changes no day figure: the kept figures still equal their recount.
+        var figures = await app.AsAsync(new Actor("admin.hp", [new Membership("HP", "admin")]),
+            m => m.Send(new CheckFigures(), Ct));
+        Assert.True(figures.IsEqual, string.Join("; ", figures.Differences));
+        Assert.True(figures.Rows > 0);
 
         await using (var db = app.Db())
         {
