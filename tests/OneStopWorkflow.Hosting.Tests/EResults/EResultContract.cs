@@ -193,6 +193,30 @@ public abstract class EResultContract(StorageProvider provider) : StoreContract(
         Assert.Equal(pdf, staff.Content);
     }
 
+    [Fact]
+    public async Task The_filer_running_as_a_service_files_a_case_that_finishes_while_it_runs()
+    {
+        await using var app = await TestApp.StartAsync(await TestApp.DatabaseAsync(Provider),
+            At("2025-01-01T00:00:00+07:00"), new() { ["OneStop:EResults:Interval"] = "00:00:01" });
+        var filer = app.Services.GetRequiredService<EResultFiler>();
+        await filer.StartAsync(Ct);
+        try
+        {
+            var caseId = await RunSampleAsync(app, "land-use-transfer/v2/samples/on-time.json");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            await using var db = app.Db();
+            while (!await db.Events.AnyAsync(e => e.CaseId == caseId && e.Type == "e-result-issued", Ct))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The running filer filed nothing within a minute.");
+                await Task.Delay(200, Ct);
+            }
+        }
+        finally
+        {
+            await filer.StopAsync(CancellationToken.None);
+        }
+    }
+
     private protected StorageProvider Provider { get; } = provider;
 
     private static async Task<string> RunSampleAsync(TestApp app, string sample)
