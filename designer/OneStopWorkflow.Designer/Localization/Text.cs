@@ -424,8 +424,8 @@ public static class Text
         ["e-result-issued-at"] = (
             "Kết quả điện tử được phát hành lúc {0}.", "The electronic result was issued at {0}."),
         ["e-result-help"] = (
-            "Bản điện tử của kết quả giải quyết, có giá trị như bản giấy; bản giấy (nếu có) nhận tại nơi nộp hồ sơ.",
-            "The electronic copy of the result, valid as the paper one; collect the paper (if any) where you applied."),
+            "Bản điện tử của kết quả giải quyết hồ sơ; bản giấy (nếu có) nhận tại nơi nhận kết quả.",
+            "The electronic copy of the result; collect the paper (if any) where the result is returned."),
         ["e-result-pending"] = (
             "Kết quả điện tử đang được tạo; tải lại trang sau ít phút.",
             "The electronic result is being prepared; reload the page in a few minutes."),
