@@ -13,6 +13,7 @@ using OneStopWorkflow.Designer.Components;
 using OneStopWorkflow.Designer.Demo;
 using OneStopWorkflow.Designer.Designing;
 using OneStopWorkflow.Designer.Documents;
+using OneStopWorkflow.Designer.EResults;
 using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Designer.Lookup;
 using OneStopWorkflow.Designer.Online;
@@ -65,7 +66,8 @@ public static class OneStopWebExtensions
         // Malformed JSON is the caller's mistake: a 400 ProblemDetails in every environment, never an exception page.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<EResults.EResultHealthCheck>("e-results");
         // The public lookup's limit is the application layer's (LookupLimiter), so the page is held to it too.
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddHttpContextAccessor();
@@ -130,6 +132,7 @@ public static class OneStopWebExtensions
         app.MapAuditEndpoints();
         app.MapOnlineEndpoints();
         app.MapPublicCatalogue();
+        app.MapEResultEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
         {
             // The pages' whole policy, frame-ancestors included, is set by SecurityHeaders.

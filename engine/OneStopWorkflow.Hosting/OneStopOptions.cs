@@ -39,6 +39,9 @@ public sealed record OneStopOptions
 
     /// <summary><c>OneStop:Mail</c>: the SMTP server of the outbox sender (<see cref="Mail.OutboxSender"/>).</summary>
     public Mail.MailOptions Mail { get; init; } = new();
+
+    /// <summary>Electronic results: the filer that prints and files them, and the Chromium it prints with.</summary>
+    public EResults.EResultOptions EResults { get; init; } = new();
 }
 
 /// <summary>

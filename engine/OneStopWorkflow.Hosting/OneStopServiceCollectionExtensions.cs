@@ -19,7 +19,7 @@ public static class OneStopServiceCollectionExtensions
     /// <summary>
     /// The application layer: the store on the configured provider, Mediator commands and queries, the catalog
     /// import on start and the deadline scanner. Reads <c>Storage:Provider</c>, <c>ConnectionStrings:OneStop</c>
-    /// and the <c>OneStop</c> section (ProceduresFolder, ImportCatalog, PublicLookupUrl, Scanner).
+    /// and the <c>OneStop</c> section (ProceduresFolder, ImportCatalog, PublicLookupUrl, Scanner, EResults).
     /// </summary>
     public static IServiceCollection AddOneStopWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
@@ -56,6 +56,14 @@ public static class OneStopServiceCollectionExtensions
         if (options.Mail.Enabled)
         {
             services.AddHostedService(sp => sp.GetRequiredService<Mail.OutboxSender>());
+        }
+
+        services.AddSingleton<EResults.PdfPrinter>();
+        services.AddSingleton<EResults.EResultFiler>();
+        services.AddScoped<EResults.EResultFiles>();
+        if (options.EResults.Enabled)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<EResults.EResultFiler>());
         }
 
         services.AddMediator();
@@ -108,6 +116,16 @@ public static class OneStopServiceCollectionExtensions
                 Batch = section.GetValue("Scanner:Batch", defaults.Scanner.Batch),
             },
             Mail = ReadMail(section.GetSection("Mail"), defaults.Mail),
+            EResults = defaults.EResults with
+            {
+                Enabled = section.GetValue("EResults:Enabled", defaults.EResults.Enabled),
+                Interval = section.GetValue("EResults:Interval", defaults.EResults.Interval),
+                ChromiumPath = section["EResults:ChromiumPath"] ?? defaults.EResults.ChromiumPath,
+                Concurrency = section.GetValue("EResults:Concurrency", defaults.EResults.Concurrency),
+                Batch = section.GetValue("EResults:Batch", defaults.EResults.Batch),
+                RetryAfter = section.GetValue("EResults:RetryAfter", defaults.EResults.RetryAfter),
+                PrintTimeout = section.GetValue("EResults:PrintTimeout", defaults.EResults.PrintTimeout),
+            },
         };
     }
 

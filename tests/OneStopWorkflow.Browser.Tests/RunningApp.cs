@@ -38,6 +38,7 @@ public class RunningApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:OneStop", _database.ConnectionString);
         builder.UseSetting("OneStop:ProceduresFolder", Repository.PathOf("procedures"));
         builder.UseSetting("OneStop:Scanner:Enabled", "false");
+        builder.UseSetting("OneStop:EResults:Enabled", "false");
         builder.UseSetting("OneStop:DemoData", "true");
 
         // Development sends mail to localhost:2525; a journey that reads mail starts its own server (see Settings).

@@ -35,6 +35,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:OneStop", database.ConnectionString);
         builder.UseSetting("OneStop:ProceduresFolder", Repository.PathOf("procedures"));
         builder.UseSetting("OneStop:Scanner:Enabled", "false");
+        builder.UseSetting("OneStop:EResults:Enabled", "false");
         builder.UseSetting("OneStop:DemoData", "true");
     }
 

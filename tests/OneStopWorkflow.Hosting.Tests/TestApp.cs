@@ -53,6 +53,7 @@ internal sealed class TestApp : IAsyncDisposable
             ["ConnectionStrings:OneStop"] = database.ConnectionString,
             ["OneStop:ProceduresFolder"] = Repository.PathOf("procedures"),
             ["OneStop:Scanner:Enabled"] = "false",
+            ["OneStop:EResults:Enabled"] = "false",
         }).AddInMemoryCollection(settings ?? []).Build();
         var services = new ServiceCollection();
         services.AddSingleton(clock);

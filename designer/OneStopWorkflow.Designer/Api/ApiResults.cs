@@ -59,7 +59,7 @@ public static class ApiResults
         RejectionCodes.Forbidden or RejectionCodes.ReadOnly or RejectionCodes.NotAuthorized
             => StatusCodes.Status403Forbidden,
         RejectionCodes.NotFound or RejectionCodes.CaseMissing or RejectionCodes.ProcedureUnknown
-            or RejectionCodes.NoMatch
+            or RejectionCodes.NoMatch or RejectionCodes.NoEResult
             => StatusCodes.Status404NotFound,
         RejectionCodes.CaseChanged or RejectionCodes.TicketState or RejectionCodes.QueueEmpty
             => StatusCodes.Status409Conflict,

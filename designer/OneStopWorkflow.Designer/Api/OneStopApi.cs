@@ -183,7 +183,7 @@ public static class OneStopApi
     }
 
     /// <summary>A refused lookup or rating; the limit says in <c>Retry-After</c> when to try again.</summary>
-    private static IResult LookupProblem(HttpContext http, Rejection rejection)
+    internal static IResult LookupProblem(HttpContext http, Rejection rejection)
     {
         if (rejection.Code == RejectionCodes.LookupLimited
             && rejection.Values.TryGetValue("minutes", out var minutes)
@@ -196,7 +196,7 @@ public static class OneStopApi
     }
 
     /// <summary>The address a request came from, which the lookup limit counts by.</summary>
-    private static string? ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+    internal static string? ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
     private static async Task<IResult> SendAsync(
         IMediator mediator, ICaseRequest request, CancellationToken cancellationToken)

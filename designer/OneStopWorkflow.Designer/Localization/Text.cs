@@ -478,6 +478,21 @@ public static class Text
         ["cat-field"] = ("Thông tin", "Information"),
         ["cat-kind"] = ("Cách ghi", "Answer"),
         ["cat-see-catalogue"] = ("Xem danh mục thủ tục hành chính", "See the administrative procedures"),
+        ["ev-e-result-issued"] = ("Lưu kết quả điện tử", "Electronic result filed"),
+        ["e-result"] = ("Kết quả điện tử", "Electronic result"),
+        ["e-result-download"] = ("Tải kết quả điện tử (PDF)", "Download the electronic result (PDF)"),
+        ["e-result-issued-at"] = (
+            "Kết quả điện tử được phát hành lúc {0}.", "The electronic result was issued at {0}."),
+        ["e-result-help"] = (
+            "Bản điện tử của kết quả giải quyết hồ sơ; bản giấy (nếu có) nhận tại nơi nhận kết quả.",
+            "The electronic copy of the result; collect the paper (if any) where the result is returned."),
+        ["e-result-pending"] = (
+            "Kết quả điện tử đang được tạo; tải lại trang sau ít phút.",
+            "The electronic result is being prepared; reload the page in a few minutes."),
+        ["e-result-problem"] = (
+            "Chưa tạo được kết quả điện tử (từ {0}): {1} Hệ thống sẽ tự thử lại; hãy báo quản trị viên.",
+            "The electronic result could not be made yet (since {0}): {1} The system retries by itself; tell an "
+                + "admin."),
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

@@ -21,7 +21,10 @@ internal static class StoreHost
         {
             ContentRootPath = Environment.CurrentDirectory, Args = [],
         });
-        var overrides = new Dictionary<string, string?> { ["OneStop:Scanner:Enabled"] = "false" };
+        var overrides = new Dictionary<string, string?>
+        {
+            ["OneStop:Scanner:Enabled"] = "false", ["OneStop:EResults:Enabled"] = "false",
+        };
         if (proceduresFolder is not null)
         {
             overrides["OneStop:ProceduresFolder"] = proceduresFolder;

@@ -60,6 +60,14 @@ public static class RejectionCodes
     public const string BadRequest = "bad-request";
     public const string ImportRefused = "import-refused";
 
+    /// <summary>The case's electronic result is already filed: it is filed once.</summary>
+    public const string EResultFiled = "e-result-filed";
+
+    /// <summary>
+    /// The case has no electronic result (yet, or ever: its version issues none, or it was not resolved).
+    /// </summary>
+    public const string NoEResult = "no-e-result";
+
     /// <summary>The database cannot be reached or is too busy now; nothing was written, retry later.</summary>
     public const string StoreUnavailable = "store-unavailable";
 

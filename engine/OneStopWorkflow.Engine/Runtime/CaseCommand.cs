@@ -147,3 +147,13 @@ public static class CaseChannel
 
     public const string Post = "post";
 }
+
+/// <summary>
+/// Files the case's electronic result: the host printed its result document and stored the file; the trail records
+/// the file's name, length and SHA-256. Refused once filed, and for a case that has no result to file.
+/// </summary>
+public sealed record FileEResultCommand(string Document, string File, long Length, string Sha256)
+    : CaseCommand(Actor.System)
+{
+    public override string Name => "file-e-result";
+}

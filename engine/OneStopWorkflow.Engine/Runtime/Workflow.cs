@@ -55,6 +55,7 @@ public static class Workflow
                 case RescheduleCommand reschedule: Rescheduling.Apply(scope, reschedule); break;
                 case WithdrawCommand withdraw: Withdrawing.Apply(scope, withdraw); break;
                 case TickCommand: Escalations.Tick(scope); break;
+                case FileEResultCommand file: FilingEResult.Apply(scope, file); break;
                 default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
             }
 
@@ -176,7 +177,8 @@ public static class Workflow
                 + $"but was decided against v{context.Procedure.Version} ({context.ProcedureHash}).");
         }
 
-        return state.IsFinished && command is not TickCommand
+        // Time-driven work and the filing of the electronic result come after the end; nothing else does.
+        return state.IsFinished && command is not (TickCommand or FileEResultCommand)
             ? Rejection.Of(RejectionCodes.CaseFinished)
                 .With("dossier", state.DossierCode).With("outcome", RejectionWords.Outcome(state.Outcome))
             : null;

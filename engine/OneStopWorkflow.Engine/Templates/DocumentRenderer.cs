@@ -45,4 +45,26 @@ public static class DocumentRenderer
             context.Procedure, context.Calendar, context.Units, trail, issued, page);
         return templates.Render(issued.Document, model);
     }
+
+    /// <summary>
+    /// The case's result document (its version's <c>result</c>) as the case stood when it finished, issued by whoever
+    /// finished it. The trail gets no document-issued event for it: the e-result-issued event names it.
+    /// </summary>
+    public static string RenderResult(DecisionContext context, IReadOnlyList<CaseEvent> trail, LookupPage lookup)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(trail);
+        var procedure = context.Procedure;
+        var result = procedure.Result ?? throw new ArgumentException(
+            $"{procedure.Code} v{procedure.Version} names no result document.", nameof(context));
+        var end = trail.Select((e, i) => (Event: e, Index: i)).FirstOrDefault(x => x.Event is CaseFinished);
+        if (end.Event is not CaseFinished finished)
+        {
+            throw new ArgumentException("The case has not finished: it has no result yet.", nameof(trail));
+        }
+
+        var issued = new DocumentIssued(
+            finished.At, finished.Actor, result.Document, procedure.FindDocument(result.Document)?.Form, null);
+        return Render(context, [.. trail.Take(end.Index + 1), issued], issued, lookup);
+    }
 }

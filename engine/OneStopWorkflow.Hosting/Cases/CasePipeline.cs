@@ -184,6 +184,34 @@ public sealed partial class CasePipeline(
             };
         }, cancellationToken);
 
+    /// <summary>
+    /// Files the electronic result the e-result filer printed and stored: a system command, written by the writer
+    /// like a tick. Returns the engine's refusal (already filed, nothing to file), or null once it is on the trail.
+    /// </summary>
+    public Task<Rejection?> FileEResultAsync(
+        string caseId, FileEResultCommand command, string filer, CancellationToken cancellationToken) =>
+        writer.WriteAsync(caseId, async (session, token) =>
+        {
+            var stored = await session.FindAsync(caseId, token);
+            if (stored is null)
+            {
+                return new Written<Rejection?>(CaseAccess.NotFound(caseId), null);
+            }
+
+            var version = await catalog.VersionOfAsync(session.Db, stored.Row, token);
+            var context = version.At(time.GetUtcNow());
+            var decision = Workflow.Decide(context, stored.State, command);
+            if (decision.IsRejected)
+            {
+                return new Written<Rejection?>(decision.Rejections[0], null);
+            }
+
+            var state = decision.State!;
+            return new Written<Rejection?>(null,
+                new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now), [],
+                    filer, context.Calendar));
+        }, cancellationToken);
+
     private static Written<Decided> Refused(ImmutableArray<Rejection> rejections) =>
         new(new Decided(null, null, default, rejections), null);
 

@@ -72,6 +72,12 @@ public sealed record CaseView
     /// <summary>Working hours in a day on the case's calendar, to say the time left in days and hours.</summary>
     public decimal HoursPerDay { get; init; } = 8;
 
+    /// <summary>When the electronic result was filed (local time); null while there is none.</summary>
+    public DateTimeOffset? EResultAt { get; init; }
+
+    /// <summary>The case has an electronic result to file that is not filed yet (printed shortly).</summary>
+    public bool EResultDue { get; init; }
+
     /// <summary>The number of events on the trail: pass it back as ExpectedVersion to act on what you saw.</summary>
     public required int Version { get; init; }
 
@@ -117,6 +123,7 @@ public sealed record CaseView
             Components = ComponentsOf(state, version.Procedure),
             MissingFields = [.. version.Procedure.Fields
                 .Where(f => f.Required && string.IsNullOrEmpty(state.Fields.GetValueOrDefault(f.Name)))],
+            EResultAt = Local(state.EResultAt), EResultDue = Engine.Runtime.EResultDue.IsDue(version.Procedure, state),
         };
     }
 

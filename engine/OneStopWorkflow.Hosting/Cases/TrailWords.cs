@@ -29,6 +29,8 @@ internal static class TrailWords
                 procedure.Documents.FirstOrDefault(x => x.Id == d.Document)?.Title ?? new(d.Document, d.Document)),
             CaseRescheduled r => (null, RejectionWords.Instant(version.Calendar.ToLocal(r.PromisedAppointment))),
             CaseFinished f => (null, RejectionWords.Outcome(f.Outcome)),
+            EResultIssued r => (null,
+                procedure.Documents.FirstOrDefault(x => x.Id == r.Document)?.Title ?? new(r.Document, r.Document)),
             ComponentsHandedIn h => (null, Papers(h, procedure)),
             FieldsSupplemented s => (null, Join(s.Fields.Keys.Order(StringComparer.Ordinal)
                 .Select(name => procedure.Fields.FirstOrDefault(f => f.Name == name)?.Label ?? new(name, name)))),

@@ -69,6 +69,7 @@ internal sealed class DossierLookup(
         {
             NowAt = [.. stored.State.OpenTasks.Select(t => NowAt(version, t))],
             Supplement = SupplementOf(stored, version.Procedure),
+            EResultAt = stored.State.EResultAt is { } filed ? version.Calendar.ToLocal(filed) : null,
         };
     }
 

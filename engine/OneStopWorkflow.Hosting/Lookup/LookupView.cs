@@ -17,6 +17,8 @@ public sealed record LookupView(
 
     /// <summary>What the unit asked the citizen to add, while the dossier waits for it; null otherwise.</summary>
     public SupplementAsked? Supplement { get; init; }
+    /// <summary>When the electronic result (a PDF to download) was filed; null while there is none.</summary>
+    public DateTimeOffset? EResultAt { get; init; }
 }
 
 /// <summary>

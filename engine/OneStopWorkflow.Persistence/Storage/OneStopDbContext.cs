@@ -9,6 +9,7 @@ using OneStopWorkflow.Persistence.Catalog;
 using OneStopWorkflow.Persistence.Codes;
 using OneStopWorkflow.Persistence.Escalations;
 using OneStopWorkflow.Persistence.Figures;
+using OneStopWorkflow.Persistence.Files;
 using OneStopWorkflow.Persistence.Reception;
 using OneStopWorkflow.Persistence.Scans;
 using OneStopWorkflow.Persistence.Trail;
@@ -39,6 +40,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<StepFigureRow> StepFigures => Set<StepFigureRow>();
     public DbSet<ScanRow> Scans => Set<ScanRow>();
     public DbSet<Outbox.OutboxMessageRow> OutboxMessages => Set<Outbox.OutboxMessageRow>();
+    public DbSet<StoredFileRow> StoredFiles => Set<StoredFileRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -178,6 +180,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(f => f.Step).HasMaxLength(100);
         });
         Outbox.OutboxRows.Configure(builder);
+        builder.Entity<StoredFileRow>(StoredFileRow.Configure);
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Persistence.Files;
 using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Persistence.Trail;
@@ -12,9 +14,14 @@ public sealed record TrailReport(int Cases, int Events, IReadOnlyList<BrokenLink
     public bool IsClean => Broken.Count == 0;
 }
 
-/// <summary>Recomputes the hash chain of one case or of all cases, and reports the first broken link of each.</summary>
+/// <summary>
+/// Recomputes the hash chain of one case or of all cases, checks that each file the trail refers to (an electronic
+/// result) is stored with the length and SHA-256 the trail recorded, and reports the first broken link of each.
+/// </summary>
 public static class TrailVerifier
 {
+    private const string EResultType = "e-result-issued";
+
     public static async Task<TrailReport> VerifyAsync(
         OneStopDbContext db, string? caseId, CancellationToken cancellationToken)
     {
@@ -34,6 +41,7 @@ public static class TrailVerifier
             var previous = TrailHash.Genesis;
             var expected = 1;
             BrokenLink? link = null;
+            var files = new List<(int Sequence, EResultIssued Issued)>();
             await foreach (var e in db.Events.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence)
                                .AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
@@ -47,12 +55,24 @@ public static class TrailVerifier
                     : null;
                 previous = e.Hash;
                 expected = e.Sequence + 1;
+                if (e.Type == EResultType)
+                {
+                    files.Add((e.Sequence, (EResultIssued)EventSerializer.Deserialize(e.Type, e.Payload)));
+                }
             }
 
             link ??= expected - 1 != c.Version || previous != c.LastHash
                 ? new BrokenLink(c.Id, c.DossierCode, expected,
                     $"the case records {c.Version} events but the trail ends at {expected - 1}")
                 : null;
+            foreach (var (sequence, issued) in link is null ? files : [])
+            {
+                link ??= await StoredFiles.MismatchAsync(db, issued.File, issued.Length, issued.Sha256,
+                        cancellationToken) is { } mismatch
+                    ? new BrokenLink(c.Id, c.DossierCode, sequence, $"its e-result: {mismatch}")
+                    : null;
+            }
+
             if (link is not null)
             {
                 broken.Add(link);

@@ -12,7 +12,8 @@ namespace OneStopWorkflow.Hosting.Tests.Architecture;
 
 /// <summary>
 /// The Mediator is the one door of the application layer: every request has exactly one handler, and the access
-/// behaviour stands in front of every handler but the public lookup, rating and catalogue.
+/// behaviour stands in front of every handler but the public lookup, rating, catalogue, online submission and
+/// e-result download.
 /// </summary>
 public sealed class MediatorTests
 {
@@ -74,8 +75,8 @@ public sealed class MediatorTests
 
         Assert.Equal(
             [
-                "GetBlankForm", "GetOnlineProcedure", "GetPublicProcedure", "ListPublicProcedures", "LookupCase",
-                "RateCase", "SubmitOnline", "SupplementOnline",
+                "DownloadEResult", "GetBlankForm", "GetOnlineProcedure", "GetPublicProcedure", "ListPublicProcedures",
+                "LookupCase", "RateCase", "SubmitOnline", "SupplementOnline",
             ],
             requests.Except(guarded).Select(r => r.Name).Order(StringComparer.Ordinal));
     }
