@@ -170,7 +170,8 @@ public sealed class OnlineJourneyTests(OnlineJourneyTests.MailingApp app)
 
         await Expect(clerk.Locator("#case-success")).ToBeVisibleAsync();
         Assert.NotNull(await MailAsync(code, "Đề nghị bổ sung"));
-        Assert.Contains(app.Smtp.Messages(), m => (m.TextBody ?? "").Contains("Thiếu hợp đồng", StringComparison.Ordinal));
+        Assert.Contains(app.Smtp.Messages(),
+            m => (m.TextBody ?? "").Contains("Thiếu hợp đồng", StringComparison.Ordinal));
 
         // The citizen adds the missing paper from the lookup page.
         Clock.Fixed = At("2026-12-04T16:40:00+07:00");

@@ -21,7 +21,7 @@ public enum MailKind
     /// <summary>The result is ready (the case finished resolved).</summary>
     Result,
 
-    /// <summary>A dossier submitted online reached the unit: its code, its secret, and that a clerk checks it.</summary>
+    /// <summary>A dossier submitted online reached the unit: its code, secret, and that a clerk checks it.</summary>
     Submitted,
 }
 

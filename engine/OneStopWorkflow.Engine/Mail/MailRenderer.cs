@@ -47,7 +47,10 @@ public static class MailRenderer
             var title = e is DocumentIssued issued && context.Procedure.FindDocument(issued.Document) is { } document
                 ? document.Title.Vi
                 : MailKinds.Title(kind);
-            var page = new LookupPage(lookup.Url) { Secret = kind is MailKind.Receipt or MailKind.Submitted ? lookup.Secret : "" };
+            var page = new LookupPage(lookup.Url)
+            {
+                Secret = kind is MailKind.Receipt or MailKind.Submitted ? lookup.Secret : "",
+            };
             var model = DocumentModelBuilder.Build(context.Procedure, context.Calendar, context.Units, trail,
                 e.Actor, e.At, (e as DocumentIssued)?.Form ?? "", title, page);
             if (templates.RenderText(MailKinds.TemplateName(kind), model, shared) is not { } text)
