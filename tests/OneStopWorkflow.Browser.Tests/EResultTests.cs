@@ -21,6 +21,9 @@ public sealed partial class EResultTests(RunningApp app) : IClassFixture<Running
 {
     private readonly AppBrowser _browser = new(app, "e-result");
 
+    /// <summary>How long a page may take to show what is awaited on a machine shared with other builds.</summary>
+    private const float Wait = 30_000;
+
     public ValueTask DisposeAsync() => _browser.DisposeAsync();
 
     [Fact]
@@ -36,7 +39,8 @@ public sealed partial class EResultTests(RunningApp app) : IClassFixture<Running
         Assert.True(await app.Services.GetRequiredService<EResultFiler>().FileOnceAsync(ct) >= 1, app.Log);
 
         await LookUpAsync(citizen, code, secret);
-        await Expect(citizen.Locator("#e-result-download")).ToContainTextAsync("Tải kết quả điện tử (PDF)");
+        await Expect(citizen.Locator("#e-result-download"))
+            .ToContainTextAsync("Tải kết quả điện tử (PDF)", new() { Timeout = Wait });
         await _browser.ShotAsync(citizen, "01-lookup-vi-1440");
         var download = await citizen.RunAndWaitForDownloadAsync(() => citizen.ClickAsync("#e-result-download"));
         Assert.Equal($"ket-qua-{code}.pdf", download.SuggestedFilename);
@@ -53,18 +57,20 @@ public sealed partial class EResultTests(RunningApp app) : IClassFixture<Running
         await _browser.OpenAsync(citizen, $"/culture/en?returnUrl={Uri.EscapeDataString("/tra-cuu")}");
         await LookUpAsync(citizen, code, secret);
         await Expect(citizen.Locator("#e-result-download"))
-            .ToContainTextAsync("Download the electronic result (PDF)");
+            .ToContainTextAsync("Download the electronic result (PDF)", new() { Timeout = Wait });
         await _browser.ShotAsync(citizen, "03-lookup-en-1440");
 
         var phone = await _browser.PageAsync(390);
         await LookUpAsync(phone, code, secret);
-        await Expect(phone.Locator("#e-result-download")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#e-result-download")).ToBeVisibleAsync(new() { Timeout = Wait });
         await _browser.ShotAsync(phone, "04-lookup-vi-390");
 
         var clerk = await _browser.SignInAsync("clerk.lechan", 1440);
         await _browser.OpenAsync(clerk, $"/cases/{caseId}");
-        await Expect(clerk.Locator("#case-e-result")).ToContainTextAsync("Tải kết quả điện tử (PDF)");
-        await Expect(clerk.Locator("#case-timeline")).ToContainTextAsync("Lưu kết quả điện tử");
+        await Expect(clerk.Locator("#case-e-result"))
+            .ToContainTextAsync("Tải kết quả điện tử (PDF)", new() { Timeout = Wait });
+        await Expect(clerk.Locator("#case-timeline"))
+            .ToContainTextAsync("Lưu kết quả điện tử", new() { Timeout = Wait });
         await _browser.ShotAsync(clerk, "05-case-vi-1440");
         var staffDownload = await clerk.RunAndWaitForDownloadAsync(
             () => clerk.ClickAsync("#case-e-result-download"));
@@ -72,11 +78,12 @@ public sealed partial class EResultTests(RunningApp app) : IClassFixture<Running
         await staffDownload.SaveAsAsync(staffPdf);
         Assert.Equal(await File.ReadAllBytesAsync(pdf, ct), await File.ReadAllBytesAsync(staffPdf, ct));
         await _browser.OpenAsync(clerk, $"/culture/en?returnUrl={Uri.EscapeDataString($"/cases/{caseId}")}");
-        await Expect(clerk.Locator("#case-e-result")).ToContainTextAsync("Download the electronic result (PDF)");
+        await Expect(clerk.Locator("#case-e-result"))
+            .ToContainTextAsync("Download the electronic result (PDF)", new() { Timeout = Wait });
         await _browser.ShotAsync(clerk, "07-case-en-1440");
         var clerkPhone = await _browser.SignInAsync("clerk.lechan", 390);
         await _browser.OpenAsync(clerkPhone, $"/cases/{caseId}");
-        await Expect(clerkPhone.Locator("#case-e-result-download")).ToBeVisibleAsync();
+        await Expect(clerkPhone.Locator("#case-e-result-download")).ToBeVisibleAsync(new() { Timeout = Wait });
         await _browser.ShotAsync(clerkPhone, "08-case-vi-390");
     }
 
@@ -134,7 +141,8 @@ public sealed partial class EResultTests(RunningApp app) : IClassFixture<Running
         await page.FillAsync("#lookup-secret", secret);
         await page.PressAsync("#lookup-secret", "Tab");
         await page.ClickAsync("#lookup-find");
-        await Expect(page.Locator("#lookup-status")).ToContainTextAsync(new Regex("(Đã kết thúc|Finished)"));
+        await Expect(page.Locator("#lookup-status"))
+            .ToContainTextAsync(new Regex("(Đã kết thúc|Finished)"), new() { Timeout = Wait });
     }
 
     /// <summary>A land transfer received and carried to its result through the API: its id, code and secret.</summary>
