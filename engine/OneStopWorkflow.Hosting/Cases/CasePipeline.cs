@@ -95,7 +95,10 @@ public sealed class CasePipeline(
             var state = decision.State!;
             var events = decision.Events;
             return new Written<Decided>(new Decided(state, version, now.Now, []),
-                new CaseSave(null, state, events, Workflow.NextTick(now, state), [], actor.User, now.Calendar))
+                new CaseSave(null, state, events, Workflow.NextTick(now, state), [], actor.User, now.Calendar)
+                {
+                    Procedure = now.Procedure,
+                })
             {
                 Documents = () => Render(now, [], events, command.Secret),
             };
@@ -134,7 +137,7 @@ public sealed class CasePipeline(
             var events = decision.Events;
             return new Written<Decided>(new Decided(state, version, context.Now, []),
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], actor.User,
-                    context.Calendar))
+                    context.Calendar) { Procedure = context.Procedure })
             {
                 Documents = () => Render(context, stored.Events, events, command.Secret),
             };
@@ -168,7 +171,7 @@ public sealed class CasePipeline(
             var events = decision.Events;
             return new Written<TickOutcome>(new TickOutcome(events.Length, []),
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state, context.Now), [], scanner,
-                    context.Calendar))
+                    context.Calendar) { Procedure = context.Procedure })
             {
                 Documents = () => Render(context, stored.Events, events, tick.Secret),
             };

@@ -1,4 +1,5 @@
 using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
 
@@ -11,4 +12,8 @@ namespace OneStopWorkflow.Persistence.Cases;
 /// </summary>
 public sealed record CaseSave(
     StoredCase? Before, CaseState After, IReadOnlyList<CaseEvent> Events, DateTimeOffset? NextDueAt,
-    IReadOnlyList<RenderedDocument> Documents, string ActedBy, WorkingCalendar Calendar);
+    IReadOnlyList<RenderedDocument> Documents, string ActedBy, WorkingCalendar Calendar)
+{
+    /// <summary>The procedure version the case is pinned to, for the facts the engine computes from it.</summary>
+    public required ProcedureDefinition Procedure { get; init; }
+}

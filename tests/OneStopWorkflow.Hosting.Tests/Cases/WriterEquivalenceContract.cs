@@ -171,7 +171,7 @@ public abstract class WriterEquivalenceContract(StorageProvider provider) : Stor
                 var documents = DocumentRenderer.RenderIssued(context, stored?.Events ?? [], decision.Events,
                     new LookupPage("https://dichvucong.example.vn/tra-cuu") { Secret = $"secret{n}" });
                 var save = new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
-                    documents, actedBy, Testing.Catalog.Calendar);
+                    documents, actedBy, Testing.Catalog.Calendar) { Procedure = context.Procedure };
                 saves.Add(save);
                 stored = new StoredCase(state, [.. stored?.Events ?? [], .. decision.Events], CaseRows.Of(save).Case);
             }
