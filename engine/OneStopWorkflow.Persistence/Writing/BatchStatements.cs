@@ -113,7 +113,7 @@ public sealed partial class BatchStatements : IAsyncDisposable
 
     /// <summary>Adds a batch's summed counts to one day's figures row (one UPSERT per key and batch).</summary>
     public Task AddCaseFiguresAsync(FigureKey key, CaseCounts c, CancellationToken cancellationToken) =>
-        RunAsync("case-figures", "sssiiiiiiiiiilii", $"""
+        RunAsync("case-figures", "sss" + "iiiiiiii" + "iiliiii", $"""
             INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn,
                 online, escalations, rated, rating_sum, {DayFigures.IndicatorColumns})
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 0, 0, @p11, @p12, @p13, @p14, @p15,
