@@ -4,8 +4,8 @@ using OneStopWorkflow.Engine.Definitions;
 namespace OneStopWorkflow.Engine.Runtime;
 
 /// <summary>
-/// What one case counts for in the Decision 766 indicators (Quyết định 766/QĐ-TTg), worked out once, here, from its
-/// state and the procedure version it is pinned to; the store keeps these facts on the case's row and sums them.
+/// What one case counts for in the Decision 766 indicators (Quyết định 766/QĐ-TTg), worked out once, here, from
+/// its state and the procedure version it is pinned to; the store keeps these facts on the case's row and sums them.
 /// </summary>
 /// <param name="SupplementRequests">
 /// How many times the applicant was asked for a supplement after the clock started: tasks at a wait step that awaits
@@ -18,7 +18,9 @@ namespace OneStopWorkflow.Engine.Runtime;
 /// </param>
 /// <param name="Online">Submitted through the online service (channel <c>online</c>).</param>
 /// <param name="EResult">An electronic result was filed (<see cref="EResultIssued"/>).</param>
-/// <param name="Digitised">At least one paper of the dossier was scanned (a citizen's upload or a clerk's scan).</param>
+/// <param name="Digitised">
+/// At least one paper of the dossier was scanned (a citizen's upload or a clerk's scan).
+/// </param>
 /// <param name="PaperResult">The procedure's result is a paper document (<see cref="ResultDefinition.Paper"/>).</param>
 public sealed record CaseIndicators(
     int SupplementRequests, int? ProcessingMinutes, bool Online, bool EResult, bool Digitised, bool PaperResult)
@@ -35,7 +37,7 @@ public sealed record CaseIndicators(
     /// <summary>The highest citizen rating (1–5) that counts as a complaint or "dislike" for indicator 5.4.</summary>
     public const int HighestComplaintScore = 2;
 
-    /// <summary>Indicator 2.1: late whatever its dates, because it was sent back for a supplement more than once.</summary>
+    /// <summary>Indicator 2.1: late whatever its dates, as it was sent back for a supplement more than once.</summary>
     public bool LateBySupplements => SupplementRequests > MostSupplementsOnTime;
 
     /// <summary>
@@ -44,7 +46,7 @@ public sealed record CaseIndicators(
     /// </summary>
     public bool CountsOnline => Online && (!PaperResult || EResult);
 
-    /// <summary>Indicator 4.1's numerator: a dossier of a paper-result procedure that got its electronic result.</summary>
+    /// <summary>Indicator 4.1's numerator: a dossier of a paper-result procedure with its electronic result.</summary>
     public bool CountsEResult => PaperResult && EResult;
 
     /// <summary>

@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace OneStopWorkflow.Hosting.Audit;
 
 /// <summary>
-/// The Decision 766 indicators (Bộ chỉ số 766, Quyết định 766/QĐ-TTg) of the filtered cases: in total, by unit (the
-/// unit itself and each unit below it that received cases) and, for 2.2, by procedure. Rates are in %, one decimal.
+/// The Decision 766 indicators (Bộ chỉ số 766, Quyết định 766/QĐ-TTg) of the filtered cases: in total, by unit
+/// (the unit itself and each unit below it that received cases) and, for 2.2, by procedure. Rates are in %, with
+/// one decimal.
 /// </summary>
 public sealed record Decision766Figures(
     Decision766Group Total, ImmutableArray<Decision766Group> ByUnit, ImmutableArray<ProcessingTime> ByProcedure)
@@ -22,7 +23,9 @@ public sealed record Decision766Figures(
 /// 2.1: cases finished early or on time, or open within their appointment, and asked for a supplement at most once,
 /// over the cases handled (clock started, not withdrawn).
 /// </param>
-/// <param name="LateBySupplements">Cases 2.1 counts late only because they were asked for a supplement twice or more.</param>
+/// <param name="LateBySupplements">
+/// Cases 2.1 counts late only because they were asked for a supplement twice or more.
+/// </param>
 /// <param name="AverageWorkingDays">
 /// 2.2: the average processing time of the cases resolved or refused, in working days of the unit's calendar: from
 /// the clock's start to the end, less the time the clock was stopped (supplement, tax payment); null when none.

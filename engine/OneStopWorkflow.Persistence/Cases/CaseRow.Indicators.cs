@@ -10,7 +10,8 @@ namespace OneStopWorkflow.Persistence.Cases;
 /// </summary>
 public sealed partial class CaseRow
 {
-    /// <summary>Supplement requests after the clock started (<see cref="CaseIndicators.SupplementRequests"/>).</summary>
+    /// <summary>Supplement requests after the clock started (<see cref="CaseIndicators.SupplementRequests"/>).
+    /// </summary>
     public int SupplementRequests { get; set; }
 
     /// <summary>2.1: more than one supplement request makes the case late.</summary>
@@ -25,7 +26,7 @@ public sealed partial class CaseRow
     /// <summary>3.3: counts as an online dossier (<see cref="CaseIndicators.CountsOnline"/>).</summary>
     public bool CountsOnline { get; set; }
 
-    /// <summary>4.1: counts as a dossier with an electronic result (<see cref="CaseIndicators.CountsEResult"/>).</summary>
+    /// <summary>4.1: counts as a dossier with its e-result (<see cref="CaseIndicators.CountsEResult"/>).</summary>
     public bool CountsEResult { get; set; }
 
     /// <summary>4.2: counts as a digitised dossier (<see cref="CaseIndicators.CountsDigitised"/>).</summary>

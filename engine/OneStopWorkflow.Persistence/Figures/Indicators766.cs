@@ -21,7 +21,7 @@ public readonly record struct Indicators766(
 
 public static partial class DayFigures
 {
-    /// <summary>The <c>case_figures</c> columns of the Decision 766 sums, in the order every statement lists them.</summary>
+    /// <summary>The <c>case_figures</c> columns of the Decision 766 sums, in the order statements list them.</summary>
     internal const string IndicatorColumns =
         "supplement_late, processed, processing_minutes, online_counted, paper_result, e_result, digitised, complaints";
 

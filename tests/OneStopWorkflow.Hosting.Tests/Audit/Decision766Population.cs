@@ -12,8 +12,8 @@ using OneStopWorkflow.Persistence.Cases;
 namespace OneStopWorkflow.Hosting.Tests.Audit;
 
 /// <summary>
-/// Twelve cases over two wards (Lê Chân L, Hồng An H) and two procedures (land-use transfer T, 8 working days; birth
-/// registration B, the same day), received in March 2026, whose Decision 766 indicators are counted by hand in
+/// Twelve cases over two wards (Lê Chân L, Hồng An H) and two procedures (land-use transfer T, 8 working days;
+/// birth registration B, the same day), received in March 2026, whose Decision 766 indicators are counted by hand in
 /// <see cref="Decision766Contract"/>. Both procedures' results are papers. Working hours are 07:00–11:30 and
 /// 13:30–17:00 (8 a day); the population is looked at on Friday 20 March 2026 at 10:00.
 /// <code>
@@ -57,7 +57,7 @@ internal static class Decision766Population
     private static readonly ImmutableArray<ReceivedComponent> BirthPapers =
         [new("declaration", "original", 1), new("birth-certificate", "original", 1)];
 
-    /// <summary>Seeds the population on <paramref name="app"/> (started at <see cref="Start"/>): its case ids.</summary>
+    /// <summary>Seeds the population on <paramref name="app"/>, started at <see cref="Start"/>: its ids.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> SeedAsync(TestApp app)
     {
         var ids = new Dictionary<string, string>();
@@ -147,7 +147,8 @@ internal static class Decision766Population
         On("2026-03-03T09:00:00+07:00", async () =>
         {
             app.Clock.SetUtcNow(StoreContract.At("2026-03-03T09:00:00+07:00"));
-            var withdrawn = await app.SendAsync(People.ClerkHongAn, new WithdrawCase(ids["T6"], "Hai bên hủy hợp đồng"));
+            var withdrawn = await app.SendAsync(
+                People.ClerkHongAn, new WithdrawCase(ids["T6"], "Hai bên hủy hợp đồng"));
             Assert.False(withdrawn.IsRejected, string.Join("; ", withdrawn.Rejections));
         });
 
