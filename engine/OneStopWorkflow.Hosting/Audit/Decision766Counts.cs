@@ -74,9 +74,13 @@ internal static class Decision766Counts
 
     /// <summary>Average working days of <paramref name="minutes"/> over <paramref name="count"/> cases.</summary>
     private static decimal? Days(long minutes, int count, decimal hoursPerDay) =>
-        count == 0 || hoursPerDay <= 0 ? null : Math.Round(minutes / 60m / count / hoursPerDay, 2);
+        count == 0 || hoursPerDay <= 0
+            ? null
+            : Math.Round(minutes / 60m / count / hoursPerDay, 2, MidpointRounding.AwayFromZero);
 
-    private static decimal Rate(int part, int whole) => whole == 0 ? 0 : Math.Round(100m * part / whole, 1);
+    /// <summary>A share in %, rounded half away from zero to one decimal, as people round.</summary>
+    private static decimal Rate(int part, int whole) =>
+        whole == 0 ? 0 : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

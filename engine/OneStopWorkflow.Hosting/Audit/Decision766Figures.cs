@@ -11,9 +11,6 @@ public sealed record Decision766Figures(
     Decision766Group Total, ImmutableArray<Decision766Group> ByUnit, ImmutableArray<ProcessingTime> ByProcedure)
 {
     public static Decision766Figures None { get; } = new(Decision766Group.None, [], []);
-
-    /// <summary>The indicators' numbers, in the order the page, the exports and the CLI list them.</summary>
-    public static readonly ImmutableArray<string> Indicators = ["2.1", "2.2", "3.3", "4.1", "4.2", "5.4"];
 }
 
 /// <summary>

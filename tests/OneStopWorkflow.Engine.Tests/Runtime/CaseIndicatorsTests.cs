@@ -113,7 +113,8 @@ public sealed class CaseIndicatorsTests
 
         Assert.Equal((true, false, false, true), (paperBefore.Online, paperBefore.CountsOnline,
             paperBefore.CountsDigitised, paperBefore.Digitised));
-        Assert.Equal((true, true, true), (paperAfter.CountsOnline, paperAfter.CountsEResult, paperAfter.CountsDigitised));
+        Assert.Equal(
+            (true, true, true), (paperAfter.CountsOnline, paperAfter.CountsEResult, paperAfter.CountsDigitised));
         Assert.Equal((true, true, false), (noPaper.CountsOnline, noPaper.CountsDigitised, noPaper.CountsEResult));
     }
 
