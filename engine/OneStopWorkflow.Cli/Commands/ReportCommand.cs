@@ -90,12 +90,12 @@ internal static class ReportCommand
             ("on_time_rate", D(f.OnTimeRate)), ("online", N(f.Online)), ("online_share", D(f.OnlineShare)),
             ("ratings", N(f.Ratings)),
             ("average_rating", f.AverageRating is { } a ? D(a) : ""), ("escalations", N(f.Escalations)),
-            .. IndicatorRows(f.Indicators.Total),
         ];
         Console.Write(format switch
         {
             "json" => JsonSerializer.Serialize(f, Json) + "\n",
-            "csv" => "figure,value\n" + string.Concat(rows.Select(r => $"{r.Name},{r.Value}\n")),
+            "csv" => "figure,value\n"
+                + string.Concat(rows.Concat(IndicatorRows(f.Indicators.Total)).Select(r => $"{r.Name},{r.Value}\n")),
             _ => $"Compliance of {unit}{(procedure is null ? "" : $" ({procedure})")}, received {from} to {to}\n"
                 + string.Concat(rows.Select(r => $"  {r.Name,-18} {r.Value,10}\n"))
                 + string.Concat(f.ByUnit.Select(g => $"  unit {g.Key,-13} received {g.Received,5}  late {g.Late,4}  "

@@ -52,7 +52,8 @@ internal static class Decision766Counts
             var (digitised, complaints) = (s.Sum(x => x.Digitised), s.Sum(x => x.Complaints));
             var overdueRate = Rate(deadline.Handled - onTime, deadline.Handled);
             var complaintRate = Rate(complaints, deadline.Received);
-            return new Decision766Group(key, deadline.Received, deadline.Handled, Rate(onTime, deadline.Handled),
+            return new Decision766Group(key, deadline.Received, deadline.Handled, onTime,
+                Rate(onTime, deadline.Handled),
                 late, processed, Days(minutes, processed, hoursPerDay), online, Rate(online, deadline.Received),
                 paper, eResults, paper == 0 ? null : Rate(eResults, paper), digitised,
                 Rate(digitised, deadline.Received), complaints, complaintRate, overdueRate,

@@ -16,6 +16,7 @@ public sealed record Decision766Figures(
 /// <summary>
 /// The six indicators of one group of cases (a unit, or all; <see cref="Key"/> is the unit's code, empty for all).
 /// </summary>
+/// <param name="OnTime">2.1's numerator: the cases it counts early or on time.</param>
 /// <param name="OnTimeRate">
 /// 2.1: cases finished early or on time, or open within their appointment, and asked for a supplement at most once,
 /// over the cases handled (clock started, not withdrawn).
@@ -43,13 +44,13 @@ public sealed record Decision766Figures(
 /// received), never below 0.
 /// </param>
 public sealed record Decision766Group(
-    string Key, int Received, int Handled, decimal OnTimeRate, int LateBySupplements, int Processed,
+    string Key, int Received, int Handled, int OnTime, decimal OnTimeRate, int LateBySupplements, int Processed,
     decimal? AverageWorkingDays, int Online, decimal OnlineRate, int PaperResult, int EResults, decimal? EResultRate,
     int Digitised, decimal DigitisedRate, int Complaints, decimal ComplaintRate, decimal OverdueRate,
     decimal Satisfaction)
 {
     public static Decision766Group None { get; } =
-        new("", 0, 0, 0, 0, 0, null, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 100);
+        new("", 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 100);
 }
 
 /// <summary>Indicator 2.2 of one procedure: how many cases were processed and their average working days.</summary>
