@@ -364,7 +364,8 @@ public static class Text
         ["all-units"] = ("Tất cả đơn vị", "All units"),
         ["working-days-value"] = ("{0} ngày làm việc", "{0} working days"),
         ["basis-2-1"] = (
-            "{0}/{1} hồ sơ; {2} hồ sơ bổ sung quá 1 lần", "{0} of {1} dossiers; {2} asked for a supplement twice"),
+            "{0}/{1} hồ sơ; {2} hồ sơ bổ sung quá 1 lần",
+            "{0} of {1} dossiers; {2} asked for a supplement more than once"),
         ["basis-2-2"] = ("trên {0} hồ sơ đã giải quyết", "over {0} dossiers processed"),
         ["basis-share"] = ("{0}/{1} hồ sơ", "{0} of {1} dossiers"),
         ["basis-5-4"] = ("quá hạn {0}, phản ánh {1}", "overdue {0}, complaints {1}"),
