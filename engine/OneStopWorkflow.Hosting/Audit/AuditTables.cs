@@ -152,11 +152,6 @@ public sealed class AuditTables
     /// </summary>
     private static AuditTables IndicatorsTable(Decision766Figures f, Words words)
     {
-        AuditColumn Indicator(string number, string unitVi = "%", string unitEn = "%")
-        {
-            var name = Decision766Indicator.Of(number).Name;
-            return new(new($"{number} {name.Vi} ({unitVi})", $"{number} {name.En} ({unitEn})"), Numeric: true);
-        }
 
         IReadOnlyList<string> Row(Decision766Group g) =>
         [
@@ -180,12 +175,21 @@ public sealed class AuditTables
             Listed([.. f.ByUnit.Select(Row), Row(f.Total)]), words.English);
     }
 
+    /// <summary>A number column headed by a Decision 766 indicator's number, name and unit.</summary>
+    private static AuditColumn Indicator(string number, string? unitVi = "%", string? unitEn = "%")
+    {
+        var name = Decision766Indicator.Of(number).Name;
+        return new(new LocalizedText(
+            $"{number} {name.Vi}" + (unitVi is null ? "" : $" ({unitVi})"),
+            $"{number} {name.En}" + (unitEn is null ? "" : $" ({unitEn})")), Numeric: true);
+    }
+
     /// <summary>Indicator 2.2 by procedure: cases processed and their average working days.</summary>
     private static AuditTables ProcessingTable(Decision766Figures f, Words words) =>
         new("processing",
             [
                 Text("Thủ tục", "Procedure"), Number("Đã giải quyết", "Processed"),
-                Number("2.2 Thời gian giải quyết trung bình (ngày làm việc)", "2.2 Average processing time (working days)"),
+                Indicator("2.2", null, null),
             ],
             Listed(f.ByProcedure.Select(p => (IReadOnlyList<string>)
                 [words.Procedure(p.Procedure), N(p.Processed), p.AverageWorkingDays is { } d ? D(d) : ""])),
