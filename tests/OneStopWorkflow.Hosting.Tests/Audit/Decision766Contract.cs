@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Audit;
@@ -88,6 +90,39 @@ public abstract class Decision766Contract(StorageProvider provider) : StoreContr
         Assert.True(check.IsEqual, string.Join("; ", check.Differences));
         Assert.Equal(6, kept);
     }
+
+    [Fact]
+    public async Task The_indicators_export_as_csv_by_unit_with_a_total_row_and_the_processing_time_by_procedure()
+    {
+        await using var app = await StartAsync(Decision766Population.Start);
+        await Decision766Population.SeedAsync(app);
+
+        var indicators = await CsvAsync(app, "indicators", CultureInfo.GetCultureInfo("vi-VN"));
+        var processing = await CsvAsync(app, "processing", CultureInfo.GetCultureInfo("en"));
+
+        Assert.StartsWith("Đơn vị,2.1 Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn (%)", indicators[0].Replace("\"", ""),
+            StringComparison.Ordinal);
+        Assert.Equal(4, indicators.Length);
+        Assert.StartsWith("UBND phường Hồng An,50,1.46,20,20,20,10,5,4,", indicators[1],
+            StringComparison.Ordinal);
+        Assert.StartsWith("Tất cả đơn vị,63.6,1.47,25,41.7,33.3,46.9,12,11,1,9,3,12,5,4,2", indicators[3],
+            StringComparison.Ordinal);
+        Assert.Equal(
+            ["Birth registration,5,0.5", "Registration of a land-use right transfer,4,2.69"], processing[1..]);
+    }
+
+    /// <summary>An audit table of the population as CSV lines, as the auditor downloads it.</summary>
+    private static async Task<string[]> CsvAsync(TestApp app, string name, CultureInfo language) =>
+        await app.AsAsync(People.Auditor, async m =>
+        {
+            var (table, problem) = await AuditTables.OpenAsync(m, name, Decision766Population.Filter, null,
+                TestContext.Current.CancellationToken, language);
+            Assert.True(table is not null, problem);
+            using var csv = new MemoryStream();
+            await table.WriteAsync(csv, AuditFormat.Csv, TestContext.Current.CancellationToken);
+            return Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF')
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        });
 }
 
 public sealed class SqliteDecision766Tests() : Decision766Contract(StorageProvider.Sqlite);
