@@ -15,7 +15,9 @@ using OneStopWorkflow.Designer.Designing;
 using OneStopWorkflow.Designer.Documents;
 using OneStopWorkflow.Designer.Localization;
 using OneStopWorkflow.Designer.Lookup;
+using OneStopWorkflow.Designer.Online;
 using OneStopWorkflow.Designer.Operations;
+using OneStopWorkflow.Designer.PublicCatalog;
 using OneStopWorkflow.Designer.Workbench;
 using OneStopWorkflow.Hosting;
 using OneStopWorkflow.Hosting.Accounts;
@@ -126,6 +128,8 @@ public static class OneStopWebExtensions
         app.MapOneStopApi();
         app.MapTransferEndpoints();
         app.MapAuditEndpoints();
+        app.MapOnlineEndpoints();
+        app.MapPublicCatalogue();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
         {
             // The pages' whole policy, frame-ancestors included, is set by SecurityHeaders.

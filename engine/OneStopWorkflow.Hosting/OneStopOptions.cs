@@ -33,6 +33,9 @@ public sealed record OneStopOptions
     public ScannerOptions Scanner { get; init; } = new();
 
     public WriterOptions Writer { get; init; } = new();
+
+    /// <summary>What citizens may send online: sizes of scans and submissions per minute.</summary>
+    public Online.OnlineOptions Online { get; init; } = new();
 }
 
 /// <summary>

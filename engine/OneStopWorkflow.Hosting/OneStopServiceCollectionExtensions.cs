@@ -36,11 +36,14 @@ public static class OneStopServiceCollectionExtensions
         services.AddScoped<CaseDetailsReader>();
         services.AddScoped<Lookup.DossierLookup>();
         services.AddSingleton<Lookup.LookupLimiter>();
+        services.AddSingleton<Online.SubmissionLimiter>();
+        services.AddScoped<Online.ScanIntake>();
         services.AddScoped<VersionPublisher>();
         services.AddScoped<CatalogImporter>();
         services.AddScoped<MembershipDirectory>();
         services.AddScoped<StoreProbe>();
         services.AddScoped<AuditScope>();
+        services.AddScoped<PublicCatalog.PublishedProcedures>();
         services.AddSingleton<OneStopInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<OneStopInitializer>());
         services.AddSingleton<DeadlineScanner>();

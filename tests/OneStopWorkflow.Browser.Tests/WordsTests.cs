@@ -28,7 +28,8 @@ public sealed partial class WordsTests(RunningApp app) : IClassFixture<RunningAp
         { "officer.cn1", "/inbox" }, { "officer.cn1", "case" }, { "leader.cn1", "/inbox" },
         { "auditor", "/audit" }, { "auditor", "case" }, { "policy", "/designer" },
         { "policy", "/designer/land-use-transfer/1" }, { "admin", "/admin/users" },
-        { "", "/tra-cuu" }, { "", "/login" }, { "", "/khong-co-trang-nay" }, { "clerk.lechan", "/khong-co-trang-nay" },
+        { "", "/tra-cuu" }, { "", "/thu-tuc" }, { "", "/thu-tuc/land-use-transfer" },
+        { "", "/login" }, { "", "/khong-co-trang-nay" }, { "clerk.lechan", "/khong-co-trang-nay" },
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using OneStopWorkflow.Engine.Calendar;
 using OneStopWorkflow.Engine.Diagnostics;
 
 namespace OneStopWorkflow.Engine.Definitions;
@@ -16,6 +17,25 @@ public sealed record OnlineService
     public bool AfterHoursNextDay { get; init; } = true;
 
     public SourceLocation Location { get; init; }
+
+    /// <summary>
+    /// The instant a dossier submitted at <paramref name="submitted"/> counts from: the next working day's opening
+    /// when it came on a rest day, after the close or within the last working hour (and the rule is on), else the
+    /// submission itself.
+    /// </summary>
+    public DateTimeOffset CountsFrom(WorkingCalendar calendar, DateTimeOffset submitted)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!AfterHoursNextDay)
+        {
+            return submitted;
+        }
+
+        var close = calendar.CloseOfWorkingDay(submitted);
+        var local = calendar.ToLocal(submitted);
+        var sameDay = DateOnly.FromDateTime(close.DateTime) == DateOnly.FromDateTime(local.DateTime);
+        return sameDay && local < close.AddHours(-1) ? submitted : calendar.OpeningOfNextWorkingDay(submitted);
+    }
 }
 
 /// <summary>A fee or charge (phí, lệ phí) the applicant pays, in đồng; 0 for a procedure that is free.</summary>

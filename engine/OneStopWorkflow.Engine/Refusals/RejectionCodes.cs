@@ -25,6 +25,12 @@ public static class RejectionCodes
     public const string ProcedureUnknown = "procedure-unknown";
     public const string UnknownUnit = "unknown-unit";
     public const string NotReceivable = "not-receivable";
+    public const string NotOnline = "not-online";
+    public const string ScanRequired = "scan-required";
+    public const string ScanInvalid = "scan-invalid";
+    public const string ScanTooLarge = "scan-too-large";
+    public const string DossierTooLarge = "dossier-too-large";
+    public const string SubmissionLimited = "submission-limited";
     public const string UnknownField = "unknown-field";
     public const string FieldRequired = "field-required";
     public const string FieldInvalid = "field-invalid";

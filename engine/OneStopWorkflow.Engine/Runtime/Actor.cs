@@ -16,6 +16,14 @@ public sealed record Actor(string User, ImmutableArray<Membership> Memberships)
 {
     public static readonly Actor System = new("system", []) { Name = EventActor.SystemName };
 
+    /// <summary>The user name of a citizen acting online; the host proves who they are (the lookup secret).</summary>
+    public const string ApplicantUser = "applicant";
+
+    /// <summary>The citizen acting online, named as the dossier names them.</summary>
+    public static Actor Applicant(string name) => new(ApplicantUser, []) { Name = name };
+
+    public bool IsApplicant => User == ApplicantUser && Memberships.IsEmpty;
+
     /// <summary>The person's full name as papers and timelines print it; null when not recorded.</summary>
     public string? Name { get; init; }
 
@@ -45,6 +53,22 @@ public sealed record EventActor(string User, string Role, string Unit)
 {
     /// <summary>How papers and timelines name what the system did by itself, when time ran out.</summary>
     public const string SystemName = "Hệ thống (tự động)";
+
+    /// <summary>How timelines name a citizen acting online, beside their name.</summary>
+    public const string ApplicantPosition = "Người nộp hồ sơ trực tuyến";
+
+    /// <summary>The role a citizen acting online is recorded in.</summary>
+    public const string ApplicantRole = "applicant";
+
+    /// <summary>The citizen acting online at <paramref name="unit"/>'s dossier.</summary>
+    public static EventActor ApplicantAt(Actor actor, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new EventActor(Actor.ApplicantUser, ApplicantRole, unit)
+        {
+            Name = actor.Name, Position = ApplicantPosition,
+        };
+    }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; init; }

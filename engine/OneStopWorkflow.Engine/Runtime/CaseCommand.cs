@@ -42,6 +42,25 @@ public sealed record ReceiveCommand(Actor Actor, CaseId Id, string Unit) : CaseC
     public override string Name => "receive";
 }
 
+/// <summary>
+/// A citizen submits a dossier online to a unit: the case starts at the unit's intake task and waits there for a
+/// clerk, who accepts it (the clock starts then), asks for a supplement or refuses it. The fields are checked as
+/// at the counter; papers may be missing (the clerk names them in a supplement request), but each one given is a
+/// component of the procedure and carries its scans. The sequence is supplied by the caller, as for a receipt.
+/// </summary>
+public sealed record SubmitOnlineCommand(CaseId Id, string Unit, string Applicant)
+    : CaseCommand(Actor.Applicant(Applicant))
+{
+    public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableArray<ReceivedComponent> Components { get; init; } = [];
+    public int Sequence { get; init; } = 1;
+
+    /// <summary>Where the citizen will collect the result: one of <see cref="ResultDelivery.All"/>.</summary>
+    public string Delivery { get; init; } = ResultDelivery.Counter;
+
+    public override string Name => "submit-online";
+}
+
 /// <summary>Takes an action on an open task; <see cref="Step"/> picks the task when several are open.</summary>
 public sealed record ActCommand(Actor Actor, string Action) : CaseCommand(Actor)
 {
@@ -51,8 +70,8 @@ public sealed record ActCommand(Actor Actor, string Action) : CaseCommand(Actor)
 }
 
 /// <summary>
-/// The applicant brings the requested supplement; a clerk records it: the papers added and the fields given or
-/// corrected.
+/// The applicant brings the requested supplement; a clerk records it (or the citizen adds it online, acting as
+/// <see cref="Actor.Applicant"/>): the papers added and the fields given or corrected.
 /// </summary>
 public sealed record ResubmitCommand(Actor Actor) : CaseCommand(Actor)
 {
@@ -94,4 +113,37 @@ public sealed record WithdrawCommand(Actor Actor, string Reason) : CaseCommand(A
 public sealed record TickCommand() : CaseCommand(Actor.System)
 {
     public override string Name => "tick";
+}
+
+/// <summary>Where a citizen who submitted online collects the result.</summary>
+public static class ResultDelivery
+{
+    /// <summary>At the one-stop counter of the unit that received the dossier.</summary>
+    public const string Counter = "counter";
+
+    /// <summary>Sent by post (public postal service) to the applicant's address.</summary>
+    public const string Post = "post";
+
+    /// <summary>Only the electronic result, downloaded from the lookup page.</summary>
+    public const string Online = "online";
+
+    public static readonly System.Collections.Immutable.ImmutableArray<string> All = [Counter, Post, Online];
+
+    public static Definitions.LocalizedText Words(string delivery) => delivery switch
+    {
+        Post => new("Qua dịch vụ bưu chính công ích", "By public postal service"),
+        Online => new("Nhận kết quả điện tử trên cổng tra cứu", "Electronic result from the lookup page"),
+        _ => new("Tại bộ phận Một cửa nơi nộp hồ sơ", "At the one-stop counter of the receiving unit"),
+    };
+}
+
+/// <summary>How a dossier reached the unit.</summary>
+public static class CaseChannel
+{
+    public const string Counter = "counter";
+
+    /// <summary>Submitted by the citizen online, with scans of its papers.</summary>
+    public const string Online = "online";
+
+    public const string Post = "post";
 }

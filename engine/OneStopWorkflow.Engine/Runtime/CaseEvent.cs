@@ -25,6 +25,13 @@ public sealed record CaseReceived(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TrackingBookEntry? Book { get; init; }
 
+    /// <summary>
+    /// Where the citizen collects the result, chosen when submitting online (see <see cref="ResultDelivery"/>); null
+    /// at the counter, and then omitted from the payload.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Delivery { get; init; }
+
     public override string Type => "case-received";
 }
 
@@ -47,6 +54,13 @@ public sealed record FieldsSupplemented(
 public sealed record ClockStarted(DateTimeOffset At, EventActor Actor, DateTimeOffset Appointment)
     : CaseEvent(At, Actor)
 {
+    /// <summary>
+    /// The instant the time counts from when it is not <see cref="CaseEvent.At"/>: an online dossier submitted after
+    /// hours counts from the next working day's opening. Null otherwise, and then omitted from the payload.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? CountsFrom { get; init; }
+
     public override string Type => "clock-started";
 }
 

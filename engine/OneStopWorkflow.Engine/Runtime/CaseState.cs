@@ -35,6 +35,9 @@ public sealed record CaseState
     /// </summary>
     public DateTimeOffset? ClockStartedAt { get; init; }
 
+    /// <summary>Where the citizen collects the result, when they chose it online; null at the counter.</summary>
+    public string? Delivery { get; init; }
+
     /// <summary>The appointment the law sets, moved by pauses and restarts but never by a reschedule.</summary>
     public DateTimeOffset? Appointment { get; init; }
 
@@ -84,7 +87,8 @@ public sealed record CaseState
             ProcedureHash = received.ProcedureHash, DossierCode = received.DossierCode,
             SecretHash = received.SecretHash,
             ReceivingUnit = received.Unit, Channel = received.Channel, Fields = received.Fields,
-            ReceivedAt = received.At, Book = received.Book, Version = 1, LastEventAt = received.At,
+            ReceivedAt = received.At, Book = received.Book, Delivery = received.Delivery, Version = 1,
+            LastEventAt = received.At,
         };
     }
 

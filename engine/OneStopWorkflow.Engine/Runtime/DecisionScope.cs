@@ -99,8 +99,11 @@ internal sealed class DecisionScope(DecisionContext context, CaseState state)
             var issued = new DocumentIssued(Now, actor, id, form, step);
 
             // A receipt issued after the one drawn at receipt (a dossier accepted after a supplement at intake) gives
-            // the citizen the command's secret: the trail keeps its hash, which the lookup then checks.
-            var hash = form == ReceiptForm && Secret.Length > 0 ? LookupSecret.Hash(State.Id.Value, Secret) : null;
+            // the citizen the command's secret: the trail keeps its hash, which the lookup then checks. A citizen
+            // who submitted online keeps the secret they were given then.
+            var hash = form == ReceiptForm && Secret.Length > 0 && State.Channel != CaseChannel.Online
+                ? LookupSecret.Hash(State.Id.Value, Secret)
+                : null;
             Emit(hash is not null && hash != State.SecretHash ? issued with { SecretHash = hash } : issued);
         }
     }

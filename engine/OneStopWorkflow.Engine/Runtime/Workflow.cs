@@ -28,6 +28,13 @@ public static class Workflow
                     : Decision.Rejected(Rejection.Of(RejectionCodes.CaseExists).With("case", state.Id.Value));
             }
 
+            if (command is SubmitOnlineCommand submit)
+            {
+                return state is null
+                    ? SubmittingOnline.Decide(context, submit)
+                    : Decision.Rejected(Rejection.Of(RejectionCodes.CaseExists).With("case", state.Id.Value));
+            }
+
             if (state is null)
             {
                 return Decision.Rejected(Rejection.Of(RejectionCodes.CaseMissing));

@@ -42,9 +42,7 @@ public static class DocumentModelBuilder
             DossierCode = state.DossierCode,
             Procedure = new ProcedureInfo(
                 procedure.Code.Value, procedure.Version, procedure.Title.Vi, procedure.NationalCode ?? "",
-                procedure.StatutoryDeadline.SameDay
-                    ? "Trong ngày làm việc"
-                    : VietnameseText.WorkingDuration(procedure.StatutoryDeadline.Duration)),
+                VietnameseText.StatutoryDeadline(procedure.StatutoryDeadline)),
             IssuingUnit = Unit(units, issued.Actor.Unit),
             ReceivingUnit = Unit(units, state.ReceivingUnit),
             Place = units.PlaceOf(issued.Actor.Unit) ?? units.PlaceOf(state.ReceivingUnit) ?? "",

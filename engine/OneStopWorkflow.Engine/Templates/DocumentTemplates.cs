@@ -116,6 +116,9 @@ public sealed class DocumentTemplates
 
     private const string QrCodeName = "qr_code";
 
+    /// <summary>Whether the document's template loaded and passed its checks, so that it can be rendered.</summary>
+    public bool CanRender(string documentId) => _documents.ContainsKey(documentId);
+
     /// <summary>Renders a document; the same model always gives the same text.</summary>
     public string Render(string documentId, DocumentModel model)
     {

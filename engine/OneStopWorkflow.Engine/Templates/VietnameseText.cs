@@ -47,6 +47,13 @@ public static class VietnameseText
         return $"{amount} {(duration.Unit == Definitions.DurationUnit.WorkingDays ? "ngày" : "giờ")} làm việc";
     }
 
+    /// <summary>The statutory time as papers print it: "08 ngày làm việc", or "Trong ngày làm việc".</summary>
+    public static string StatutoryDeadline(Definitions.StatutoryDeadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        return deadline.SameDay ? "Trong ngày làm việc" : WorkingDuration(deadline.Duration);
+    }
+
     /// <summary>How a dossier component is submitted: original, certified copy, copy.</summary>
     public static string ComponentForm(string form) => form switch
     {

@@ -71,6 +71,12 @@ internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor act
                     "its snapshot is not the fold of its trail: " + string.Join("; ", differences)));
             }
 
+            if (await Persistence.Scans.ScanCheck.DifferencesAsync(db, stored.State, cancellationToken) is
+                { Count: > 0 } scans)
+            {
+                found.Add(new BrokenLink(id, stored.Row.DossierCode, stored.Row.Version, string.Join("; ", scans)));
+            }
+
             db.ChangeTracker.Clear();
         }
 

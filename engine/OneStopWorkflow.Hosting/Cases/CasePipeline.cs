@@ -22,7 +22,7 @@ namespace OneStopWorkflow.Hosting.Cases;
 /// A refused command writes nothing; a command that loses a race throws <see cref="ConcurrencyConflictException"/>.
 /// A case the caller may not read is refused exactly as an unknown case, before anything else is judged.
 /// </summary>
-public sealed class CasePipeline(
+public sealed partial class CasePipeline(
     IServiceProvider services, ProcedureCatalog catalog, ActorAccessor actors, TimeProvider time,
     IOptions<OneStopOptions> options, CaseWriter writer)
 {
@@ -139,11 +139,15 @@ public sealed class CasePipeline(
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], actor.User,
                     context.Calendar) { Procedure = context.Procedure })
             {
-                Documents = () => Render(context, stored.Events, events, command.Secret),
+                Documents = () => Render(context, stored.Events, events,
+                    stored.State.Channel == CaseChannel.Online ? SecretGivenOnline : command.Secret),
             };
         }, cancellationToken);
         return decided.ToResult();
     }
+
+    /// <summary>What an online dossier's papers print for its secret: the citizen keeps the one given then.</summary>
+    public const string SecretGivenOnline = "đã cấp khi nộp hồ sơ trực tuyến";
 
     /// <summary>
     /// Applies time-driven work to a case claimed by a scanner and releases the claim. Returns the events written,

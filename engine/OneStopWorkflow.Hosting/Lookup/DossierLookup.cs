@@ -68,7 +68,24 @@ internal sealed class DossierLookup(
             stored.State.IsFinished && rating is null, rating)
         {
             NowAt = [.. stored.State.OpenTasks.Select(t => NowAt(version, t))],
+            Supplement = SupplementOf(stored, version.Procedure),
         };
+    }
+
+    /// <summary>The open supplement request, with the clerk's reason (the last one given), if the case waits.</summary>
+    private static SupplementAsked? SupplementOf(StoredCase stored, ProcedureDefinition procedure)
+    {
+        if (!stored.State.OpenTasks.Any(t => procedure.Step(t.Step).Awaits == WaitParty.Applicant))
+        {
+            return null;
+        }
+
+        var reason = stored.Events.OfType<TaskCompleted>().LastOrDefault(e => e.Input.ContainsKey("reason"))
+            ?.Input["reason"] ?? "";
+        var missing = ComponentValidator.Missing(procedure, stored.State.Received ?? []).Select(c => c.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        return new SupplementAsked(reason, [.. procedure.Components.Select(c =>
+            new SupplementComponent(c.Id, c.Name, c.Required, missing.Contains(c.Id)))]);
     }
 
     private static LocalizedText NowAt(LoadedVersion version, TaskState task)

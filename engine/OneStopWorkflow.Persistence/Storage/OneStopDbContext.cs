@@ -10,6 +10,7 @@ using OneStopWorkflow.Persistence.Codes;
 using OneStopWorkflow.Persistence.Escalations;
 using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Reception;
+using OneStopWorkflow.Persistence.Scans;
 using OneStopWorkflow.Persistence.Trail;
 
 namespace OneStopWorkflow.Persistence.Storage;
@@ -36,6 +37,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RatingRow> Ratings => Set<RatingRow>();
     public DbSet<CaseFigureRow> CaseFigures => Set<CaseFigureRow>();
     public DbSet<StepFigureRow> StepFigures => Set<StepFigureRow>();
+    public DbSet<ScanRow> Scans => Set<ScanRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -154,6 +156,17 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(f => f.ProcedureCode).HasMaxLength(100);
             e.Property(f => f.Day).HasMaxLength(10);
             e.HasIndex(f => new { f.Day, f.Unit });
+        });
+        builder.Entity<ScanRow>(e =>
+        {
+            e.ToTable("scans");
+            e.Property(r => r.Id).HasMaxLength(32);
+            e.Property(r => r.CaseId).HasMaxLength(40);
+            e.Property(r => r.Component).HasMaxLength(100);
+            e.Property(r => r.FileName).HasMaxLength(255);
+            e.Property(r => r.MediaType).HasMaxLength(40);
+            e.Property(r => r.Sha256).HasMaxLength(64);
+            e.HasIndex(r => r.CaseId);
         });
         builder.Entity<StepFigureRow>(e =>
         {

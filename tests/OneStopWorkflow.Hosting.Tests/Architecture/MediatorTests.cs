@@ -12,7 +12,7 @@ namespace OneStopWorkflow.Hosting.Tests.Architecture;
 
 /// <summary>
 /// The Mediator is the one door of the application layer: every request has exactly one handler, and the access
-/// behaviour stands in front of every handler but the public lookup and rating.
+/// behaviour stands in front of every handler but the public lookup, rating and catalogue.
 /// </summary>
 public sealed class MediatorTests
 {
@@ -72,7 +72,11 @@ public sealed class MediatorTests
             Assert.Equal((request.Name, RejectionCodes.Unauthenticated), (request.Name, RejectionOf(response)?.Code));
         }
 
-        Assert.Equal(["LookupCase", "RateCase"],
+        Assert.Equal(
+            [
+                "GetBlankForm", "GetOnlineProcedure", "GetPublicProcedure", "ListPublicProcedures", "LookupCase",
+                "RateCase", "SubmitOnline", "SupplementOnline",
+            ],
             requests.Except(guarded).Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 

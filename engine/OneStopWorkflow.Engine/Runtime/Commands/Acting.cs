@@ -37,7 +37,11 @@ internal static class Acting
         scope.Emit(new TaskCompleted(scope.Now, actor, task.Id, action.Id, input));
         if (action.StartsClock && scope.State.Appointment is null)
         {
-            scope.Emit(new ClockStarted(scope.Now, actor, scope.ComputeAppointment(scope.Now)));
+            var from = CountsFrom(scope);
+            scope.Emit(new ClockStarted(scope.Now, actor, scope.ComputeAppointment(from))
+            {
+                CountsFrom = from == scope.Now ? null : from,
+            });
         }
 
         if (step.Kind == StepKind.Wait)
@@ -47,6 +51,21 @@ internal static class Acting
 
         scope.Issue(action.Documents, step.Id, actor);
         scope.Enter(action.To, task.Branch, actor);
+    }
+
+    /// <summary>
+    /// Where the time of a dossier accepted now starts: now, unless it came online after hours (then the next
+    /// working day's opening after its submission, when that is still to come).
+    /// </summary>
+    private static DateTimeOffset CountsFrom(DecisionScope scope)
+    {
+        if (scope.State.Channel != CaseChannel.Online || scope.Procedure.Online is not { } online)
+        {
+            return scope.Now;
+        }
+
+        var from = online.CountsFrom(scope.Context.Calendar, scope.State.ReceivedAt);
+        return from > scope.Now ? from : scope.Now;
     }
 
     /// <summary>

@@ -16,8 +16,7 @@ internal static class Receiving
                 Rejection.Of(RejectionCodes.UnknownUnit).With("unit", TextInput.Quote(command.Unit)).On("unit"));
         }
 
-        if (!procedure.ReceivableAt.IsEmpty
-            && !procedure.ReceivableAt.Contains(unit.Level.ToString().ToLowerInvariant()))
+        if (!Units.Receivers.MayReceive(procedure, unit))
         {
             return Decision.Rejected(Rejection.Of(RejectionCodes.NotReceivable).On("unit")
                 .With("procedure", procedure.Title).With("levels", string.Join(", ", procedure.ReceivableAt))

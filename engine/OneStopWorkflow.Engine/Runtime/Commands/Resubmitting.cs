@@ -24,7 +24,8 @@ internal static class Resubmitting
             ?? throw new RejectedException(
                 Rejection.Of(RejectionCodes.NotWaiting).With("dossier", scope.State.DossierCode));
         var step = scope.Procedure.Step(task.Step);
-        var actor = Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
+        var actor = (command.Actor.IsApplicant ? EventActor.ApplicantAt(command.Actor, task.Unit) : null)
+            ?? Authorization.ActingAs(command.Actor, task, scope.Context.Units) ?? throw new RejectedException(
             Rejection.Of(RejectionCodes.NotAuthorized, "resubmit")
                 .With("actor", Authorization.Describe(command.Actor)).With("unit", task.Unit));
         var fields = FieldValidator.Normalize(scope.Procedure.Fields, command.Fields);

@@ -12,7 +12,7 @@ using OneStopWorkflow.Persistence.Storage;
 namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261203054221_Indicators766")]
+    [Migration("20261203074208_Indicators766")]
     partial class Indicators766
     {
         /// <inheritdoc />
@@ -1035,6 +1035,65 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasName("pk_ratings");
 
                     b.ToTable("ratings", (string)null);
+                });
+
+            modelBuilder.Entity("OneStopWorkflow.Persistence.Scans.ScanRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("component");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scans");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_scans_case_id");
+
+                    b.ToTable("scans", (string)null);
                 });
 
             modelBuilder.Entity("OneStopWorkflow.Persistence.Trail.EventRow", b =>
