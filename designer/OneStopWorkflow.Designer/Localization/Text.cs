@@ -349,6 +349,27 @@ public static class Text
         ["table-months"] = ("Theo tháng", "By month"),
         ["table-steps"] = ("Theo bước", "By step"),
         ["table-daily"] = ("Theo ngày", "By day"),
+        ["table-indicators"] = ("Bộ chỉ số 766 theo đơn vị", "Decision 766 indicators by unit"),
+        ["table-processing"] = ("Thời gian giải quyết theo thủ tục", "Processing time by procedure"),
+        ["indicators-766"] = ("Bộ chỉ số 766", "Decision 766 indicators"),
+        ["help-766"] = (
+            "Các chỉ số theo Quyết định 766/QĐ-TTg của hồ sơ tiếp nhận trong kỳ, theo đơn vị và thủ tục đã chọn; "
+            + "di chuột lên một chỉ số để xem công thức, hoặc mở \"Cách tính\".",
+            "The indicators of Decision 766/QĐ-TTg for the dossiers received in the period, for the chosen unit and "
+            + "procedure; hover over one for its formula, or open \"How they are computed\"."),
+        ["formulas-766"] = ("Cách tính", "How they are computed"),
+        ["indicators-by-unit"] = ("Bộ chỉ số 766 theo đơn vị", "Decision 766 indicators by unit"),
+        ["processing-by-procedure"] = (
+            "Thời gian giải quyết trung bình theo thủ tục (chỉ số 2.2)", "Average processing time by procedure (2.2)"),
+        ["processed"] = ("Đã giải quyết", "Processed"),
+        ["all-units"] = ("Tất cả đơn vị", "All units"),
+        ["working-days-value"] = ("{0} ngày làm việc", "{0} working days"),
+        ["basis-2-1"] = (
+            "{0}/{1} hồ sơ; {2} hồ sơ bổ sung quá 1 lần",
+            "{0} of {1} dossiers; {2} asked for a supplement more than once"),
+        ["basis-2-2"] = ("trên {0} hồ sơ đã giải quyết", "over {0} dossiers processed"),
+        ["basis-share"] = ("{0}/{1} hồ sơ", "{0} of {1} dossiers"),
+        ["basis-5-4"] = ("quá hạn {0}, phản ánh {1}", "overdue {0}, complaints {1}"),
         ["trails-intact"] = (
             "Toàn vẹn: {0} hồ sơ, {1} sự kiện, không có sai lệch.", "Intact: {0} cases, {1} events, nothing altered."),
         ["step-time"] = ("{0}/{1} đúng hạn, trung bình {2} ngày", "{0}/{1} within budget, {2} working days on average"),

@@ -72,7 +72,10 @@ internal static class RawTwin
                     string.Join("; ", decision.Rejections));
                 var documents = DocumentRenderer.RenderIssued(context, stored?.Events ?? [], decision.Events, lookup);
                 var change = CaseRows.Of(new CaseSave(stored, state, decision.Events,
-                    Workflow.NextTick(context, state), documents, command.Actor.User, context.Calendar));
+                    Workflow.NextTick(context, state), documents, command.Actor.User, context.Calendar)
+                {
+                    Procedure = context.Procedure,
+                });
                 changes.Add(change);
                 stored = new StoredCase(state, [.. stored?.Events ?? [], .. decision.Events], change.Case);
             }

@@ -36,7 +36,8 @@ internal static class ReportCommand
             Description = "table, csv or json.", DefaultValueFactory = _ => "table",
         };
         var compliance = new Command("compliance",
-            "Deadline compliance of the cases received in a period (Decision 766 on-time rate).")
+            "Deadline compliance of the cases received in a period and their Decision 766 indicators "
+            + "(2.1, 2.2, 3.3, 4.1, 4.2, 5.4).")
         {
             from, to, unit, procedure, format,
         };
@@ -80,8 +81,8 @@ internal static class ReportCommand
             return 1;
         }
 
-        var rows = new (string Name, string Value)[]
-        {
+        (string Name, string Value)[] rows =
+        [
             ("received", N(f.Received)), ("handled", N(f.Handled)),
             ("finished_early", N(f.FinishedEarly)), ("finished_on_time", N(f.FinishedOnTime)),
             ("finished_late", N(f.FinishedLate)), ("withdrawn", N(f.Withdrawn)),
@@ -89,17 +90,62 @@ internal static class ReportCommand
             ("on_time_rate", D(f.OnTimeRate)), ("online", N(f.Online)), ("online_share", D(f.OnlineShare)),
             ("ratings", N(f.Ratings)),
             ("average_rating", f.AverageRating is { } a ? D(a) : ""), ("escalations", N(f.Escalations)),
-        };
+        ];
         Console.Write(format switch
         {
             "json" => JsonSerializer.Serialize(f, Json) + "\n",
-            "csv" => "figure,value\n" + string.Concat(rows.Select(r => $"{r.Name},{r.Value}\n")),
+            "csv" => "figure,value\n"
+                + string.Concat(rows.Concat(IndicatorRows(f.Indicators.Total)).Select(r => $"{r.Name},{r.Value}\n")),
             _ => $"Compliance of {unit}{(procedure is null ? "" : $" ({procedure})")}, received {from} to {to}\n"
                 + string.Concat(rows.Select(r => $"  {r.Name,-18} {r.Value,10}\n"))
                 + string.Concat(f.ByUnit.Select(g => $"  unit {g.Key,-13} received {g.Received,5}  late {g.Late,4}  "
-                    + $"overdue {g.Overdue,4}  on time {D(g.OnTimeRate),6} %\n")),
+                    + $"overdue {g.Overdue,4}  on time {D(g.OnTimeRate),6} %\n"))
+                + IndicatorTable(f.Indicators),
         });
         return 0;
+    }
+
+    /// <summary>The Decision 766 indicators as CSV rows, named by their number.</summary>
+    private static IEnumerable<(string Name, string Value)> IndicatorRows(Decision766Group g) =>
+    [
+        ("indicator_2_1_on_time_rate", D(g.OnTimeRate)), ("indicator_2_1_late_by_supplements", N(g.LateBySupplements)),
+        ("indicator_2_2_processed", N(g.Processed)),
+        ("indicator_2_2_average_working_days", g.AverageWorkingDays is { } d ? D(d) : ""),
+        ("indicator_3_3_online", N(g.Online)), ("indicator_3_3_online_rate", D(g.OnlineRate)),
+        ("indicator_4_1_paper_result", N(g.PaperResult)), ("indicator_4_1_e_results", N(g.EResults)),
+        ("indicator_4_1_e_result_rate", g.EResultRate is { } e ? D(e) : ""),
+        ("indicator_4_2_digitised", N(g.Digitised)), ("indicator_4_2_digitised_rate", D(g.DigitisedRate)),
+        ("indicator_5_4_overdue_rate", D(g.OverdueRate)), ("indicator_5_4_complaints", N(g.Complaints)),
+        ("indicator_5_4_complaint_rate", D(g.ComplaintRate)), ("indicator_5_4_satisfaction", D(g.Satisfaction)),
+    ];
+
+    /// <summary>
+    /// The Decision 766 indicators as a table: each by number, name, value and formula, then by unit, then 2.2 by
+    /// procedure.
+    /// </summary>
+    private static string IndicatorTable(Decision766Figures f)
+    {
+        var t = f.Total;
+        string Value(string number, Decision766Group g) => number switch
+        {
+            "2.1" => $"{D(g.OnTimeRate)} %",
+            "2.2" => g.AverageWorkingDays is { } d ? $"{D(d)} days" : "-",
+            "3.3" => $"{D(g.OnlineRate)} %",
+            "4.1" => g.EResultRate is { } e ? $"{D(e)} %" : "-",
+            "4.2" => $"{D(g.DigitisedRate)} %",
+            _ => $"{D(g.Satisfaction)} %",
+        };
+        var lines = new List<string> { "Decision 766 indicators (Bộ chỉ số 766)" };
+        lines.AddRange(Decision766Indicator.All.Select(i =>
+            $"  {i.Number} {i.Name.En,-45} {Value(i.Number, t),10}\n        = {i.Formula.En}"));
+        lines.Add($"  counts: handled {N(t.Handled)}, late by supplements {N(t.LateBySupplements)}, processed "
+            + $"{N(t.Processed)}, online {N(t.Online)}, paper-result {N(t.PaperResult)}, e-results {N(t.EResults)}, "
+            + $"digitised {N(t.Digitised)}, complaints {N(t.Complaints)}");
+        lines.AddRange(f.ByUnit.Select(g => $"  unit {g.Key,-13} "
+            + string.Join("  ", Decision766Indicator.All.Select(i => $"{i.Number} {Value(i.Number, g)}"))));
+        lines.AddRange(f.ByProcedure.Select(p => $"  procedure {p.Procedure,-30} 2.2 "
+            + (p.AverageWorkingDays is { } d ? $"{D(d)} days" : "-") + $" over {N(p.Processed)} processed"));
+        return string.Concat(lines.Select(l => l + "\n"));
     }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);

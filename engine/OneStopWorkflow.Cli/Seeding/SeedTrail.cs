@@ -26,6 +26,6 @@ internal sealed class SeedTrail(LoadedVersion version)
 
     /// <summary>The case as it stands, with its next time-driven work as of <paramref name="now"/>.</summary>
     public DecidedCase Decided(DateTimeOffset now) => State is { } state
-        ? new DecidedCase(state, _events, Workflow.NextTick(version.At(now), state))
+        ? new DecidedCase(state, _events, Workflow.NextTick(version.At(now), state), version.Procedure)
         : throw new InvalidOperationException($"The seeded receipt of {version.Procedure.Code} was refused.");
 }

@@ -29,6 +29,12 @@ public sealed record CaseState
     /// <summary>The case's entry in the receiving unit's tracking book, if one was kept.</summary>
     public TrackingBookEntry? Book { get; init; }
 
+    /// <summary>
+    /// When the clock first started (the complete dossier was accepted); null before. A restart after a supplement
+    /// does not move it: Decision 766 counts processing time from here, less the time the clock was stopped.
+    /// </summary>
+    public DateTimeOffset? ClockStartedAt { get; init; }
+
     /// <summary>Where the citizen collects the result, when they chose it online; null at the counter.</summary>
     public string? Delivery { get; init; }
 
@@ -105,7 +111,7 @@ public sealed record CaseState
         {
             ComponentsHandedIn h => this with { Received = Add(Received ?? [], h.Components) },
             FieldsSupplemented f => this with { Fields = Fields.SetItems(f.Fields) },
-            ClockStarted s => this with { Appointment = s.Appointment },
+            ClockStarted s => this with { Appointment = s.Appointment, ClockStartedAt = ClockStartedAt ?? s.At },
             ClockPaused => this with { PausedSince = e.At },
             ClockResumed r => this with { PausedSince = null, Appointment = r.Appointment },
             ClockRestarted r => this with { Appointment = r.Appointment },

@@ -26,7 +26,8 @@ public sealed record AuditColumn(LocalizedText Header, bool Numeric = false);
 /// </summary>
 public sealed class AuditTables
 {
-    public static readonly IReadOnlyList<string> Names = ["cases", "units", "months", "steps", "daily"];
+    public static readonly IReadOnlyList<string> Names =
+        ["cases", "units", "months", "steps", "daily", "indicators", "processing"];
 
     /// <summary>
     /// Rows of one XLSX sheet at most; a longer table continues on the next sheet (the format allows 1,048,576).
@@ -84,9 +85,13 @@ public sealed class AuditTables
         var result = await mediator.Send(new GetCompliance(filter), cancellationToken);
         return result.Figures is not { } f
             ? (null, Say(result.Rejection))
-            : (name == "steps"
-                ? StepsTable(f, words)
-                : GroupsTable(name, name == "units" ? f.ByUnit : f.ByMonth, words), null);
+            : (name switch
+            {
+                "steps" => StepsTable(f, words),
+                "indicators" => IndicatorsTable(f.Indicators, words),
+                "processing" => ProcessingTable(f.Indicators, words),
+                _ => GroupsTable(name, name == "units" ? f.ByUnit : f.ByMonth, words),
+            }, null);
     }
 
     /// <summary>
@@ -140,6 +145,55 @@ public sealed class AuditTables
                 words.Procedure(s.Procedure), words.Step(s.Procedure, s.Step), N(s.Done), N(s.WithinBudget),
                 D(s.Rate), D(s.AverageWorkingDays),
             ])), words.English);
+
+    /// <summary>
+    /// The Decision 766 indicators by unit, then all units together: each column headed by the indicator's number
+    /// and name, then the counts they are computed from.
+    /// </summary>
+    private static AuditTables IndicatorsTable(Decision766Figures f, Words words)
+    {
+
+        IReadOnlyList<string> Row(Decision766Group g) =>
+        [
+            g.Key.Length == 0 ? (words.English ? "All units" : "Tất cả đơn vị") : words.Unit(g.Key),
+            D(g.OnTimeRate), g.AverageWorkingDays is { } days ? D(days) : "", D(g.OnlineRate),
+            g.EResultRate is { } e ? D(e) : "", D(g.DigitisedRate), D(g.Satisfaction), N(g.Received), N(g.Handled),
+            N(g.LateBySupplements), N(g.Processed), N(g.Online), N(g.PaperResult), N(g.EResults), N(g.Digitised),
+            N(g.Complaints),
+        ];
+        return new("indicators",
+            [
+                Text("Đơn vị", "Unit"), Indicator("2.1"), Indicator("2.2", "ngày làm việc", "working days"),
+                Indicator("3.3"), Indicator("4.1"), Indicator("4.2"), Indicator("5.4"),
+                Number("Tiếp nhận", "Received"), Number("Phải giải quyết", "Handled"),
+                Number("Bổ sung quá 1 lần", "Supplement asked twice or more"), Number("Đã giải quyết", "Processed"),
+                Number("Trực tuyến được tính", "Online counted"),
+                Number("Thủ tục có kết quả bản giấy", "Paper-result dossiers"),
+                Number("Có kết quả điện tử", "With an e-result"), Number("Được số hóa", "Digitised"),
+                Number("Phản ánh, không hài lòng", "Complaints"),
+            ],
+            Listed([.. f.ByUnit.Select(Row), Row(f.Total)]), words.English);
+    }
+
+    /// <summary>A number column headed by a Decision 766 indicator's number, name and unit.</summary>
+    private static AuditColumn Indicator(string number, string? unitVi = "%", string? unitEn = "%")
+    {
+        var name = Decision766Indicator.Of(number).Name;
+        return new(new LocalizedText(
+            $"{number} {name.Vi}" + (unitVi is null ? "" : $" ({unitVi})"),
+            $"{number} {name.En}" + (unitEn is null ? "" : $" ({unitEn})")), Numeric: true);
+    }
+
+    /// <summary>Indicator 2.2 by procedure: cases processed and their average working days.</summary>
+    private static AuditTables ProcessingTable(Decision766Figures f, Words words) =>
+        new("processing",
+            [
+                Text("Thủ tục", "Procedure"), Number("Đã giải quyết", "Processed"),
+                Indicator("2.2", null, null),
+            ],
+            Listed(f.ByProcedure.Select(p => (IReadOnlyList<string>)
+                [words.Procedure(p.Procedure), N(p.Processed), p.AverageWorkingDays is { } d ? D(d) : ""])),
+            words.English);
 
     private static AuditTables GroupsTable(string name, IEnumerable<GroupFigures> groups, Words words) =>
         new(name,

@@ -18,4 +18,7 @@ public sealed record ComplianceFigures(
     /// the rate itself and sets no threshold, so this is the dashboard's line, named once here for every reader.
     /// </summary>
     public decimal OnTimeTarget { get; init; } = 95;
+
+    /// <summary>The Decision 766 indicators 2.1, 2.2, 3.3, 4.1, 4.2 and 5.4 of the same cases.</summary>
+    public Decision766Figures Indicators { get; init; } = Decision766Figures.None;
 }

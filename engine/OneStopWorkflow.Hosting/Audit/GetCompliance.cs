@@ -40,6 +40,9 @@ internal sealed class GetComplianceHandler(
             .Concat(await OpenCountsAsync(cases, cancellationToken)).ToList();
         var totals = CaseCounts.Sum(counts);
         var steps = await StepsAsync(query.Filter, units, cancellationToken);
+        var hoursPerDay = (await catalog.ContextAsync(cancellationToken)).CalendarOf(query.Filter.Unit).HoursPerDay;
+        var indicators = await Decision766Counts.ReadAsync(
+            db, query.Filter, units, cases, counts, hoursPerDay, time.GetUtcNow(), cancellationToken);
         return new ComplianceResult(new ComplianceFigures(
             totals.Received, totals.Handled, totals.Early, totals.OnTime, totals.Late, totals.Withdrawn,
             totals.OpenOnTime, totals.Overdue,
@@ -49,7 +52,7 @@ internal sealed class GetComplianceHandler(
             totals.Escalations,
             [.. counts.GroupBy(c => c.Unit).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Group)],
             [.. counts.GroupBy(c => c.Month).OrderBy(g => g.Key, StringComparer.Ordinal).Select(Group)],
-            steps), null);
+            steps) { Indicators = indicators }, null);
     }
 
     /// <summary>Received and finished cases by unit and month, from the day figures.</summary>

@@ -63,7 +63,8 @@ internal sealed class VerifyTrailsHandler(OneStopDbContext db, ActorAccessor act
 
             var version = await catalog.VersionOfAsync(db, stored.Row, cancellationToken);
             var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == id).ToListAsync(cancellationToken);
-            var differences = SnapshotCheck.Differences(stored.Row, tasks, stored.State, version.Calendar);
+            var differences = SnapshotCheck.Differences(
+                stored.Row, tasks, stored.State, version.Calendar, version.Procedure);
             if (differences.Count > 0)
             {
                 found.Add(new BrokenLink(id, stored.Row.DossierCode, stored.Row.Version,

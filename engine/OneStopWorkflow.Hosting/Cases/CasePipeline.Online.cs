@@ -51,7 +51,7 @@ public sealed partial class CasePipeline
             var shared = await SharedTemplatesAsync(token);
             return new Written<Decided>(new Decided(state, version, now.Now, []),
                 new CaseSave(null, state, events, Workflow.NextTick(now, state), [], Actor.ApplicantUser,
-                    now.Calendar))
+                    now.Calendar) { Procedure = now.Procedure })
             {
                 Documents = () => Render(now, [], events, SecretGivenOnline),
                 Mails = () => RenderMails(now, [], events, secret, shared),
@@ -90,7 +90,7 @@ public sealed partial class CasePipeline
             var shared = await SharedTemplatesAsync(token);
             return new Written<Decided>(new Decided(state, version, context.Now, []),
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], Actor.ApplicantUser,
-                    context.Calendar))
+                    context.Calendar) { Procedure = context.Procedure })
             {
                 Documents = () => Render(context, stored.Events, events, SecretGivenOnline),
                 Mails = () => RenderMails(context, stored.Events, events, SecretGivenOnline, shared),

@@ -96,7 +96,10 @@ public sealed partial class CasePipeline(
             var events = decision.Events;
             var shared = await SharedTemplatesAsync(token);
             return new Written<Decided>(new Decided(state, version, now.Now, []),
-                new CaseSave(null, state, events, Workflow.NextTick(now, state), [], actor.User, now.Calendar))
+                new CaseSave(null, state, events, Workflow.NextTick(now, state), [], actor.User, now.Calendar)
+                {
+                    Procedure = now.Procedure,
+                })
             {
                 Documents = () => Render(now, [], events, command.Secret),
                 Mails = () => RenderMails(now, [], events, command.Secret, shared),
@@ -138,7 +141,7 @@ public sealed partial class CasePipeline(
             var printed = stored.State.Channel == CaseChannel.Online ? SecretGivenOnline : command.Secret;
             return new Written<Decided>(new Decided(state, version, context.Now, []),
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], actor.User,
-                    context.Calendar))
+                    context.Calendar) { Procedure = context.Procedure })
             {
                 Documents = () => Render(context, stored.Events, events, printed),
                 Mails = () => RenderMails(context, stored.Events, events, printed, shared),
@@ -177,7 +180,7 @@ public sealed partial class CasePipeline(
             var shared = await SharedTemplatesAsync(token);
             return new Written<TickOutcome>(new TickOutcome(events.Length, []),
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state, context.Now), [], scanner,
-                    context.Calendar))
+                    context.Calendar) { Procedure = context.Procedure })
             {
                 Documents = () => Render(context, stored.Events, events, tick.Secret),
                 Mails = () => RenderMails(context, stored.Events, events, tick.Secret, shared),
@@ -209,7 +212,7 @@ public sealed partial class CasePipeline(
             var state = decision.State!;
             return new Written<Rejection?>(null,
                 new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now), [],
-                    filer, context.Calendar));
+                    filer, context.Calendar) { Procedure = context.Procedure });
         }, cancellationToken);
 
     private static Written<Decided> Refused(ImmutableArray<Rejection> rejections) =>

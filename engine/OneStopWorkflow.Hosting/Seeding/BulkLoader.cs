@@ -35,7 +35,7 @@ public sealed class BulkLoader(IServiceScopeFactory scopes)
         var (staged, events) = (0, 0);
         foreach (var decided in cases)
         {
-            store.Stage(decided.State, decided.Trail, decided.NextDueAt, calendar);
+            store.Stage(decided.State, decided.Trail, decided.NextDueAt, calendar, decided.Procedure);
             events += decided.Trail.Count;
             if (++staged % Batch == 0)
             {

@@ -7,7 +7,7 @@ namespace OneStopWorkflow.Persistence.Cases;
 /// The snapshot of a case for queries. The truth is the trail of <see cref="Trail.EventRow"/>s; this row is
 /// rewritten with every command, and <see cref="Version"/> (the number of events) guards it against lost updates.
 /// </summary>
-public sealed class CaseRow
+public sealed partial class CaseRow
 {
     public string Id { get; set; } = null!;
     public string DossierCode { get; set; } = null!;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
 using OneStopWorkflow.Persistence.Escalations;
@@ -35,12 +36,13 @@ public static class CaseRows
     {
         ArgumentNullException.ThrowIfNull(save);
         var (before, after, events, nextDueAt, documents, actedBy, calendar) = save;
+        var procedure = save.Procedure;
         var row = before is null ? new CaseRow { Id = after.Id.Value, LastHash = TrailHash.Genesis } : Copy(before.Row);
         var expectedVersion = row.Version;
         DayFigures.Contribution? contributed = before is null ? null : DayFigures.Contribution.Of(row);
         var (eventRows, claims, documentRows, last) =
             Append(row.Id, expectedVersion, row.LastHash, events, documents, actedBy);
-        Snapshot(row, after, nextDueAt, calendar);
+        Snapshot(row, after, nextDueAt, calendar, procedure);
         row.LastHash = last;
         row.LeaseOwner = null;
         row.LeaseUntil = null;
@@ -127,7 +129,9 @@ public static class CaseRows
     }
 
     /// <summary>Copies the case's facts as the engine computes them onto its row; nothing is derived here.</summary>
-    internal static void Snapshot(CaseRow row, CaseState state, DateTimeOffset? nextDueAt, WorkingCalendar calendar)
+    internal static void Snapshot(
+        CaseRow row, CaseState state, DateTimeOffset? nextDueAt, WorkingCalendar calendar,
+        ProcedureDefinition procedure)
     {
         row.DossierCode = state.DossierCode;
 
@@ -153,6 +157,7 @@ public static class CaseRows
             ? CaseRow.TimelinessText(timeliness)
             : null;
         row.Version = state.Version;
+        row.Copy(CaseIndicators.Of(state, procedure, calendar));
     }
 
     internal static void Fill(TaskRow row, TaskState task, WorkingCalendar calendar)
@@ -172,7 +177,7 @@ public static class CaseRows
         instant.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A copy of a row, so that a decision being written never changes the row a cache holds.</summary>
-    internal static CaseRow Copy(CaseRow row) => new()
+    internal static CaseRow Copy(CaseRow row) => new CaseRow
     {
         Id = row.Id, DossierCode = row.DossierCode, SecretHash = row.SecretHash, ProcedureCode = row.ProcedureCode,
         ProcedureVersion = row.ProcedureVersion, ProcedureHash = row.ProcedureHash, ReceivingUnit = row.ReceivingUnit,
@@ -181,5 +186,5 @@ public static class CaseRows
         Outcome = row.Outcome, Timeliness = row.Timeliness, ReceivedDay = row.ReceivedDay,
         FinishedDay = row.FinishedDay, Version = row.Version, LastHash = row.LastHash, LeaseOwner = row.LeaseOwner,
         LeaseUntil = row.LeaseUntil,
-    };
+    }.WithIndicatorsOf(row);
 }

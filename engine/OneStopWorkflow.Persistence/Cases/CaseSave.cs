@@ -1,4 +1,5 @@
 using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Engine.Templates;
 
@@ -15,4 +16,7 @@ public sealed record CaseSave(
 {
     /// <summary>The mails the events cause, written to the outbox in the same transaction as the events.</summary>
     public IReadOnlyList<Engine.Mail.RenderedMail> Mails { get; init; } = [];
+
+    /// <summary>The procedure version the case is pinned to, for the facts the engine computes from it.</summary>
+    public required ProcedureDefinition Procedure { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
 using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Persistence.Figures;
 using OneStopWorkflow.Persistence.Storage;
@@ -124,7 +125,8 @@ public sealed class CaseStore(OneStopDbContext db)
     /// The trail is hash-chained exactly as <see cref="SaveAsync"/> chains it.
     /// </summary>
     public void Stage(
-        CaseState state, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt, WorkingCalendar calendar)
+        CaseState state, IReadOnlyList<CaseEvent> events, DateTimeOffset? nextDueAt, WorkingCalendar calendar,
+        ProcedureDefinition procedure)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(events);
@@ -133,7 +135,7 @@ public sealed class CaseStore(OneStopDbContext db)
         db.Events.AddRange(eventRows);
         db.EscalationClaims.AddRange(claims);
         db.Documents.AddRange(documents);
-        CaseRows.Snapshot(row, state, nextDueAt, calendar);
+        CaseRows.Snapshot(row, state, nextDueAt, calendar, procedure);
         row.LastHash = last;
         db.Cases.Add(row);
         foreach (var task in state.Tasks)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OneStopWorkflow.Engine.Calendar;
+using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 
 namespace OneStopWorkflow.Persistence.Cases;
@@ -13,13 +14,14 @@ public static class SnapshotCheck
 {
     /// <summary>What the snapshot says differently from <paramref name="folded"/>, one sentence a difference.</summary>
     public static IReadOnlyList<string> Differences(
-        CaseRow row, IReadOnlyList<TaskRow> tasks, CaseState folded, WorkingCalendar calendar)
+        CaseRow row, IReadOnlyList<TaskRow> tasks, CaseState folded, WorkingCalendar calendar,
+        ProcedureDefinition procedure)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(folded);
         var expected = CaseRows.Copy(row);
-        CaseRows.Snapshot(expected, folded, row.NextDueAt, calendar);
+        CaseRows.Snapshot(expected, folded, row.NextDueAt, calendar, procedure);
         List<string> differences = [];
         Compare("dossier_code", row.DossierCode, expected.DossierCode);
         Compare("secret", row.SecretHash, expected.SecretHash);
@@ -37,6 +39,13 @@ public static class SnapshotCheck
         Compare("received_day", row.ReceivedDay, expected.ReceivedDay);
         Compare("finished_day", row.FinishedDay, expected.FinishedDay);
         Compare("version", row.Version, expected.Version);
+        Compare("supplement_requests", row.SupplementRequests, expected.SupplementRequests);
+        Compare("processing_minutes", row.ProcessingMinutes, expected.ProcessingMinutes);
+        Compare("late_by_supplements", row.LateBySupplements, expected.LateBySupplements);
+        Compare("paper_result", row.PaperResult, expected.PaperResult);
+        Compare("counts_online", row.CountsOnline, expected.CountsOnline);
+        Compare("counts_e_result", row.CountsEResult, expected.CountsEResult);
+        Compare("counts_digitised", row.CountsDigitised, expected.CountsDigitised);
 
         var stored = tasks.ToDictionary(t => t.TaskId, StringComparer.Ordinal);
         foreach (var task in folded.Tasks)

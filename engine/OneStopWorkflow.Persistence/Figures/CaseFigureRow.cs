@@ -5,7 +5,7 @@ namespace OneStopWorkflow.Persistence.Figures;
 /// saved decision, so that a province-year report sums a few thousand rows instead of reading every case.
 /// What depends on the moment of asking (open, overdue) is not here: it is read from the open cases.
 /// </summary>
-public sealed class CaseFigureRow
+public sealed partial class CaseFigureRow
 {
     public string Unit { get; set; } = null!;
     public string ProcedureCode { get; set; } = null!;

@@ -115,6 +115,7 @@ public abstract class OneStopDbContext(DbContextOptions options) : IdentityDbCon
 
             // The column that held the lookup secret holds its hash since the LookupSecretHash migration.
             e.Property(c => c.SecretHash).HasColumnName("secret");
+            CaseRow.ConfigureIndicators(e);
         });
         builder.Entity<TaskRow>(e =>
         {

@@ -37,11 +37,12 @@ public sealed partial class BatchStatements : IAsyncDisposable
     private const string CaseColumns = """
         id, dossier_code, secret, procedure_code, procedure_version, procedure_hash, receiving_unit, channel, status,
         received_at, appointment, promised_appointment, next_due_at, finished_at, outcome, timeliness, received_day,
-        finished_day, version, last_hash, lease_owner, lease_until
+        finished_day, version, last_hash, lease_owner, lease_until, supplement_requests, late_by_supplements,
+        processing_minutes, paper_result, counts_online, counts_e_result, counts_digitised
         """;
 
     public Task InsertCaseAsync(CaseRow row, CancellationToken cancellationToken) =>
-        RunAsync("insert-case", "ssssisssstttttssssisst", $"INSERT INTO cases ({CaseColumns}) VALUES ({Slots(22)})",
+        RunAsync("insert-case", CaseTypes, $"INSERT INTO cases ({CaseColumns}) VALUES ({Slots(29)})",
             CaseValues(row), cancellationToken);
 
     /// <summary>Updates the case row if it is still at <paramref name="expectedVersion"/>; false if not.</summary>
@@ -50,8 +51,8 @@ public sealed partial class BatchStatements : IAsyncDisposable
         var sets = string.Join(", ", CaseColumns.Split(',', StringSplitOptions.TrimEntries).Skip(1)
             .Select((c, i) => $"{c} = @p{i + 1}"));
         object?[] values = [.. CaseValues(row), expectedVersion];
-        return await RunAsync("update-case", "ssssisssstttttssssissti",
-            $"UPDATE cases SET {sets} WHERE id = @p0 AND version = @p22",
+        return await RunAsync("update-case", CaseTypes + "i",
+            $"UPDATE cases SET {sets} WHERE id = @p0 AND version = @p29",
             values, cancellationToken) == 1;
     }
 
@@ -60,8 +61,15 @@ public sealed partial class BatchStatements : IAsyncDisposable
         r.Id, r.DossierCode, r.SecretHash, r.ProcedureCode, r.ProcedureVersion, r.ProcedureHash, r.ReceivingUnit,
         r.Channel, r.Status.ToString(), Instant(r.ReceivedAt), Instant(r.Appointment), Instant(r.PromisedAppointment),
         Instant(r.NextDueAt), Instant(r.FinishedAt), r.Outcome, r.Timeliness, r.ReceivedDay, r.FinishedDay, r.Version,
-        r.LastHash, r.LeaseOwner, Instant(r.LeaseUntil),
+        r.LastHash, r.LeaseOwner, Instant(r.LeaseUntil), r.SupplementRequests, Flag(r.LateBySupplements),
+        r.ProcessingMinutes, Flag(r.PaperResult), Flag(r.CountsOnline), Flag(r.CountsEResult), Flag(r.CountsDigitised),
     ];
+
+    /// <summary>The parameter types of <see cref="CaseColumns"/> (see <see cref="RunAsync"/>).</summary>
+    private const string CaseTypes = "ssssisssstttttssssisst" + "iiiiiii";
+
+    /// <summary>A flag as the EF model stores it: 0 or 1.</summary>
+    private static int Flag(bool value) => value ? 1 : 0;
 
     public Task InsertEventAsync(Trail.EventRow e, CancellationToken cancellationToken) =>
         RunAsync("insert-event", "sistssssss", """
@@ -114,18 +122,22 @@ public sealed partial class BatchStatements : IAsyncDisposable
 
     /// <summary>Adds a batch's summed counts to one day's figures row (one UPSERT per key and batch).</summary>
     public Task AddCaseFiguresAsync(FigureKey key, CaseCounts c, CancellationToken cancellationToken) =>
-        RunAsync("case-figures", "sssiiiiiiii", """
+        RunAsync("case-figures", "sss" + "iiiiiiii" + "iiliiii", $"""
             INSERT INTO case_figures (unit, procedure_code, day, received, handled, early, on_time, late, withdrawn,
-                online, escalations, rated, rating_sum)
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 0, 0)
+                online, escalations, rated, rating_sum, {DayFigures.IndicatorColumns})
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 0, 0, @p11, @p12, @p13, @p14, @p15,
+                @p16, @p17, 0)
             ON CONFLICT (unit, procedure_code, day) DO UPDATE SET received = case_figures.received + excluded.received,
                 handled = case_figures.handled + excluded.handled, early = case_figures.early + excluded.early,
                 on_time = case_figures.on_time + excluded.on_time, late = case_figures.late + excluded.late,
                 withdrawn = case_figures.withdrawn + excluded.withdrawn,
                 online = case_figures.online + excluded.online,
-                escalations = case_figures.escalations + excluded.escalations
+                escalations = case_figures.escalations + excluded.escalations,
+                {DayFigures.IndicatorUpdates}
             """, [key.Unit, key.Procedure, key.Day, c.Received, c.Handled, c.Early, c.OnTime, c.Late, c.Withdrawn,
-            c.Online, c.Escalations], cancellationToken);
+            c.Online, c.Escalations, c.Indicators.SupplementLate, c.Indicators.Processed,
+            c.Indicators.ProcessingMinutes, c.Indicators.OnlineCounted, c.Indicators.PaperResult,
+            c.Indicators.EResult, c.Indicators.Digitised], cancellationToken);
 
     public Task AddStepFiguresAsync(FigureKey key, StepDelta s, CancellationToken cancellationToken) =>
         RunAsync("step-figures", "ssssiidi", """
@@ -326,8 +338,8 @@ public sealed partial class BatchStatements : IAsyncDisposable
     private static string Slots(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@p{i}"));
 
     /// <param name="types">
-    /// One letter a parameter: s text, i integer, d double, t an instant (ticks on SQLite, timestamptz on
-    /// PostgreSQL), so that a null is typed as its column is.
+    /// One letter a parameter: s text, i integer, l long integer, d double, t an instant (ticks on SQLite,
+    /// timestamptz on PostgreSQL), so that a null is typed as its column is.
     /// </param>
     private async Task<int> RunAsync(
         string name, string types, string sql, object?[] values, CancellationToken cancellationToken)
@@ -387,6 +399,7 @@ public sealed partial class BatchStatements : IAsyncDisposable
     private DbType TypeOf(char type) => type switch
     {
         'i' => DbType.Int32,
+        'l' => DbType.Int64,
         'd' => DbType.Double,
         't' => _provider == StorageProvider.Sqlite ? DbType.Int64 : DbType.DateTimeOffset,
         _ => DbType.String,

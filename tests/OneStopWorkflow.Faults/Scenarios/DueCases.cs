@@ -57,7 +57,8 @@ internal static class DueCases
             });
             var state = decision.State ?? throw new InvalidOperationException(
                 $"The receipt was refused: {string.Join("; ", decision.Rejections)}");
-            cases.Add(new DecidedCase(state, decision.Events, Workflow.NextTick(version.At(at), state)));
+            cases.Add(new DecidedCase(
+                state, decision.Events, Workflow.NextTick(version.At(at), state), version.Procedure));
             due += Workflow.Decide(version.At(ScanAt), state, new TickCommand()).Events
                 .Count(e => e is EscalationFired);
         }

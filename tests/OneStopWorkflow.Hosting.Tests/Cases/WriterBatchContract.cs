@@ -99,7 +99,10 @@ public abstract class WriterBatchContract(StorageProvider provider) : StoreContr
         var version = await app.Services.GetRequiredService<ProcedureCatalog>()
             .VersionOfAsync(session.Db, stored.Row, cancellationToken);
         return new CaseSave(
-            stored, stored.State, [], stored.Row.NextDueAt, Array.Empty<RenderedDocument>(), "test", version.Calendar);
+            stored, stored.State, [], stored.Row.NextDueAt, Array.Empty<RenderedDocument>(), "test", version.Calendar)
+        {
+            Procedure = version.Procedure,
+        };
     }
 }
 

@@ -179,7 +179,7 @@ public abstract class WriterEquivalenceContract(StorageProvider provider) : Stor
                         $"Thư {p.Sequence}", $"Nội dung thư {p.Sequence}\n"))
                     .ToList();
                 var save = new CaseSave(stored, state, decision.Events, Workflow.NextTick(context, state, context.Now),
-                    documents, actedBy, Testing.Catalog.Calendar) { Mails = mails };
+                    documents, actedBy, Testing.Catalog.Calendar) { Mails = mails, Procedure = context.Procedure };
                 saves.Add(save);
                 stored = new StoredCase(state, [.. stored?.Events ?? [], .. decision.Events], CaseRows.Of(save).Case);
             }

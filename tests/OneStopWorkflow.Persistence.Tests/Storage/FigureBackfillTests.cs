@@ -34,10 +34,11 @@ public sealed class FigureBackfillTests
         {
             var first = db.Database.GetMigrations().First();
             await db.GetService<IMigrator>().MigrateAsync(first, cancel);
-            db.Cases.AddRange(
+            await OldSchemaRows.InsertAsync(db, [
                 Case("a", "late", null, "online", CaseStatus.Finished),
                 Case("b", null, "Withdrawn", "counter", CaseStatus.Finished),
-                Case("c", null, null, "counter", CaseStatus.Open));
+                Case("c", null, null, "counter", CaseStatus.Open),
+            ], cancel);
             db.Tasks.AddRange(
                 Finished("a", "t1", Monday.AddHours(6), 5),
                 Finished("c", "t1", Monday.AddHours(30), 9),

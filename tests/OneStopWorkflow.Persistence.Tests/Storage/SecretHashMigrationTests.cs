@@ -35,8 +35,8 @@ public sealed class SecretHashMigrationTests
             await db.GetService<IMigrator>().MigrateAsync(migrations[upgrade - 1], cancel);
 
             // Before the upgrade the column held the secret itself.
-            db.Cases.AddRange(Case("019a0000000070008000000000000001", "3518cf03"), Case("c2", "e6a68246"));
-            await db.SaveChangesAsync(cancel);
+            await OldSchemaRows.InsertAsync(
+                db, [Case("019a0000000070008000000000000001", "3518cf03"), Case("c2", "e6a68246")], cancel);
         }
 
         await using (var db = database.CreateContext())

@@ -326,6 +326,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("text")
                         .HasColumnName("channel");
 
+                    b.Property<int>("CountsDigitised")
+                        .HasColumnType("integer")
+                        .HasColumnName("counts_digitised");
+
+                    b.Property<int>("CountsEResult")
+                        .HasColumnType("integer")
+                        .HasColumnName("counts_e_result");
+
+                    b.Property<int>("CountsOnline")
+                        .HasColumnType("integer")
+                        .HasColumnName("counts_online");
+
                     b.Property<string>("DossierCode")
                         .IsRequired()
                         .HasColumnType("text")
@@ -345,6 +357,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("text")
                         .HasColumnName("last_hash");
 
+                    b.Property<int>("LateBySupplements")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_by_supplements");
+
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("text")
                         .HasColumnName("lease_owner");
@@ -361,6 +377,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("text")
                         .HasColumnName("outcome");
 
+                    b.Property<int>("PaperResult")
+                        .HasColumnType("integer")
+                        .HasColumnName("paper_result");
+
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
                         .HasColumnType("text")
@@ -374,6 +394,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     b.Property<int>("ProcedureVersion")
                         .HasColumnType("integer")
                         .HasColumnName("procedure_version");
+
+                    b.Property<int?>("ProcessingMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("processing_minutes");
 
                     b.Property<DateTimeOffset?>("PromisedAppointment")
                         .HasColumnType("timestamp with time zone")
@@ -404,6 +428,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplement_requests");
 
                     b.Property<string>("Timeliness")
                         .HasMaxLength(10)
@@ -769,6 +797,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("character varying(10)")
                         .HasColumnName("day");
 
+                    b.Property<int>("Complaints")
+                        .HasColumnType("integer")
+                        .HasColumnName("complaints");
+
+                    b.Property<int>("Digitised")
+                        .HasColumnType("integer")
+                        .HasColumnName("digitised");
+
+                    b.Property<int>("EResult")
+                        .HasColumnType("integer")
+                        .HasColumnName("e_result");
+
                     b.Property<int>("Early")
                         .HasColumnType("integer")
                         .HasColumnName("early");
@@ -793,6 +833,22 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                         .HasColumnType("integer")
                         .HasColumnName("online");
 
+                    b.Property<int>("OnlineCounted")
+                        .HasColumnType("integer")
+                        .HasColumnName("online_counted");
+
+                    b.Property<int>("PaperResult")
+                        .HasColumnType("integer")
+                        .HasColumnName("paper_result");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processing_minutes");
+
                     b.Property<int>("Rated")
                         .HasColumnType("integer")
                         .HasColumnName("rated");
@@ -804,6 +860,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Npgsql
                     b.Property<int>("Received")
                         .HasColumnType("integer")
                         .HasColumnName("received");
+
+                    b.Property<int>("SupplementLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplement_late");
 
                     b.Property<int>("Withdrawn")
                         .HasColumnType("integer")

@@ -328,6 +328,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("channel");
 
+                    b.Property<int>("CountsDigitised")
+                        .HasColumnType("int")
+                        .HasColumnName("counts_digitised");
+
+                    b.Property<int>("CountsEResult")
+                        .HasColumnType("int")
+                        .HasColumnName("counts_e_result");
+
+                    b.Property<int>("CountsOnline")
+                        .HasColumnType("int")
+                        .HasColumnName("counts_online");
+
                     b.Property<string>("DossierCode")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)")
@@ -347,6 +359,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("last_hash");
 
+                    b.Property<int>("LateBySupplements")
+                        .HasColumnType("int")
+                        .HasColumnName("late_by_supplements");
+
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("lease_owner");
@@ -363,6 +379,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("outcome");
 
+                    b.Property<int>("PaperResult")
+                        .HasColumnType("int")
+                        .HasColumnName("paper_result");
+
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)")
@@ -376,6 +396,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                     b.Property<int>("ProcedureVersion")
                         .HasColumnType("int")
                         .HasColumnName("procedure_version");
+
+                    b.Property<int?>("ProcessingMinutes")
+                        .HasColumnType("int")
+                        .HasColumnName("processing_minutes");
 
                     b.Property<DateTimeOffset?>("PromisedAppointment")
                         .HasColumnType("datetimeoffset")
@@ -406,6 +430,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("int")
+                        .HasColumnName("supplement_requests");
 
                     b.Property<string>("Timeliness")
                         .HasMaxLength(10)
@@ -771,6 +799,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(10)")
                         .HasColumnName("day");
 
+                    b.Property<int>("Complaints")
+                        .HasColumnType("int")
+                        .HasColumnName("complaints");
+
+                    b.Property<int>("Digitised")
+                        .HasColumnType("int")
+                        .HasColumnName("digitised");
+
+                    b.Property<int>("EResult")
+                        .HasColumnType("int")
+                        .HasColumnName("e_result");
+
                     b.Property<int>("Early")
                         .HasColumnType("int")
                         .HasColumnName("early");
@@ -795,6 +835,22 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("online");
 
+                    b.Property<int>("OnlineCounted")
+                        .HasColumnType("int")
+                        .HasColumnName("online_counted");
+
+                    b.Property<int>("PaperResult")
+                        .HasColumnType("int")
+                        .HasColumnName("paper_result");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("int")
+                        .HasColumnName("processed");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processing_minutes");
+
                     b.Property<int>("Rated")
                         .HasColumnType("int")
                         .HasColumnName("rated");
@@ -806,6 +862,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.SqlServer
                     b.Property<int>("Received")
                         .HasColumnType("int")
                         .HasColumnName("received");
+
+                    b.Property<int>("SupplementLate")
+                        .HasColumnType("int")
+                        .HasColumnName("supplement_late");
 
                     b.Property<int>("Withdrawn")
                         .HasColumnType("int")

@@ -314,6 +314,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<int>("CountsDigitised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counts_digitised");
+
+                    b.Property<int>("CountsEResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counts_e_result");
+
+                    b.Property<int>("CountsOnline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counts_online");
+
                     b.Property<string>("DossierCode")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -333,6 +345,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_hash");
 
+                    b.Property<int>("LateBySupplements")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late_by_supplements");
+
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("TEXT")
                         .HasColumnName("lease_owner");
@@ -349,6 +365,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<int>("PaperResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paper_result");
+
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -362,6 +382,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                     b.Property<int>("ProcedureVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("procedure_version");
+
+                    b.Property<int?>("ProcessingMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processing_minutes");
 
                     b.Property<long?>("PromisedAppointment")
                         .HasColumnType("INTEGER")
@@ -392,6 +416,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplement_requests");
 
                     b.Property<string>("Timeliness")
                         .HasMaxLength(10)
@@ -751,6 +779,18 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("day");
 
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complaints");
+
+                    b.Property<int>("Digitised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digitised");
+
+                    b.Property<int>("EResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("e_result");
+
                     b.Property<int>("Early")
                         .HasColumnType("INTEGER")
                         .HasColumnName("early");
@@ -775,6 +815,22 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("online");
 
+                    b.Property<int>("OnlineCounted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("online_counted");
+
+                    b.Property<int>("PaperResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paper_result");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processing_minutes");
+
                     b.Property<int>("Rated")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rated");
@@ -786,6 +842,10 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                     b.Property<int>("Received")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received");
+
+                    b.Property<int>("SupplementLate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplement_late");
 
                     b.Property<int>("Withdrawn")
                         .HasColumnType("INTEGER")
