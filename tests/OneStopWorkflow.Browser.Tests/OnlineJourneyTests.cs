@@ -30,6 +30,7 @@ public sealed class OnlineJourneyTests(OnlineJourneyTests.MailingApp app)
             new("OneStop:Mail:Enabled", "true"), new("OneStop:Mail:Host", SmtpServer.Host),
             new("OneStop:Mail:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture)),
             new("OneStop:Mail:Security", "none"), new("OneStop:Mail:Interval", "00:00:01"),
+            new("OneStop:EResults:Enabled", "true"), new("OneStop:EResults:Interval", "00:00:01"),
         ];
 
         public override async ValueTask InitializeAsync()
@@ -202,6 +203,49 @@ public sealed class OnlineJourneyTests(OnlineJourneyTests.MailingApp app)
         var receiptMail = await MailAsync(code, "Đã tiếp nhận hồ sơ");
         Assert.Contains("ngày 16 tháng 12 năm 2026", receiptMail.TextBody, StringComparison.Ordinal);
         Assert.Contains("đã cấp khi nộp hồ sơ trực tuyến", receiptMail.TextBody, StringComparison.Ordinal);
+
+        // The case runs to its result; the e-result filer prints it, and the citizen downloads the PDF.
+        Clock.Fixed = At("2026-12-07T09:00:00+07:00");
+        var caseId = await clerk.EvaluateAsync<string>("() => location.pathname.split('/').pop()");
+        foreach (var (user, action) in new[]
+                 {
+                     ("officer.cn1", "send-to-tax"), ("officer.cn1", "tax-paid"), ("officer.cn1", "submit"),
+                     ("leader.cn1", "approve"), ("clerk.lechan", "deliver"),
+                 })
+        {
+            using var staff = await _browser.ApiAsync(user);
+            var acted = await staff.PostAsJsonAsync($"/api/cases/{caseId}/act", new { action },
+                TestContext.Current.CancellationToken);
+            Assert.True(acted.IsSuccessStatusCode, $"{user} {action}: {await acted.Content.ReadAsStringAsync()}");
+        }
+
+        Clock.Fixed = At("2026-12-07T09:05:00+07:00");
+        var result = await _browser.PageAsync();
+        await _browser.OpenAsync(result, $"/tra-cuu?code={Uri.EscapeDataString(code)}");
+        await result.FillAsync("#lookup-secret", secret);
+        await result.PressAsync("#lookup-secret", "Tab");
+        for (var attempt = 0; ; attempt++)
+        {
+            await result.ClickAsync("#lookup-find");
+            if (await result.Locator("#e-result-download").CountAsync() > 0 || attempt == 20)
+            {
+                break;
+            }
+
+            // The filer prints off the command's path, every second here: look again, a minute later each time
+            // (the lookup limit counts ten a minute from this machine).
+            await Task.Delay(1000, TestContext.Current.CancellationToken);
+            Clock.Fixed = Clock.Fixed.Value.AddMinutes(1);
+        }
+
+        var pdfDownload = await result.RunAndWaitForDownloadAsync(() => result.ClickAsync("#e-result-download"));
+        var pdfPath = Path.Combine(Chromium.ArtifactsFolder("online"), "08-e-result.pdf");
+        await pdfDownload.SaveAsAsync(pdfPath);
+        Assert.Equal("%PDF-"u8.ToArray(), (await System.IO.File.ReadAllBytesAsync(pdfPath,
+            TestContext.Current.CancellationToken))[..5]);
+        Assert.Contains(code, await Pdf.TextAsync(pdfPath), StringComparison.Ordinal);
+        await _browser.ShotAsync(result, "08-e-result-lookup");
+        Assert.NotNull(await MailAsync(code, "Hồ sơ đã có kết quả"));
 
         // The API: a 30 MB scan is refused with 413 and words; the secret given online still opens the dossier.
         using var http = new HttpClient { BaseAddress = new Uri(_browser.Url("")) };
