@@ -57,7 +57,7 @@ namespace OneStopWorkflow.Persistence.Storage.Migrations.Sqlite
                 columns: new[] { "day", "unit" });
 
             // Figures of the cases already stored, so a store that upgrades reports the same as before.
-            foreach (var statement in Figures.DayFigures.RebuildSql)
+            foreach (var statement in Figures.DayFigures.RebuildSqlOfComplianceFigures)
             {
                 migrationBuilder.Sql(statement);
             }
