@@ -216,7 +216,8 @@ public sealed class OnlineJourneyTests(OnlineJourneyTests.MailingApp app)
             using var staff = await _browser.ApiAsync(user);
             var acted = await staff.PostAsJsonAsync($"/api/cases/{caseId}/act", new { action },
                 TestContext.Current.CancellationToken);
-            Assert.True(acted.IsSuccessStatusCode, $"{user} {action}: {await acted.Content.ReadAsStringAsync()}");
+            var answer = await acted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.True(acted.IsSuccessStatusCode, $"{user} {action}: {answer}");
         }
 
         Clock.Fixed = At("2026-12-07T09:05:00+07:00");
@@ -243,7 +244,8 @@ public sealed class OnlineJourneyTests(OnlineJourneyTests.MailingApp app)
         await pdfDownload.SaveAsAsync(pdfPath);
         Assert.Equal("%PDF-"u8.ToArray(), (await System.IO.File.ReadAllBytesAsync(pdfPath,
             TestContext.Current.CancellationToken))[..5]);
-        Assert.Contains(code, await Pdf.TextAsync(pdfPath), StringComparison.Ordinal);
+        var pdfText = await global::OneStopWorkflow.Browser.Tests.Pdf.TextAsync(pdfPath);
+        Assert.Contains(code, pdfText, StringComparison.Ordinal);
         await _browser.ShotAsync(result, "08-e-result-lookup");
         Assert.NotNull(await MailAsync(code, "Hồ sơ đã có kết quả"));
 
