@@ -79,20 +79,41 @@ public sealed class SampleDocumentTests
         Assert.Equal(Render(sample).Select(d => d.Html), Render(sample).Select(d => d.Html));
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Each_command_renders_from_the_state_before_it_the_bytes_a_replay_of_the_trail_gives(string sample)
+    {
+        var (context, steps, lookup) = Load(sample);
+        var history = new List<CaseEvent>();
+        CaseState? state = null;
+        List<RenderedDocument> stepwise = [];
+        foreach (var (at, command) in steps)
+        {
+            var decision = Workflow.Decide(context with { Now = at }, state, command);
+            if (decision.IsRejected)
+            {
+                continue;
+            }
+
+            stepwise.AddRange(DocumentRenderer.RenderIssued(context, state, history, decision.Events, lookup));
+            history.AddRange(decision.Events);
+            state = decision.State;
+        }
+
+        var replayed = stepwise.Select(d => DocumentRenderer.Render(context, history[..d.Sequence], d.Issued, lookup));
+        Assert.Equal(replayed, stepwise.Select(d => d.Html));
+        Assert.Equal(Render(sample).Select(d => (d.Sequence, d.Html)), stepwise.Select(d => (d.Sequence, d.Html)));
+    }
+
     private static string FileName(RenderedDocument document) =>
         $"{document.Sequence:00}-{document.Issued.Document}.html";
 
     internal static IReadOnlyList<RenderedDocument> Render(string sample)
     {
-        var versionFolder = Path.GetDirectoryName(Path.GetDirectoryName(Repository.PathOf(sample)))!;
-        var loaded = ProcedureLoader.Load(
-            Catalog.ReadVersion(versionFolder, "procedure.json"), Catalog.Context(new DateOnly(2026, 6, 1)));
-        var context = new DecisionContext(
-            loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
+        var (context, steps, lookup) = Load(sample);
         var events = new List<CaseEvent>();
         CaseState? state = null;
-        var scenario = Catalog.ReadScenario(Repository.PathOf(sample));
-        foreach (var (at, command) in scenario.Steps)
+        foreach (var (at, command) in steps)
         {
             var decision = Workflow.Decide(context with { Now = at }, state, command);
             if (!decision.IsRejected)
@@ -102,8 +123,20 @@ public sealed class SampleDocumentTests
             }
         }
 
-        // The receipt prints the secret its command carried, as the host renders it while deciding.
-        var lookup = Lookup with { Secret = scenario.Steps[0].Command.Secret };
         return DocumentRenderer.RenderIssued(context, [], events, lookup);
+    }
+
+    private static (DecisionContext Context, IReadOnlyList<(DateTimeOffset At, CaseCommand Command)> Steps,
+        LookupPage Lookup) Load(string sample)
+    {
+        var versionFolder = Path.GetDirectoryName(Path.GetDirectoryName(Repository.PathOf(sample)))!;
+        var loaded = ProcedureLoader.Load(
+            Catalog.ReadVersion(versionFolder, "procedure.json"), Catalog.Context(new DateOnly(2026, 6, 1)));
+        var context = new DecisionContext(
+            loaded.Procedure!, loaded.Sha256!, Catalog.Calendar, Catalog.Units, DateTimeOffset.UnixEpoch);
+        var scenario = Catalog.ReadScenario(Repository.PathOf(sample));
+        // The receipt prints the secret its command carried, as the host renders it while deciding.
+        return (context, [.. scenario.Steps.Select(s => (s.At, s.Command))],
+            Lookup with { Secret = scenario.Steps[0].Command.Secret });
     }
 }

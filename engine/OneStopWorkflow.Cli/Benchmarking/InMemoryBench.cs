@@ -36,7 +36,7 @@ internal static class InMemoryBench
                 throw new InvalidOperationException(string.Join("; ", decision.Rejections));
             }
 
-            DocumentRenderer.RenderIssued(context, trail, decision.Events, Lookup);
+            DocumentRenderer.RenderIssued(context, state, trail, decision.Events, Lookup);
             trail.AddRange(decision.Events);
             state = decision.State;
             tally.Command(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -70,7 +70,8 @@ internal static class RawTwin
                 var decision = Workflow.Decide(context, stored?.State, command);
                 var state = decision.State ?? throw new InvalidOperationException(
                     string.Join("; ", decision.Rejections));
-                var documents = DocumentRenderer.RenderIssued(context, stored?.Events ?? [], decision.Events, lookup);
+                var documents = DocumentRenderer.RenderIssued(
+                    context, stored?.State, stored?.Events ?? [], decision.Events, lookup);
                 var change = CaseRows.Of(new CaseSave(stored, state, decision.Events,
                     Workflow.NextTick(context, state), documents, command.Actor.User, context.Calendar)
                 {

@@ -13,11 +13,27 @@ public static class MailRenderer
     /// <summary>
     /// The mails <c>added</c> cause, appended to a trail that held <c>history</c>; none when the case has no
     /// applicant address. The <c>lookup</c> page's secret is printed only in a receipt's mail; <c>shared</c> holds the
-    /// shared templates by file name, for a version published before it had mail ones.
+    /// shared templates by file name, for a version published before it had mail ones. Folds the history first: a
+    /// caller that holds the state before the events passes it instead.
     /// </summary>
     public static IReadOnlyList<RenderedMail> RenderCaused(
         DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added, LookupPage lookup,
         IReadOnlyDictionary<string, string> shared)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(added);
+        return !added.Any(e => MailKinds.CausedBy(e) is not null) ? []
+            : RenderCaused(context, history.Count == 0 ? null : CaseState.Replay(history), history, added, lookup,
+                shared);
+    }
+
+    /// <summary>
+    /// The mails <c>added</c> cause, appended to a trail that held <c>history</c> and folded to <c>before</c> (null
+    /// for a new case): each from the state right after its event. Nothing is replayed.
+    /// </summary>
+    public static IReadOnlyList<RenderedMail> RenderCaused(
+        DecisionContext context, CaseState? before, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added,
+        LookupPage lookup, IReadOnlyDictionary<string, string> shared)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(history);
@@ -32,14 +48,15 @@ public static class MailRenderer
         var templates = context.Procedure.Templates ?? throw new InvalidOperationException(
             $"{context.Procedure.Code} v{context.Procedure.Version} was not loaded through ProcedureLoader, "
             + "so its templates were not checked.");
-        var trail = new List<CaseEvent>(history);
+        var trail = new AppendedTrail(history, added);
+        var state = before;
         var mails = new List<RenderedMail>();
-        foreach (var e in added)
+        while (trail.HasNext)
         {
-            trail.Add(e);
+            var e = trail.Next();
+            state = state is null ? CaseState.Start((CaseReceived)e) : state.Apply(e);
             if (MailKinds.CausedBy(e) is not { } kind
-                || MailRecipient.Of(CaseState.Replay(trail).Fields.GetValueOrDefault(MailRecipient.Field)) is not
-                    { } recipient)
+                || MailRecipient.Of(state.Fields.GetValueOrDefault(MailRecipient.Field)) is not { } recipient)
             {
                 continue;
             }
@@ -51,7 +68,7 @@ public static class MailRenderer
             {
                 Secret = kind is MailKind.Receipt or MailKind.Submitted ? lookup.Secret : "",
             };
-            var model = DocumentModelBuilder.Build(context.Procedure, context.Calendar, context.Units, trail,
+            var model = DocumentModelBuilder.Build(context.Procedure, context.Calendar, context.Units, state, trail,
                 e.Actor, e.At, (e as DocumentIssued)?.Form ?? "", title, page);
             if (templates.RenderText(MailKinds.TemplateName(kind), model, shared) is not { } text)
             {

@@ -120,10 +120,11 @@ public sealed record CaseState
                 Tasks = Tasks.Add(new TaskState
                 {
                     Id = a.Task, Step = a.Step, Unit = a.Unit, Role = a.Role, ActivatedAt = a.At, Due = a.Due,
-                    Branch = a.Branch, UnitHistory = [a.Unit],
+                    Branch = a.Branch, UnitHistory = [a.Unit], ActivatedBy = a.Actor,
                 }),
             },
-            TaskCompleted c => WithTask(c.Task, t => t with { CompletedAt = c.At, Action = c.Action }),
+            TaskCompleted c => WithTask(c.Task,
+                t => t with { CompletedAt = c.At, Action = c.Action, CompletedBy = c.Actor }),
             TaskCancelled c => WithTask(c.Task, t => t with { Cancelled = true, CompletedAt = c.At }),
             TaskReassigned r => WithTask(r.Task, t => t with { Unit = r.To, UnitHistory = t.UnitHistory.Add(r.To) }),
             BranchJoined j => this with

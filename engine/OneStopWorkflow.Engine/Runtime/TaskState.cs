@@ -18,6 +18,12 @@ public sealed record TaskState
     public bool Cancelled { get; init; }
     public ImmutableArray<string> UnitHistory { get; init; } = [];
 
+    /// <summary>Who activated the task, handing the case over to it: the giver a hand-over slip prints.</summary>
+    public EventActor? ActivatedBy { get; init; }
+
+    /// <summary>Who completed the task (took the case and did the step); null while open or when cancelled.</summary>
+    public EventActor? CompletedBy { get; init; }
+
     public bool IsOpen => CompletedAt is null && !Cancelled;
 
     public TaskStatus Status => IsOpen ? TaskStatus.Open : Cancelled ? TaskStatus.Cancelled : TaskStatus.Completed;

@@ -15,23 +15,28 @@ public static class DocumentModelBuilder
 {
     /// <summary>
     /// The model of <c>issued</c>, given the case's trail up to and including it and the public lookup page
-    /// printed on receipts.
+    /// printed on receipts. Folds the trail: a caller that holds the state at the event passes it instead.
     /// </summary>
     public static DocumentModel Build(
         ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, IReadOnlyList<CaseEvent> trail,
-        DocumentIssued issued, LookupPage lookup)
+        DocumentIssued issued, LookupPage lookup) =>
+        Build(procedure, calendar, units, CaseState.Replay(trail), trail, issued, lookup);
+
+    /// <summary>
+    /// The model of <c>issued</c>, given the case <paramref name="state"/> right after it and the trail up to and
+    /// including it (only the events at the issuing instant are read, for the reason the paper prints).
+    /// </summary>
+    public static DocumentModel Build(
+        ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, CaseState state,
+        IReadOnlyList<CaseEvent> trail, DocumentIssued issued, LookupPage lookup)
     {
-        ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(procedure);
-        ArgumentNullException.ThrowIfNull(calendar);
-        ArgumentNullException.ThrowIfNull(units);
-        ArgumentNullException.ThrowIfNull(trail);
         ArgumentNullException.ThrowIfNull(issued);
         var document = procedure.FindDocument(issued.Document)
             ?? throw new ArgumentException(
                 $"Document '{issued.Document}' is not declared by {procedure.Code} v{procedure.Version}.",
                 nameof(issued));
-        return Build(procedure, calendar, units, trail, issued.Actor, issued.At, document.Form ?? "",
+        return Build(procedure, calendar, units, state, trail, issued.Actor, issued.At, document.Form ?? "",
             document.Title.Vi, lookup);
     }
 
@@ -41,16 +46,26 @@ public static class DocumentModelBuilder
     /// </summary>
     public static DocumentModel Build(
         ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, IReadOnlyList<CaseEvent> trail,
-        EventActor actor, DateTimeOffset at, string form, string title, LookupPage lookup)
+        EventActor actor, DateTimeOffset at, string form, string title, LookupPage lookup) =>
+        Build(procedure, calendar, units, CaseState.Replay(trail), trail, actor, at, form, title, lookup);
+
+    /// <summary>
+    /// The model of a text the event at <paramref name="at"/> by <paramref name="actor"/> sends, given the case
+    /// <paramref name="state"/> right after that event and the trail up to and including it, of which only the events
+    /// at that instant are read. Nothing is replayed: the writer renders from the state it decided.
+    /// </summary>
+    public static DocumentModel Build(
+        ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, CaseState state,
+        IReadOnlyList<CaseEvent> trail, EventActor actor, DateTimeOffset at, string form, string title,
+        LookupPage lookup)
     {
         ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(procedure);
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(trail);
         ArgumentNullException.ThrowIfNull(actor);
-        var state = CaseState.Replay(trail);
-        var people = new HandOverTrail(trail);
         var local = calendar.ToLocal(at);
         string Text(DateTimeOffset? instant) => instant is { } i ? VietnameseText.DateTime(calendar.ToLocal(i)) : "";
         return new DocumentModel
@@ -97,7 +112,7 @@ public static class DocumentModelBuilder
                     book.Number.ToString(CultureInfo.InvariantCulture))
                 : new BookInfo("", ""),
             HandOvers = [.. state.Tasks.Select((t, i) =>
-                HandOver(procedure, calendar, units, t, i + 1, people.Of(t.Id), at))],
+                HandOver(procedure, calendar, units, t, i + 1, at))],
         };
     }
 
@@ -164,39 +179,15 @@ public static class DocumentModelBuilder
         return "";
     }
 
-    /// <summary>Who handed a task over (activated it) and who took it and did it, as the trail names them.</summary>
-    private readonly record struct HandOverPeople(string Giver, string Taker);
-
-    /// <summary>The people of every hand-over, from one pass over the trail.</summary>
-    private sealed class HandOverTrail
-    {
-        private readonly Dictionary<string, EventActor> _givers = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, EventActor> _takers = new(StringComparer.Ordinal);
-
-        public HandOverTrail(IReadOnlyList<CaseEvent> trail)
-        {
-            foreach (var e in trail)
-            {
-                switch (e)
-                {
-                    case TaskActivated activated: _givers[activated.Task] = activated.Actor; break;
-                    case TaskCompleted completed: _takers[completed.Task] = completed.Actor; break;
-                }
-            }
-        }
-
-        public HandOverPeople Of(string task) =>
-            new(NameOf(_givers.GetValueOrDefault(task)), NameOf(_takers.GetValueOrDefault(task)));
-
-        private static string NameOf(EventActor? actor) =>
-            actor is null ? ""
-            : actor.User == Actor.System.User ? EventActor.SystemName
-            : actor.Name ?? actor.User;
-    }
+    /// <summary>A hand-over's person as the slip prints them: a name, the system's, or an old trail's user.</summary>
+    private static string NameOf(EventActor? actor) =>
+        actor is null ? ""
+        : actor.User == Actor.System.User ? EventActor.SystemName
+        : actor.Name ?? actor.User;
 
     private static HandOver HandOver(
         ProcedureDefinition procedure, WorkingCalendar calendar, UnitDirectory units, TaskState task, int index,
-        HandOverPeople people, DateTimeOffset now)
+        DateTimeOffset now)
     {
         // An open step already past its due time is late now, not merely "being processed".
         var result = task.CompletedAt is not { } done
@@ -211,8 +202,8 @@ public static class DocumentModelBuilder
             task.Due is { } d ? VietnameseText.ShortDateTime(calendar.ToLocal(d)) : "",
             task.CompletedAt is { } c ? VietnameseText.ShortDateTime(calendar.ToLocal(c)) : "", result)
         {
-            Giver = people.Giver,
-            Taker = people.Taker,
+            Giver = NameOf(task.ActivatedBy),
+            Taker = NameOf(task.CompletedBy),
         };
     }
 }

@@ -53,8 +53,8 @@ public sealed partial class CasePipeline
                 new CaseSave(null, state, events, Workflow.NextTick(now, state), [], Actor.ApplicantUser,
                     now.Calendar) { Procedure = now.Procedure })
             {
-                Documents = () => Render(now, [], events, SecretGivenOnline),
-                Mails = () => RenderMails(now, [], events, secret, shared),
+                Documents = () => Render(now, null, [], events, SecretGivenOnline),
+                Mails = () => RenderMails(now, null, [], events, secret, shared),
             };
         }, cancellationToken);
         return (decided.ToResult(), secret);
@@ -92,8 +92,8 @@ public sealed partial class CasePipeline
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], Actor.ApplicantUser,
                     context.Calendar) { Procedure = context.Procedure })
             {
-                Documents = () => Render(context, stored.Events, events, SecretGivenOnline),
-                Mails = () => RenderMails(context, stored.Events, events, SecretGivenOnline, shared),
+                Documents = () => Render(context, stored.State, stored.Events, events, SecretGivenOnline),
+                Mails = () => RenderMails(context, stored.State, stored.Events, events, SecretGivenOnline, shared),
             };
         }, cancellationToken);
         return decided.ToResult();

@@ -101,8 +101,8 @@ public sealed partial class CasePipeline(
                     Procedure = now.Procedure,
                 })
             {
-                Documents = () => Render(now, [], events, command.Secret),
-                Mails = () => RenderMails(now, [], events, command.Secret, shared),
+                Documents = () => Render(now, null, [], events, command.Secret),
+                Mails = () => RenderMails(now, null, [], events, command.Secret, shared),
             };
         }, cancellationToken);
         return decided.ToResult();
@@ -143,8 +143,8 @@ public sealed partial class CasePipeline(
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], actor.User,
                     context.Calendar) { Procedure = context.Procedure })
             {
-                Documents = () => Render(context, stored.Events, events, printed),
-                Mails = () => RenderMails(context, stored.Events, events, printed, shared),
+                Documents = () => Render(context, stored.State, stored.Events, events, printed),
+                Mails = () => RenderMails(context, stored.State, stored.Events, events, printed, shared),
             };
         }, cancellationToken);
         return decided.ToResult();
@@ -182,8 +182,8 @@ public sealed partial class CasePipeline(
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state, context.Now), [], scanner,
                     context.Calendar) { Procedure = context.Procedure })
             {
-                Documents = () => Render(context, stored.Events, events, tick.Secret),
-                Mails = () => RenderMails(context, stored.Events, events, tick.Secret, shared),
+                Documents = () => Render(context, stored.State, stored.Events, events, tick.Secret),
+                Mails = () => RenderMails(context, stored.State, stored.Events, events, tick.Secret, shared),
             };
         }, cancellationToken);
 
@@ -252,19 +252,20 @@ public sealed partial class CasePipeline(
     /// among them prints <paramref name="secret"/>, the command's, which is then forgotten (the trail keeps a hash).
     /// </summary>
     private IReadOnlyList<RenderedDocument> Render(
-        DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added, string secret) =>
+        DecisionContext context, CaseState? before, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added,
+        string secret) =>
         DocumentRenderer.RenderIssued(
-            context, history, added, PublicLookup.PageOf(options.Value) with { Secret = secret });
+            context, before, history, added, PublicLookup.PageOf(options.Value) with { Secret = secret });
 
     /// <summary>
     /// Renders the mails the new events cause to the applicant (none without an address); they go to the outbox in
     /// the same transaction as the events. A receipt's mail gives <paramref name="secret"/>, as the paper does.
     /// </summary>
     private IReadOnlyList<Engine.Mail.RenderedMail> RenderMails(
-        DecisionContext context, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added, string secret,
-        IReadOnlyDictionary<string, string> shared) =>
+        DecisionContext context, CaseState? before, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseEvent> added,
+        string secret, IReadOnlyDictionary<string, string> shared) =>
         Engine.Mail.MailRenderer.RenderCaused(
-            context, history, added, PublicLookup.PageOf(options.Value) with { Secret = secret }, shared);
+            context, before, history, added, PublicLookup.PageOf(options.Value) with { Secret = secret }, shared);
 
     /// <summary>The catalog's shared templates: the mails of a version published before it had its own.</summary>
     private async Task<IReadOnlyDictionary<string, string>> SharedTemplatesAsync(
