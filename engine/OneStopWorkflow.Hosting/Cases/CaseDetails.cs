@@ -15,6 +15,28 @@ public sealed record CaseDetails(
 
     /// <summary>The queue ticket the dossier was received for at the counter, if it came through the queue.</summary>
     public CaseTicket? Ticket { get; init; }
+
+    /// <summary>
+    /// The case as a command on these details left it, from the command's answer alone; null when the answer holds
+    /// no rows or does not follow on from this trail (then the case is read again).
+    /// </summary>
+    public CaseDetails? After(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result is not { Case: { } view, Written: { } written }
+            || written.Trail.IsEmpty
+            || written.Trail[0].Sequence != (Trail.IsEmpty ? 0 : Trail[^1].Sequence) + 1
+            || written.Trail[^1].Sequence != view.Version)
+        {
+            return null;
+        }
+
+        return this with
+        {
+            Case = view, Trail = Trail.AddRange(written.Trail), Documents = Documents.AddRange(written.Documents),
+            AvailableActions = written.AvailableActions, Offers = written.Offers,
+        };
+    }
 }
 
 /// <summary>A case's queue ticket: its number of the day and the counter it was served at.</summary>

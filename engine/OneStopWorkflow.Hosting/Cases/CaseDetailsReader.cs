@@ -71,19 +71,10 @@ internal sealed class CaseDetailsReader(
     /// <summary>The trail rows as read, each with the person named in its event (already read by the store).</summary>
     private static ImmutableArray<TrailEntry> Trail(
         StoredCase stored, IReadOnlyList<EventRow> rows, LoadedVersion version) =>
-        [.. rows.Select((e, i) =>
-        {
-            // An event saved since the store read the case (a clerk acting meanwhile) is read from its row.
-            var read = i < stored.Events.Length ? stored.Events[i] : EventSerializer.Deserialize(e.Type, e.Payload);
-            var (step, detail) = TrailWords.Of(read, stored.State, version);
-            return new TrailEntry(
-                e.Sequence, e.Type, version.Calendar.ToLocal(e.At), e.User, e.Role, e.Unit,
-                TrailPayload.Shown(e.Payload), e.Hash)
-            {
-                Name = read.Actor.Name, Position = read.Actor.Position, UnitName = version.Units.Find(e.Unit)?.Name.Vi,
-                StepTitle = step, Detail = detail,
-            };
-        })];
+        // An event saved since the store read the case (a clerk acting meanwhile) is read from its row.
+        [.. rows.Select((e, i) => TrailEntry.Of(
+            e, i < stored.Events.Length ? stored.Events[i] : EventSerializer.Deserialize(e.Type, e.Payload),
+            stored.State, version))];
 
     /// <summary>The case's documents without their content, which is fetched one at a time when opened.</summary>
     private async Task<ImmutableArray<DocumentSummary>> DocumentsAsync(

@@ -139,15 +139,17 @@ public sealed partial class CasePipeline(
             var events = decision.Events;
             var shared = await SharedTemplatesAsync(token);
             var printed = stored.State.Channel == CaseChannel.Online ? SecretGivenOnline : command.Secret;
-            return new Written<Decided>(new Decided(state, version, context.Now, []),
+            var answer = new Decided(state, version, context.Now, []) { Events = events };
+            return new Written<Decided>(answer,
                 new CaseSave(stored, state, events, Workflow.NextTick(context, state), [], actor.User,
                     context.Calendar) { Procedure = context.Procedure })
             {
                 Documents = () => Render(context, stored.State, stored.Events, events, printed),
                 Mails = () => RenderMails(context, stored.State, stored.Events, events, printed, shared),
+                AnswerWith = rows => answer with { Rows = rows },
             };
         }, cancellationToken);
-        return decided.ToResult();
+        return decided.ToResult(actor);
     }
 
     /// <summary>What an online dossier's papers print for its secret: the citizen keeps the one given then.</summary>
@@ -224,9 +226,38 @@ public sealed partial class CasePipeline(
     private sealed record Decided(
         CaseState? State, LoadedVersion? Version, DateTimeOffset Now, ImmutableArray<Rejection> Rejections)
     {
-        public CaseResult ToResult() => State is null
-            ? new CaseResult(null, Rejections)
-            : new CaseResult(CaseView.Of(State, Version!, Now), []);
+        /// <summary>The decision's events, when <see cref="Rows"/> are to be answered with them.</summary>
+        public ImmutableArray<CaseEvent> Events { get; init; } = [];
+
+        /// <summary>The rows the writer wrote for the decision, when the command answers with them.</summary>
+        public CaseChange? Rows { get; init; }
+
+        /// <summary>
+        /// The caller's answer; with the rows written, also the new trail entries and papers and what
+        /// <paramref name="actor"/> may do next, so that a page needs no second read.
+        /// </summary>
+        public CaseResult ToResult(Actor? actor = null)
+        {
+            if (State is null)
+            {
+                return new CaseResult(null, Rejections);
+            }
+
+            var view = CaseView.Of(State, Version!, Now);
+            if (Rows is not { } rows || actor is null || rows.Events.Count != Events.Length)
+            {
+                return new CaseResult(view, []);
+            }
+
+            var context = Version!.At(Now);
+            return new CaseResult(view, [])
+            {
+                Written = new CaseWritten(
+                    [.. rows.Events.Select((e, i) => TrailEntry.Of(e, Events[i], State, Version))],
+                    [.. rows.Documents.Select(d => DocumentSummary.Of(d, Version))],
+                    Workflow.AvailableActions(context, State, actor), Workflow.Offers(context, State, actor)),
+            };
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OneStopWorkflow.Engine.Refusals;
+using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Hosting.Security;
 
 namespace OneStopWorkflow.Hosting.Cases;
@@ -9,5 +10,18 @@ public sealed record CaseResult(CaseView? Case, ImmutableArray<Rejection> Reject
 {
     public bool IsRejected => !Rejections.IsEmpty;
 
+    /// <summary>
+    /// What the command wrote, as the case page shows it, when the writer answered with its rows: the page then shows
+    /// the case from this answer instead of reading it again.
+    /// </summary>
+    public CaseWritten? Written { get; init; }
+
     public static CaseResult Refused(Rejection rejection) => new(null, [rejection]);
 }
+
+/// <summary>
+/// A command's new trail entries and papers (with the ids the store gave them), and what the caller may do next.
+/// </summary>
+public sealed record CaseWritten(
+    ImmutableArray<TrailEntry> Trail, ImmutableArray<DocumentSummary> Documents,
+    ImmutableArray<AvailableAction> AvailableActions, CaseOffers Offers);

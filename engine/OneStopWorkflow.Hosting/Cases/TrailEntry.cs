@@ -1,4 +1,7 @@
 using OneStopWorkflow.Engine.Definitions;
+using OneStopWorkflow.Engine.Runtime;
+using OneStopWorkflow.Hosting.Catalog;
+using OneStopWorkflow.Persistence.Trail;
 
 namespace OneStopWorkflow.Hosting.Cases;
 
@@ -25,4 +28,23 @@ public sealed record TrailEntry(
     /// What the event did, in words: the action taken, the document issued, the unit a task went to, the outcome.
     /// </summary>
     public LocalizedText? Detail { get; init; }
+
+    /// <summary>
+    /// The entry of the stored <paramref name="row"/>, whose event <paramref name="read"/> names the person, in the
+    /// words of the case's <paramref name="version"/> (<paramref name="state"/> tells which step a task was).
+    /// </summary>
+    public static TrailEntry Of(EventRow row, CaseEvent read, CaseState state, LoadedVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(version);
+        var (step, detail) = TrailWords.Of(read, state, version);
+        return new TrailEntry(
+            row.Sequence, row.Type, version.Calendar.ToLocal(row.At), row.User, row.Role, row.Unit,
+            TrailPayload.Shown(row.Payload), row.Hash)
+        {
+            Name = read.Actor.Name, Position = read.Actor.Position, UnitName = version.Units.Find(row.Unit)?.Name.Vi,
+            StepTitle = step, Detail = detail,
+        };
+    }
 }

@@ -158,7 +158,7 @@ public sealed partial class CaseWriter
                 await WriteRowsAsync(save, rows, statements, batchWrite);
                 _figures.Wrote(started);
                 await statements.ReleaseAsync(CancellationToken.None);
-                return pending.Decision.Answer;
+                return pending.Decision.AnswerAfter(rows);
             }
             catch (Exception ex) when (IsConflict(ex) && save is not null)
             {
@@ -189,14 +189,14 @@ public sealed partial class CaseWriter
                 if (save is null)
                 {
                     await statements.RollbackToSavepointAsync(CancellationToken.None);
-                }
-                else
-                {
-                    await WriteRowsAsync(save, CaseRows.Of(save), statements, batchWrite);
+                    await statements.ReleaseAsync(CancellationToken.None);
+                    return decision.Answer;
                 }
 
+                var rows = CaseRows.Of(save);
+                await WriteRowsAsync(save, rows, statements, batchWrite);
                 await statements.ReleaseAsync(CancellationToken.None);
-                return decision.Answer;
+                return decision.AnswerAfter(rows);
             }
             catch (Exception ex) when (ex is not DbException || (IsConflict(ex) && save is not null))
             {
@@ -235,16 +235,17 @@ public sealed partial class CaseWriter
             {
                 await using var transaction = await db.Database.BeginTransactionAsync();
                 var decision = await queued.RunAsync(session);
-                var (answer, save) = (decision.Answer, decision.Rendered());
-                if (save is not null)
+                var save = decision.Rendered();
+                if (save is null)
                 {
                     // A refusal is not committed, so it gives back any number it took.
-                    _cache.Forget(save.After.Id.Value);
-                    await new CaseStore(db).SaveAsync(save, CancellationToken.None);
-                    await transaction.CommitAsync();
+                    return decision.Answer;
                 }
 
-                return answer;
+                _cache.Forget(save.After.Id.Value);
+                var rows = await new CaseStore(db).SaveAsync(save, CancellationToken.None);
+                await transaction.CommitAsync();
+                return decision.AnswerAfter(rows);
             }
             catch (Exception ex)
             {

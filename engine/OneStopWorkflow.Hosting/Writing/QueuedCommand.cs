@@ -23,8 +23,11 @@ internal interface IQueued
 /// </summary>
 internal sealed record QueuedDecision(
     object? Answer, CaseSave? Save, Func<IReadOnlyList<Engine.Templates.RenderedDocument>>? Documents,
-    Func<IReadOnlyList<Engine.Mail.RenderedMail>>? Mails = null)
+    Func<IReadOnlyList<Engine.Mail.RenderedMail>>? Mails = null, Func<CaseChange, object?>? AnswerWith = null)
 {
+    /// <summary>The answer once <paramref name="rows"/> are written: made from them when the command asked so.</summary>
+    public object? AnswerAfter(CaseChange rows) => AnswerWith is { } answer ? answer(rows) : Answer;
+
     /// <summary>The save with its paperwork and mails rendered here, on the caller's thread.</summary>
     public CaseSave? Rendered() => Save is null || (Documents is null && Mails is null)
         ? Save
@@ -40,7 +43,8 @@ internal sealed class Queued<T>(string caseId, WriteJob<T> job) : IQueued
     public async Task<QueuedDecision> RunAsync(WriteSession session)
     {
         var written = await job(session, CancellationToken.None);
-        return new QueuedDecision(written.Answer, written.Save, written.Documents, written.Mails);
+        return new QueuedDecision(written.Answer, written.Save, written.Documents, written.Mails,
+            written.AnswerWith is { } answer ? rows => answer(rows) : null);
     }
 
     public void Complete(object? answer)

@@ -28,6 +28,13 @@ public sealed record Written<T>(T Answer, CaseSave? Save)
     /// they go to the outbox in the same transaction as the events.
     /// </summary>
     public Func<IReadOnlyList<Engine.Mail.RenderedMail>>? Mails { get; init; }
+
+    /// <summary>
+    /// When set, the answer made from the rows as they were written (the trail's hashes, the papers' ids) instead of
+    /// <see cref="Answer"/>: what a page shows after the command without reading the case again. It runs on the
+    /// writer's loop, so it only picks rows up; the caller builds its view from them.
+    /// </summary>
+    public Func<CaseChange, T>? AnswerWith { get; init; }
 }
 
 /// <summary>

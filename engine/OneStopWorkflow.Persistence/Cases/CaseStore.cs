@@ -61,8 +61,9 @@ public sealed class CaseStore(OneStopDbContext db)
     /// Appends the decision's events to a case last read as <see cref="CaseSave.Before"/> (null for a new case), with
     /// EF Core: the reference the batch writer's statements are compared with, and the writer on SQL Server.
     /// Throws <see cref="ConcurrencyConflictException"/> when the case moved on in between; then nothing is written.
+    /// Returns the rows written, the papers' ids set.
     /// </summary>
-    public async Task SaveAsync(CaseSave save, CancellationToken cancellationToken)
+    public async Task<CaseChange> SaveAsync(CaseSave save, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(save);
         var change = CaseRows.Of(save);
@@ -107,6 +108,7 @@ public sealed class CaseStore(OneStopDbContext db)
             }
 
             db.ChangeTracker.Clear();
+            return change;
         }
         catch (DbUpdateException ex) when (!change.IsNew)
         {

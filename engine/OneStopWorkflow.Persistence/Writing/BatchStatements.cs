@@ -84,12 +84,31 @@ public sealed partial class BatchStatements : IAsyncDisposable
             VALUES (@p0, @p1, @p2, @p3, @p4)
             """, [c.CaseId, c.Key, c.ClaimedBy, Instant(c.FiredAt), c.EventSequence], cancellationToken);
 
-    public Task InsertDocumentAsync(DocumentRow d, CancellationToken cancellationToken) =>
-        RunAsync("insert-document", "sissssst", """
+    /// <summary>
+    /// A paper's row; its id, which the database gives, is set on <paramref name="d"/> (on PostgreSQL once the
+    /// command's round trip has run), so that the caller can link the paper it just issued.
+    /// </summary>
+    public async Task InsertDocumentAsync(DocumentRow d, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        const string Sql = """
             INSERT INTO documents (case_id, event_sequence, document, form, media_type, content, sha256, issued_at)
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
-            """, [d.CaseId, d.EventSequence, d.Document, d.Form, d.MediaType, d.Content, d.Sha256,
-            Instant(d.IssuedAt)], cancellationToken);
+            RETURNING id
+            """;
+        object?[] values =
+        [
+            d.CaseId, d.EventSequence, d.Document, d.Form, d.MediaType, d.Content, d.Sha256, Instant(d.IssuedAt),
+        ];
+        if (_collected is not null)
+        {
+            _collected.Add(("sissssst", Sql, values));
+            return;
+        }
+
+        var command = await CommandAsync("insert-document", "sissssst", Sql, values, cancellationToken);
+        d.Id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
 
     /// <summary>An outbox row, in the transaction of the event causing it (<see cref="Outbox.OutboxRows"/>).</summary>
     public Task InsertMailAsync(Outbox.OutboxMessageRow m, CancellationToken cancellationToken) =>
@@ -219,7 +238,17 @@ public sealed partial class BatchStatements : IAsyncDisposable
 
         try
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            // The only rows the statements return are the papers' ids, one result a paper, in the papers' order.
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            var papers = 0;
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    change.Documents[papers++].Id = reader.GetInt64(0);
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
         }
         catch (PostgresException ex) when (!change.IsNew && ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

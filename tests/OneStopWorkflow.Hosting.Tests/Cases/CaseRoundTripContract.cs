@@ -34,6 +34,30 @@ public abstract class CaseRoundTripContract(StorageProvider provider) : StoreCon
     }
 
     [Fact]
+    public async Task Each_command_answers_with_what_a_page_would_read_again_after_it()
+    {
+        await using var app = await StartAsync(EveryCommandScenario.Start);
+        var answered = 0;
+        var (received, _) = await EveryCommandScenario.RunAsync(app, async (actor, request) =>
+        {
+            var before = (await app.AsAsync(actor, m => m.Send(new GetCase(request.CaseId)))).Details!;
+            var result = await app.SendAsync(actor, request);
+            var fresh = (await app.AsAsync(actor, m => m.Send(new GetCase(request.CaseId)))).Details!;
+
+            // The answer holds the new entries and papers with their ids: the page shows what a reload shows.
+            var after = before.After(result);
+            Assert.NotNull(after);
+            Assert.Equal(JsonSerializer.Serialize(fresh), JsonSerializer.Serialize(after));
+            answered++;
+            return result;
+        });
+
+        Assert.Equal(7, answered);
+        var documents = (await DetailsAsync(app, received)).Documents;
+        Assert.Equal(documents.Select(d => d.Id).Distinct().Count(), documents.Length);
+    }
+
+    [Fact]
     public async Task The_trail_names_who_acted_in_which_role_at_which_unit()
     {
         await using var app = await StartAsync(EveryCommandScenario.Start);

@@ -18,8 +18,12 @@ internal static class EveryCommandScenario
 
     private static readonly Actor OfficerCity = new("officer.city", [new Membership("HP.VPDKDD", "land-officer")]);
 
-    /// <summary>Runs the scenario on <paramref name="app"/>, started at <see cref="Start"/>.</summary>
-    public static async Task<(CaseView Received, CaseView Withdrawn)> RunAsync(TestApp app)
+    /// <summary>
+    /// Runs the scenario on <paramref name="app"/>, started at <see cref="Start"/>; each command after the receipt
+    /// goes through <paramref name="send"/> when given (to look at the case around it), else straight to the app.
+    /// </summary>
+    public static async Task<(CaseView Received, CaseView Withdrawn)> RunAsync(
+        TestApp app, Func<Actor, ICaseRequest, Task<CaseResult>>? send = null)
     {
         var received = await app.ReceiveLandTransferAsync();
         Assert.Equal("HP.LECHAN-260302-0001", received.DossierCode);
@@ -27,7 +31,7 @@ internal static class EveryCommandScenario
         async Task<CaseView> Do(string at, Actor actor, ICaseRequest request)
         {
             app.Clock.SetUtcNow(StoreContract.At(at));
-            var result = await app.SendAsync(actor, request);
+            var result = await (send ?? app.SendAsync)(actor, request);
             Assert.False(result.IsRejected, $"{request}: {string.Join("; ", result.Rejections)}");
             return result.Case!;
         }
