@@ -91,6 +91,7 @@ internal static class BenchCommand
             await StoredBench.RunAsync(host.Services, communes, options, tally, cancellationToken);
             seconds = clock.Elapsed.TotalSeconds;
             var cpuOfRun = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var writtenByRun = BytesWritten() - writtenBefore;
             var figures = host.Services.GetRequiredService<CaseWriter>().Figures;
             writer = WriterReport(figures, seconds.Value);
             var bytes = await host.Services.GetRequiredService<BulkLoader>().DatabaseSizeAsync(cancellationToken);
@@ -101,7 +102,9 @@ internal static class BenchCommand
                     tally.Commands / seconds.Value, cancellationToken);
             }
 
+            // The twin's CPU and bytes are its own figures, not the app's.
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime - cpuOfRun;
+            writtenBefore = BytesWritten() - writtenByRun;
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -144,11 +147,14 @@ internal static class BenchCommand
         {
             var decision = new DecisionContext(procedure, "bench", context.Calendars[procedure.Calendar], context.Units,
                 Now);
-            var result = await RawTwin.RunAsync(
-                decision, communes, Math.Min(options.Cases, 1000), median, file, cancellationToken);
+            // The same cases as the app wrote, so the twin's file grows as the app's did (its B-trees as deep, its
+            // log checkpointed as often): the same rows, not a smaller file that stays in cache.
+            var written = BytesWritten();
+            var result = await RawTwin.RunAsync(decision, communes, options.Cases, median, file, cancellationToken);
             return new
             {
                 result.CommandsPerCommit, result.Commands, result.CommandsPerSecond, result.CommitP99Ms,
+                bytesWritten = (BytesWritten() - written) / Math.Max(1, result.Commands),
                 appShare = Math.Round(appCommandsPerSecond / result.CommandsPerSecond, 3),
             };
         }

@@ -1,4 +1,5 @@
 using OneStopWorkflow.Persistence.Figures;
+using OneStopWorkflow.Persistence.Storage;
 
 namespace OneStopWorkflow.Persistence.Writing;
 
@@ -9,9 +10,16 @@ namespace OneStopWorkflow.Persistence.Writing;
 public sealed partial class BatchStatements
 {
     /// <summary>Adds a batch's summed figures: one UPSERT per row, in one order in every batch.</summary>
-    public async Task AddFiguresAsync(FigureSums sums, CancellationToken cancellationToken)
+    public Task AddFiguresAsync(FigureSums sums, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sums);
+        return _provider == StorageProvider.Postgres && _collected is null
+            ? AddFiguresInOneRoundTripAsync(sums, cancellationToken)
+            : AddEachFigureAsync(sums, cancellationToken);
+    }
+
+    private async Task AddEachFigureAsync(FigureSums sums, CancellationToken cancellationToken)
+    {
         foreach (var (key, counts, steps) in sums.Rows)
         {
             await AddCaseFiguresAsync(key, counts, cancellationToken);

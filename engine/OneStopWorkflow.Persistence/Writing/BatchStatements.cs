@@ -31,8 +31,15 @@ public sealed partial class BatchStatements : IAsyncDisposable
         (_connection, _provider) = (connection, provider);
     }
 
-    /// <summary>The transaction every statement runs in until the next <see cref="Use"/>.</summary>
-    public void Use(DbTransaction? transaction) => _transaction = transaction;
+    /// <summary>
+    /// The transaction every statement runs in until the next <see cref="Use"/>. A new transaction has no savepoint
+    /// left to release: a commit or a rollback ends them all.
+    /// </summary>
+    public void Use(DbTransaction? transaction)
+    {
+        _transaction = transaction;
+        _releasesDue = 0;
+    }
 
     private const string CaseColumns = """
         id, dossier_code, secret, procedure_code, procedure_version, procedure_hash, receiving_unit, channel, status,
@@ -211,24 +218,15 @@ public sealed partial class BatchStatements : IAsyncDisposable
             _collected = null;
         }
 
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)_connection, (NpgsqlTransaction?)_transaction);
+        await using var batch = NewBatch();
         var opensSavepoint = _savepoint == SavepointState.Due;
         if (opensSavepoint)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT command"));
         }
 
-        foreach (var (types, sql, values) in collected)
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters.Add(
-                    new NpgsqlParameter($"p{i}", TypeOf(types[i])) { Value = values[i] ?? DBNull.Value });
-            }
-
-            batch.BatchCommands.Add(command);
-        }
+        var guard = batch.BatchCommands.Count;
+        Add(batch, collected);
 
         if (opensSavepoint)
         {
@@ -257,7 +255,77 @@ public sealed partial class BatchStatements : IAsyncDisposable
             return false;
         }
 
-        return change.IsNew || batch.BatchCommands[opensSavepoint ? 1 : 0].RecordsAffected == 1;
+        return change.IsNew || batch.BatchCommands[guard].RecordsAffected == 1;
+    }
+
+    /// <summary>
+    /// A PostgreSQL batch on the writer's transaction, opening with the releases of the commands' savepoints still
+    /// due: they ride on the next round trip instead of costing one each.
+    /// </summary>
+    private NpgsqlBatch NewBatch()
+    {
+        var batch = new NpgsqlBatch((NpgsqlConnection)_connection, (NpgsqlTransaction?)_transaction);
+        for (; _releasesDue > 0; _releasesDue--)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT command"));
+        }
+
+        return batch;
+    }
+
+    private void Add(NpgsqlBatch batch, List<(string Types, string Sql, object?[] Values)> statements)
+    {
+        foreach (var (types, sql, values) in statements)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters.Add(
+                    new NpgsqlParameter($"p{i}", TypeOf(types[i])) { Value = values[i] ?? DBNull.Value });
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: a batch's day figures as one round trip (each UPSERT one statement of it, the savepoints' due
+    /// releases first) instead of one per row.
+    /// </summary>
+    private async Task AddFiguresInOneRoundTripAsync(FigureSums sums, CancellationToken cancellationToken)
+    {
+        List<(string Types, string Sql, object?[] Values)> collected = [];
+        _collected = collected;
+        try
+        {
+            await AddEachFigureAsync(sums, cancellationToken);
+        }
+        finally
+        {
+            _collected = null;
+        }
+
+        await using var batch = NewBatch();
+        Add(batch, collected);
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: releases of commands' savepoints not yet sent (<see cref="ReleaseAsync"/> defers them); a
+    /// statement run on its own sends them first.
+    /// </summary>
+    private int _releasesDue;
+
+    private async Task ReleaseDueAsync(CancellationToken cancellationToken)
+    {
+        if (_releasesDue > 0)
+        {
+            await using var batch = NewBatch();
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>While a PostgreSQL command's rows are collected for one round trip, the statements collected.</summary>
@@ -282,12 +350,22 @@ public sealed partial class BatchStatements : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Keeps what the command did and closes its unit.</summary>
+    /// <summary>
+    /// Keeps what the command did and closes its unit. On PostgreSQL the release is sent with the next round trip
+    /// (the commit ends every savepoint anyway), so a command's rows cost one round trip, not two.
+    /// </summary>
     public async Task ReleaseAsync(CancellationToken cancellationToken)
     {
         if (_savepoint == SavepointState.Open)
         {
-            await ExecuteAsync("release", "RELEASE SAVEPOINT command", cancellationToken);
+            if (_provider == StorageProvider.Postgres)
+            {
+                _releasesDue++;
+            }
+            else
+            {
+                await ExecuteAsync("release", "RELEASE SAVEPOINT command", cancellationToken);
+            }
         }
 
         _savepoint = SavepointState.None;
@@ -314,6 +392,7 @@ public sealed partial class BatchStatements : IAsyncDisposable
 
     private async Task ExecuteAsync(string name, string sql, CancellationToken cancellationToken)
     {
+        await ReleaseDueAsync(cancellationToken);
         var command = await PreparedAsync(name, "", sql, cancellationToken);
         command.Transaction = _transaction;
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -345,6 +424,7 @@ public sealed partial class BatchStatements : IAsyncDisposable
     private async Task<DbCommand> CommandAsync(
         string name, string types, string sql, object?[] values, CancellationToken cancellationToken)
     {
+        await ReleaseDueAsync(cancellationToken);
         await OpenDueSavepointAsync(cancellationToken);
         var command = await PreparedAsync(name, types, sql, cancellationToken);
         command.Transaction = _transaction;
