@@ -13,6 +13,9 @@ public static class EventSerializer
 {
     private static readonly JsonSerializerOptions Options = new()
     {
+        // The events' metadata is generated at build time; the options below decide the bytes, as they did when
+        // reflection built it (a test checks the two write the same payloads).
+        TypeInfoResolver = EventJsonContext.Default,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters =
@@ -27,6 +30,9 @@ public static class EventSerializer
     private static readonly FrozenDictionary<string, Type> Types = typeof(CaseEvent).Assembly.GetTypes()
         .Where(t => t.IsSealed && t.IsSubclassOf(typeof(CaseEvent)))
         .ToFrozenDictionary(t => Names.Kebab(t.Name), StringComparer.Ordinal);
+
+    /// <summary>The options payloads are written and read with (read-only: copy them to change anything).</summary>
+    public static JsonSerializerOptions PayloadOptions => Options;
 
     public static string Serialize(CaseEvent e)
     {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using OneStopWorkflow.Engine.Definitions;
 using OneStopWorkflow.Engine.Runtime;
 using OneStopWorkflow.Persistence.Trail;
@@ -38,6 +40,16 @@ public sealed class EventSerializerTests
         new DocumentIssued(At, Clerk, "receipt", "01", new StepId("intake")),
         new CaseRescheduled(At, Clerk, At.AddDays(20), "xin lỗi"),
         new CaseFinished(At, Clerk, Outcome.Withdrawn, "hủy hợp đồng"),
+        new ComponentsHandedIn(At, Clerk,
+        [
+            new ReceivedComponent("transfer-contract", "original", 1),
+            new ReceivedComponent("land-certificate", "certified-copy", 2)
+            {
+                Scans = [new ScanReference("s1", "giay-chung-nhan.pdf", "application/pdf", 2048, "ab12")],
+            },
+        ]),
+        new FieldsSupplemented(At, Clerk, ImmutableDictionary<string, string>.Empty.Add("area_m2", "120,5")),
+        new EResultIssued(At, Clerk, "certificate", "e-results/c1.pdf", 4096, "cd34"),
     ];
 
     [Theory]
@@ -50,6 +62,24 @@ public sealed class EventSerializerTests
         Assert.Equal(payload, EventSerializer.Serialize(back));
         Assert.Equal(e.GetType(), back.GetType());
         Assert.Equal((e.At, e.Actor), (back.At, back.Actor));
+    }
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void The_generated_metadata_writes_and_reads_the_bytes_reflection_does(CaseEvent e)
+    {
+        var reflection = new JsonSerializerOptions(EventSerializer.PayloadOptions)
+        {
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        var named = e with { Actor = Clerk with { Name = "Nguyễn Thị Hoa", Position = "Công chức một cửa" } };
+
+        foreach (var one in new[] { e, named })
+        {
+            var payload = JsonSerializer.Serialize(one, one.GetType(), reflection);
+            Assert.Equal(payload, EventSerializer.Serialize(one));
+            Assert.Equal(payload, EventSerializer.Serialize(EventSerializer.Deserialize(one.Type, payload)));
+        }
     }
 
     [Fact]
