@@ -25,7 +25,7 @@ internal sealed record QueuedDecision(
     object? Answer, CaseSave? Save, Func<IReadOnlyList<Engine.Templates.RenderedDocument>>? Documents,
     Func<IReadOnlyList<Engine.Mail.RenderedMail>>? Mails = null, Func<CaseChange, object?>? AnswerWith = null)
 {
-    /// <summary>The answer once <paramref name="rows"/> are written: made from them when the command asked so.</summary>
+    /// <summary>The answer once <paramref name="rows"/> are written: made from them if the command asked.</summary>
     public object? AnswerAfter(CaseChange rows) => AnswerWith is { } answer ? answer(rows) : Answer;
 
     /// <summary>The save with its paperwork and mails rendered here, on the caller's thread.</summary>

@@ -207,17 +207,7 @@ public sealed partial class BatchStatements : IAsyncDisposable
     /// </summary>
     private async Task<bool> WriteInOneRoundTripAsync(CaseChange change, CancellationToken cancellationToken)
     {
-        List<(string Types, string Sql, object?[] Values)> collected = [];
-        _collected = collected;
-        try
-        {
-            await WriteAsync(change, cancellationToken);
-        }
-        finally
-        {
-            _collected = null;
-        }
-
+        var collected = await CollectAsync(() => WriteAsync(change, cancellationToken));
         await using var batch = NewBatch();
         var opensSavepoint = _savepoint == SavepointState.Due;
         if (opensSavepoint)
@@ -259,6 +249,26 @@ public sealed partial class BatchStatements : IAsyncDisposable
     }
 
     /// <summary>
+    /// The statements <paramref name="write"/> would run one by one, collected (with their values) instead of run,
+    /// to be sent as one <see cref="NpgsqlBatch"/>.
+    /// </summary>
+    private async Task<List<(string Types, string Sql, object?[] Values)>> CollectAsync(Func<Task> write)
+    {
+        List<(string Types, string Sql, object?[] Values)> collected = [];
+        _collected = collected;
+        try
+        {
+            await write();
+        }
+        finally
+        {
+            _collected = null;
+        }
+
+        return collected;
+    }
+
+    /// <summary>
     /// A PostgreSQL batch on the writer's transaction, opening with the releases of the commands' savepoints still
     /// due: they ride on the next round trip instead of costing one each.
     /// </summary>
@@ -294,17 +304,7 @@ public sealed partial class BatchStatements : IAsyncDisposable
     /// </summary>
     private async Task AddFiguresInOneRoundTripAsync(FigureSums sums, CancellationToken cancellationToken)
     {
-        List<(string Types, string Sql, object?[] Values)> collected = [];
-        _collected = collected;
-        try
-        {
-            await AddEachFigureAsync(sums, cancellationToken);
-        }
-        finally
-        {
-            _collected = null;
-        }
-
+        var collected = await CollectAsync(() => AddEachFigureAsync(sums, cancellationToken));
         await using var batch = NewBatch();
         Add(batch, collected);
         if (batch.BatchCommands.Count > 0)
