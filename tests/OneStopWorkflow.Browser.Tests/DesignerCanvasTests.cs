@@ -80,6 +80,9 @@ public sealed class DesignerCanvasTests(RunningApp app) : IClassFixture<RunningA
         await page.ClickAsync("#new-draft");
         await page.WaitForURLAsync(url => url.EndsWith("/designer/birth-registration/3", StringComparison.Ordinal));
         await AppBrowser.WaitInteractiveAsync(page);
+        // The address changes before the draft's editor replaces the published version's read-only one: a click on
+        // the old canvas selects nothing on the new (the full run, on a busy machine, once lost it so).
+        await Assertions.Expect(page.Locator("#add-step")).ToBeVisibleAsync();
 
         await page.ClickAsync(".step-card[data-step=register]");
         await Assertions.Expect(page.Locator("#step-properties")).ToHaveAttributeAsync("data-step", "register");
